@@ -1,0 +1,49 @@
+"""Bilingual quizzes and spaced-repetition flashcards on the facts of real documents."""
+
+from flask import Flask
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    from . import config as settings
+
+    settings.load(app, config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from . import database, i18n
+    from .extensions import csrf, db, migrate
+
+    db.init_app(app)
+    database.init_app(app)
+    migrate.init_app(app, db, directory=str(app.config["MIGRATIONS_DIR"]),
+                     render_as_batch=True, compare_type=True, render_item=database.render_item)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    # Models must be imported for Alembic and relationships to see every table.
+    from .accounts import models as _accounts  # noqa: F401
+    from .banks import models as _banks  # noqa: F401
+
+
+def register_blueprints(app: Flask) -> None:
+    from .banks import labels
+    from .banks.views import blueprint as banks
+    from .core.views import blueprint as core
+    from .core.views import register_error_handlers
+
+    app.register_blueprint(core)
+    app.register_blueprint(banks)
+    register_error_handlers(app)
+    labels.register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from .banks.cli import bank
+    from .core.cli import translate
+
+    app.cli.add_command(bank)
+    app.cli.add_command(translate)

@@ -1,0 +1,133 @@
+"""Source documents, question banks and questions, as loaded from the YAML banks."""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Date, ForeignKey, Index, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..database import UTCDateTime, utcnow
+from ..extensions import db
+
+bank_documents = Table(
+    "bank_documents",
+    db.metadata,
+    Column("bank_id", ForeignKey("banks.id", ondelete="CASCADE"), primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="RESTRICT"), primary_key=True),
+)
+
+
+class Document(db.Model):
+    """A source document: the Arabic text every question's quote comes from."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title_ar: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str] = mapped_column(Text)
+    event_date: Mapped[date | None] = mapped_column(Date)
+    language: Mapped[str] = mapped_column(String(8))
+    summary_en: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def title(self, lang: str) -> str:
+        return self.title_ar if lang == "ar" else self.title_en
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [line for line in self.body.splitlines() if line.strip()]
+
+
+class Bank(db.Model):
+    """A question bank: one YAML file, or one upload by a teacher (owner)."""
+
+    __tablename__ = "banks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title_ar: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str] = mapped_column(Text)
+    description_ar: Mapped[str] = mapped_column(Text)
+    description_en: Mapped[str] = mapped_column(Text)
+    topic_tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # NULL for the banks shipped in questions/; a teacher's id for an uploaded bank.
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    documents: Mapped[list[Document]] = relationship(
+        secondary=bank_documents, order_by=Document.slug
+    )
+
+    def title(self, lang: str) -> str:
+        return self.title_ar if lang == "ar" else self.title_en
+
+    def description(self, lang: str) -> str:
+        return self.description_ar if lang == "ar" else self.description_en
+
+
+class Question(db.Model):
+    """One question. ``uid`` is the bank's stable id, which every study record refers to.
+
+    A question that disappears from its bank is retired (hidden from new study), never
+    deleted, so the history that refers to it stays whole.
+    """
+
+    __tablename__ = "questions"
+    __table_args__ = (Index("ix_questions_bank_active", "bank_id", "retired_at", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(80), unique=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="RESTRICT"))
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="RESTRICT"), index=True
+    )
+    position: Mapped[int]
+    type: Mapped[str] = mapped_column(String(20))
+    prompt_ar: Mapped[str] = mapped_column(Text)
+    prompt_en: Mapped[str] = mapped_column(Text)
+    explanation_ar: Mapped[str] = mapped_column(Text)
+    explanation_en: Mapped[str] = mapped_column(Text)
+    # The type-specific fields (choices, answer, items, pairs, back...), as in the YAML.
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
+    quote: Mapped[str] = mapped_column(Text)
+    difficulty: Mapped[str | None] = mapped_column(String(10))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    bank: Mapped[Bank] = relationship()
+    document: Mapped[Document] = relationship()
+    tag_rows: Mapped[list["QuestionTag"]] = relationship(
+        cascade="all, delete-orphan", order_by="QuestionTag.tag"
+    )
+
+    @property
+    def tags(self) -> list[str]:
+        return [row.tag for row in self.tag_rows]
+
+    def prompt(self, lang: str) -> str:
+        return self.prompt_ar if lang == "ar" else self.prompt_en
+
+    def explanation(self, lang: str) -> str:
+        return self.explanation_ar if lang == "ar" else self.explanation_en
+
+
+class QuestionTag(db.Model):
+    """A question's tags, one row each, so "all dates across banks" is an indexed query."""
+
+    __tablename__ = "question_tags"
+    __table_args__ = (Index("ix_question_tags_tag", "tag", "question_id"),)
+
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(40), primary_key=True)

@@ -1,0 +1,472 @@
+"""Checks bank files against the schema, the source documents and the glossary.
+
+Every problem in every file is collected, each with its place; nothing stops at the
+first one. The result carries the validated banks for the loader, which loads nothing
+unless there is no problem at all.
+"""
+
+import copy
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from ..numerals import parse_number
+from . import schema
+from .problems import N_, Problem
+from .yamlfile import ParsedYaml, dotted, parse
+
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+_QUESTION = TypeAdapter(schema.Question)
+
+_PYDANTIC_MESSAGES = {
+    "missing": N_("required field is missing"),
+    "extra_forbidden": N_("unknown field"),
+    "string_type": N_("must be text"),
+    "string_too_short": N_("must not be empty"),
+    "string_too_long": N_("is too long (at most %(max_length)s characters)"),
+    "bool_type": N_("must be true or false"),
+    "int_type": N_("must be a whole number"),
+    "float_type": N_("must be a number"),
+    "list_type": N_("must be a list"),
+    "dict_type": N_("must be a mapping of keys to values"),
+    "model_type": N_("must be a mapping of keys to values"),
+    "literal_error": N_("must be one of: %(expected)s"),
+    "too_short": N_("must have at least %(min_length)s items"),
+    "too_long": N_("must have at most %(max_length)s items"),
+    "date_type": N_("must be a date written YYYY-MM-DD"),
+    "union_tag_invalid": N_("unknown question type %(tag)s; expected one of: %(expected_tags)s"),
+    "union_tag_not_found": N_("the question's type is missing"),
+}
+_UNION_MEMBERS = {"int", "float", "str", "constrained-str", "date", "bool", "none"}
+_UNION_MESSAGES = {
+    "answer": N_("must be a number"),
+    "tolerance": N_("must be a number"),
+    "when": N_("must be a year or a date, such as 2024, 2023-05 or 2025-06-17"),
+}
+_WHEN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass
+class SourceDocument:
+    meta: schema.DocumentMeta
+    text: str
+
+
+@dataclass
+class Library:
+    """What banks are checked against: the source documents and the glossary."""
+
+    documents: dict[str, SourceDocument] = field(default_factory=dict)
+    glossary: list[schema.GlossaryEntry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class CheckedBank:
+    file: str
+    header: schema.BankHeader
+    questions: list[BaseModel]
+    parsed: ParsedYaml = field(repr=False)
+
+
+@dataclass
+class Report:
+    banks: list[CheckedBank] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class _FileChecker:
+    """Problems of one file, placed by the marks of its parsed YAML."""
+
+    def __init__(self, filename: str, parsed: ParsedYaml):
+        self.filename = filename
+        self.parsed = parsed
+        self.problems: list[Problem] = []
+
+    def add(self, path: tuple, template: str, *, at_key: bool = False, **params) -> None:
+        line, column = self.parsed.where(path, key=at_key)
+        self.problems.append(Problem(self.filename, line, column, dotted(path), template, params))
+
+    def model(self, adapter, data, path: tuple = ()):
+        """Validate with a pydantic model or adapter; None (and problems) when it fails."""
+        try:
+            if isinstance(adapter, TypeAdapter):
+                return adapter.validate_python(data)
+            return adapter.model_validate(data)
+        except ValidationError as error:
+            seen = set()
+            for detail in error.errors():
+                loc = list(detail["loc"])
+                if adapter is _QUESTION and loc and loc[0] in schema.QUESTION_TYPES:
+                    loc = loc[1:]  # the discriminated union names the type first
+                kind = detail["type"]
+                template = _PYDANTIC_MESSAGES.get(kind, N_("has the wrong type or value"))
+                if loc and loc[-1] in _UNION_MEMBERS:
+                    loc = loc[:-1]
+                    template = _UNION_MESSAGES.get(loc[-1] if loc else "", template)
+                if loc and loc[-1] == "[key]":
+                    loc, template = loc[:-1], N_("keys must be text")
+                if kind == "string_pattern_mismatch":
+                    template = (
+                        N_("must be a file name ending in .txt")
+                        if loc and loc[-1] == "text"
+                        else N_("must be lowercase letters, digits and hyphens")
+                    )
+                if kind in ("union_tag_invalid", "union_tag_not_found"):
+                    loc = ["type"]
+                full = path + tuple(loc)
+                if (full, template) in seen:
+                    continue
+                seen.add((full, template))
+                params = {k: v for k, v in (detail.get("ctx") or {}).items()
+                          if isinstance(v, str | int | float)}
+                self.add(full, template, at_key=kind == "extra_forbidden", **params)
+            return None
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _parse_file(path: Path, display: str, max_bytes: int, problems: list) -> ParsedYaml | None:
+    text = _read(path)
+    if text is None:
+        problems.append(Problem(display, 1, 1, "", N_("cannot read the file as UTF-8 text")))
+        return None
+    parsed = parse(text, display, max_bytes=max_bytes)
+    problems.extend(parsed.problems)
+    return None if parsed.problems else parsed
+
+
+def read_library(root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Library:
+    """The source documents (``root/sources``) and glossary (``root/glossary.yaml``)."""
+    library = Library()
+    for meta_path in sorted((root / "sources").glob("*.yaml")):
+        display = str(meta_path)
+        parsed = _parse_file(meta_path, display, max_bytes, library.problems)
+        if parsed is None:
+            continue
+        checker = _FileChecker(display, parsed)
+        meta = checker.model(schema.DocumentMeta, parsed.data)
+        if meta is not None:
+            text = _read(meta_path.parent / meta.text)
+            if text is None:
+                checker.add(("text",), N_("cannot read the document %(name)s"), name=meta.text)
+            elif meta.slug in library.documents:
+                checker.add(("slug",), N_("document %(slug)s is defined twice"), slug=meta.slug)
+            else:
+                library.documents[meta.slug] = SourceDocument(meta, text)
+        library.problems.extend(checker.problems)
+
+    glossary_path = root / "glossary.yaml"
+    parsed = _parse_file(glossary_path, str(glossary_path), max_bytes, library.problems)
+    if parsed is not None:
+        checker = _FileChecker(str(glossary_path), parsed)
+        glossary = checker.model(schema.Glossary, parsed.data)
+        if glossary is not None:
+            library.glossary = glossary.entries
+            for index, entry in enumerate(glossary.entries):
+                for lang in schema.LANGUAGES:
+                    canonical = getattr(entry, lang)
+                    for vindex, variant in enumerate(getattr(entry.variants, lang)):
+                        if _uses_variant(canonical, variant, lang):
+                            checker.add(("entries", index, "variants", lang, vindex),
+                                        N_("a variant must not occur in the chosen spelling"))
+        library.problems.extend(checker.problems)
+    return library
+
+
+def _uses_variant(text: str, variant: str, lang: str) -> bool:
+    if lang == "ar":
+        return variant in text
+    return re.search(r"(?<![\w'])" + re.escape(variant) + r"(?![\w'])", text) is not None
+
+
+def _same(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _when_key(value) -> tuple | None:
+    """2024 → (2024,), "2023-05" → (2023, 5), a date → (y, m, d); None if malformed."""
+    if hasattr(value, "year"):
+        return (value.year, value.month, value.day)
+    match = _WHEN.match(str(value))
+    if not match:
+        return None
+    return tuple(int(part) for part in match.groups() if part is not None)
+
+
+def _check_question(check: _FileChecker, question, path: tuple, header, library) -> None:
+    kind = question.type
+    if kind in ("single_choice", "multiple_choice"):
+        for lang in schema.LANGUAGES:
+            seen: dict[str, str] = {}
+            for key, choice in question.choices.items():
+                text = _same(choice.get(lang))
+                if text in seen:
+                    check.add(path + ("choices", key, lang),
+                              N_("choice %(key)s repeats choice %(other)s"),
+                              key=key, other=seen[text])
+                else:
+                    seen[text] = key
+        answers = [question.answer] if kind == "single_choice" else question.answers
+        field = "answer" if kind == "single_choice" else "answers"
+        for index, answer in enumerate(answers):
+            where = path + ((field,) if kind == "single_choice" else (field, index))
+            if answer not in question.choices:
+                check.add(where, N_("answer %(answer)s is not among the choices"), answer=answer)
+        if kind == "multiple_choice":
+            if len(set(answers)) != len(answers):
+                check.add(path + ("answers",), N_("an answer is listed twice"))
+            if set(question.choices) <= set(answers):
+                check.add(path + ("answers",), N_("at least one choice must be wrong"))
+    elif kind == "numeric":
+        value = parse_number(question.answer)
+        if value is None or not value.is_finite():
+            check.add(path + ("answer",), N_("%(value)s is not a number"),
+                      value=repr(question.answer))
+        tolerance = parse_number(question.tolerance)
+        if tolerance is None or not tolerance.is_finite() or tolerance < 0:
+            check.add(path + ("tolerance",), N_("tolerance must be a number of zero or more"))
+    elif kind == "short_text":
+        for lang in schema.LANGUAGES:
+            texts = [_same(answer) for answer in getattr(question.answers, lang)]
+            if len(set(texts)) != len(texts):
+                check.add(path + ("answers", lang), N_("an accepted answer is listed twice"))
+    elif kind == "ordering":
+        _check_ordering(check, question, path)
+    elif kind == "matching":
+        _check_matching(check, question, path)
+
+    source = question.source
+    document = library.documents.get(source.document)
+    if source.document not in header.sources:
+        check.add(path + ("source", "document"),
+                  N_("document %(slug)s is not among the bank's sources"), slug=source.document)
+    elif document is None:
+        check.add(path + ("source", "document"), N_("no source document %(slug)s"),
+                  slug=source.document)
+    elif source.quote not in document.text:
+        check.add(path + ("source", "quote"),
+                  N_("the quote does not occur verbatim in %(slug)s"), slug=source.document)
+
+    allowed = set(schema.FACT_KINDS) | set(header.tags)
+    for index, tag in enumerate(question.tags):
+        if tag not in allowed:
+            check.add(path + ("tags", index),
+                      N_("tag %(tag)s is neither a fact kind nor one of the bank's tags"), tag=tag)
+    if not set(question.tags) & set(schema.FACT_KINDS):
+        check.add(path + ("tags",), N_("needs at least one of the tags %(kinds)s"),
+                  kinds=", ".join(schema.FACT_KINDS))
+
+
+def _check_ordering(check: _FileChecker, question, path: tuple) -> None:
+    for lang in schema.LANGUAGES:
+        seen = set()
+        for index, item in enumerate(question.items):
+            text = _same(item.get(lang))
+            if text in seen:
+                check.add(path + ("items", index, lang), N_("this item is listed twice"))
+            seen.add(text)
+    whens = [item.when for item in question.items]
+    if all(when is None for when in whens):
+        return
+    if any(when is None for when in whens):
+        check.add(path + ("items",), N_("give `when` on every item or on none"))
+        return
+    keys = []
+    for index, when in enumerate(whens):
+        key = _when_key(when)
+        if key is None:
+            check.add(path + ("items", index, "when"),
+                      N_("must be a year or a date, such as 2024, 2023-05 or 2025-06-17"))
+            return
+        keys.append(key)
+    for index in range(1, len(keys)):
+        if keys[index] <= keys[index - 1]:
+            check.add(path + ("items", index, "when"),
+                      N_("items must be listed in order: %(when)s does not come after %(prev)s"),
+                      when=str(whens[index]), prev=str(whens[index - 1]))
+
+
+def _check_matching(check: _FileChecker, question, path: tuple) -> None:
+    for side in ("left", "right"):
+        for lang in schema.LANGUAGES:
+            seen = set()
+            for index, pair in enumerate(question.pairs):
+                text = _same(getattr(pair, side).get(lang))
+                if text in seen:
+                    template = (N_("this left-hand item is listed twice") if side == "left"
+                                else N_("this right-hand item is listed twice"))
+                    check.add(path + ("pairs", index, side, lang), template)
+                seen.add(text)
+    for lang in schema.LANGUAGES:
+        rights = {_same(pair.right.get(lang)) for pair in question.pairs}
+        for index, distractor in enumerate(question.distractors):
+            if _same(distractor.get(lang)) in rights:
+                check.add(path + ("distractors", index, lang),
+                          N_("a distractor must not equal a right-hand item"))
+
+
+def _check_glossary(check: _FileChecker, value, path: tuple, glossary) -> None:
+    """Refuse glossary variant spellings in any text but a quote."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if path[-1:] == ("source",) and key == "quote":
+                continue
+            if key == "answers" and isinstance(child, dict):
+                continue  # accepted answers may list the spellings students type
+            _check_glossary(check, child, path + (key,), glossary)
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            _check_glossary(check, child, path + (index,), glossary)
+    elif isinstance(value, str) and path and path[-1] in schema.LANGUAGES:
+        lang = path[-1]
+        for entry in glossary:
+            for variant in getattr(entry.variants, lang):
+                if _uses_variant(value, variant, lang):
+                    check.add(path, N_("write %(chosen)s, not %(variant)s (see the glossary)"),
+                              chosen=getattr(entry, lang), variant=variant)
+
+
+@dataclass
+class _BankContext:
+    sources: list[str]
+    tags: list[str]
+
+
+def _without_unknown_fields(raw):
+    """The question validated once its unknown fields are dropped, or None."""
+    try:
+        return _QUESTION.validate_python(raw)
+    except ValidationError as error:
+        extras = [d["loc"][1:] for d in error.errors() if d["type"] == "extra_forbidden"]
+        if len(extras) != error.error_count():
+            return None
+    trimmed = copy.deepcopy(raw)
+    for loc in extras:
+        container = trimmed
+        for part in loc[:-1]:
+            container = container[part]
+        container.pop(loc[-1], None)
+    try:
+        return _QUESTION.validate_python(trimmed)
+    except ValidationError:
+        return None
+
+
+def _strings(value) -> list[str]:
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
+def check_bank_text(
+    text: str, filename: str, library: Library, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[CheckedBank | None, list[Problem]]:
+    """Validate one bank's YAML text; the bank is None unless there is no problem."""
+    parsed = parse(text, filename, max_bytes=max_bytes)
+    if parsed.problems:
+        return None, parsed.problems
+    check = _FileChecker(filename, parsed)
+    data = parsed.data
+    header = check.model(schema.BankHeader, data)
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        return None, check.problems
+    # With a broken header, the questions are still checked against what can be read.
+    context = header or _BankContext(_strings(data.get("sources")), _strings(data.get("tags")))
+    for index, slug in enumerate(context.sources):
+        if slug not in library.documents:
+            check.add(("sources", index), N_("no source document %(slug)s"), slug=slug)
+    questions = []
+    seen_ids: dict[str, int] = {}
+    for index, raw in enumerate(data["questions"]):
+        path = ("questions", index)
+        qid = raw.get("id") if isinstance(raw, dict) else None
+        if isinstance(qid, str):
+            if qid in seen_ids:
+                check.add(path + ("id",), N_("id %(id)s is already used by questions[%(other)s]"),
+                          id=qid, other=seen_ids[qid])
+            else:
+                seen_ids[qid] = index
+        _check_glossary(check, raw, path, library.glossary)
+        question = check.model(_QUESTION, raw, path)
+        if question is not None:
+            questions.append(question)
+        else:
+            # Unknown fields aside, the rest may still be checked: report that too.
+            question = _without_unknown_fields(raw)
+        if question is not None:
+            _check_question(check, question, path, context, library)
+    for key in ("title", "description"):
+        _check_glossary(check, data.get(key), (key,), library.glossary)
+    if check.problems or header is None:
+        return None, sorted(check.problems, key=lambda p: (p.line, p.column))
+    return CheckedBank(filename, header, questions, parsed), []
+
+
+def bank_files(paths: Iterable[Path]) -> list[Path]:
+    """The bank files named, or found below the folders named (not sources/ or the glossary)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            candidates = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
+            found.extend(
+                p for p in candidates
+                if p.name != "glossary.yaml" and p.parent.name != "sources"
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def validate(
+    paths: Iterable[Path], library: Library, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Report:
+    """Check every bank file; ids and slugs must also be unique across the files."""
+    report = Report(problems=list(library.problems))
+    id_owner: dict[str, str] = {}
+    slug_owner: dict[str, str] = {}
+    for path in bank_files(paths):
+        display = str(path)
+        if not path.is_file():
+            report.problems.append(Problem(display, 1, 1, "", N_("no such file")))
+            continue
+        text = _read(path)
+        if text is None:
+            report.problems.append(
+                Problem(display, 1, 1, "", N_("cannot read the file as UTF-8 text")))
+            continue
+        bank, problems = check_bank_text(text, display, library, max_bytes=max_bytes)
+        report.problems.extend(problems)
+        if bank is None:
+            continue
+        marks = bank.parsed
+        if bank.header.slug in slug_owner:
+            line, column = marks.where(("slug",))
+            report.problems.append(Problem(
+                display, line, column, "slug",
+                N_("bank slug %(slug)s is already used in %(other)s"),
+                {"slug": bank.header.slug, "other": slug_owner[bank.header.slug]}))
+        slug_owner.setdefault(bank.header.slug, display)
+        for index, question in enumerate(bank.questions):
+            if question.id in id_owner:
+                line, column = marks.where(("questions", index, "id"))
+                report.problems.append(Problem(
+                    display, line, column, f"questions[{index}].id",
+                    N_("id %(id)s is already used in %(other)s"),
+                    {"id": question.id, "other": id_owner[question.id]}))
+            else:
+                id_owner[question.id] = display
+        report.banks.append(bank)
+    if report.problems:
+        report.banks = []
+    return report

@@ -1,0 +1,64 @@
+"""Configuration: the one place environment variables are read."""
+
+import os
+import secrets
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _secret_key(instance_path: Path) -> str:
+    """SECRET_KEY from the environment, else one generated once and kept in instance/."""
+    if key := os.environ.get("SECRET_KEY"):
+        return key
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    # Created with owner-only permissions before anything is written to it.
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as out:
+        out.write(key)
+    return key
+
+
+def load(app, overrides: dict | None) -> None:
+    """Defaults, then the environment, then the caller's overrides (tests)."""
+    overrides = overrides or {}
+    app.config.update(DEFAULTS)
+    app.config.update(from_environment(Path(app.instance_path), overrides))
+    app.config.update(overrides)
+
+
+def from_environment(instance_path: Path, overrides: dict) -> dict:
+    """Settings read from the environment (the secret key only when none is given)."""
+    database_url = os.environ.get("DATABASE_URL") or (
+        f"sqlite:///{instance_path / 'quizapp.sqlite3'}"
+    )
+    # Heroku-style URLs name the dialect "postgres"; SQLAlchemy wants psycopg 3.
+    if database_url.startswith("postgres://"):
+        database_url = "postgresql+psycopg://" + database_url.removeprefix("postgres://")
+    settings = {
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "QUESTIONS_DIR": os.environ.get("QUESTIONS_DIR", str(PROJECT_ROOT / "questions")),
+        "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") == "1",
+    }
+    if "SECRET_KEY" not in overrides:
+        settings["SECRET_KEY"] = _secret_key(instance_path)
+    return settings
+
+
+DEFAULTS = {
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+    "BABEL_DEFAULT_LOCALE": "ar",
+    "BABEL_DEFAULT_TIMEZONE": "UTC",
+    "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
+    "LANGUAGES": ("ar", "en"),
+    "SQLITE_BUSY_TIMEOUT_MS": 15_000,
+    "MAX_BANK_BYTES": 16 * 1024 * 1024,
+    "MIGRATIONS_DIR": str(PROJECT_ROOT / "migrations"),
+}

@@ -1,0 +1,65 @@
+"""Locale selection, text direction and the checks that keep both languages whole."""
+
+from pathlib import Path
+
+from flask import current_app, request
+from flask_babel import get_locale
+
+from .extensions import babel
+
+LANGUAGE_COOKIE = "lang"
+RTL_LANGUAGES = {"ar"}
+
+
+class MissingCatalog(RuntimeError):
+    pass
+
+
+def select_locale() -> str:
+    """An explicit choice (cookie), then the browser's languages, then Arabic."""
+    languages = current_app.config["LANGUAGES"]
+    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    if chosen in languages:
+        return chosen
+    return request.accept_languages.best_match(languages) or current_app.config[
+        "BABEL_DEFAULT_LOCALE"
+    ]
+
+
+def current_language() -> str:
+    return get_locale().language
+
+
+def text_direction(language: str | None = None) -> str:
+    return "rtl" if (language or current_language()) in RTL_LANGUAGES else "ltr"
+
+
+def other_language(language: str | None = None) -> str:
+    return "en" if (language or current_language()) == "ar" else "ar"
+
+
+def _check_catalogs(app) -> None:
+    """Fail at start-up, not on a page, when a language has no compiled catalog."""
+    directory = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
+    for language in app.config["LANGUAGES"]:
+        compiled = directory / language / "LC_MESSAGES" / "messages.mo"
+        if not compiled.is_file():
+            raise MissingCatalog(
+                f"no compiled catalog for {language!r} at {compiled}; "
+                "run `flask translate compile` (make run does it)"
+            )
+
+
+def init_app(app) -> None:
+    babel.init_app(app, locale_selector=select_locale)
+    if not app.config.get("SKIP_CATALOG_CHECK"):
+        _check_catalogs(app)
+
+    @app.context_processor
+    def _language_context():
+        language = current_language()
+        return {
+            "lang": language,
+            "direction": text_direction(language),
+            "other_lang": other_language(language),
+        }
