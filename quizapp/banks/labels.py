@@ -27,4 +27,7 @@ def register(app) -> None:
     app.jinja_env.globals.update(
         question_type_label=lambda kind: QUESTION_TYPE_LABELS.get(kind, kind),
         tag_label=lambda tag: TAG_LABELS.get(tag, tag),
+        # Topic tags are the bank author's own words, in no particular language; pages
+        # show only the fact kinds, which have a name in each language.
+        fact_kinds=TAG_LABELS.keys(),
     )
