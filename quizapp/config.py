@@ -33,17 +33,19 @@ def load(app, overrides: dict | None) -> None:
 
 def from_environment(instance_path: Path, overrides: dict) -> dict:
     """Settings read from the environment (the secret key only when none is given)."""
-    database_url = os.environ.get("DATABASE_URL") or (
-        f"sqlite:///{instance_path / 'quizapp.sqlite3'}"
-    )
+    database_url = os.environ.get("DATABASE_URL")
+    if not database_url and "SQLALCHEMY_DATABASE_URI" not in overrides:
+        instance_path.mkdir(parents=True, exist_ok=True)  # SQLite creates no folders
+        database_url = f"sqlite:///{instance_path / 'quizapp.sqlite3'}"
     # Heroku-style URLs name the dialect "postgres"; SQLAlchemy wants psycopg 3.
-    if database_url.startswith("postgres://"):
+    if database_url and database_url.startswith("postgres://"):
         database_url = "postgresql+psycopg://" + database_url.removeprefix("postgres://")
     settings = {
-        "SQLALCHEMY_DATABASE_URI": database_url,
         "QUESTIONS_DIR": os.environ.get("QUESTIONS_DIR", str(PROJECT_ROOT / "questions")),
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") == "1",
     }
+    if database_url:
+        settings["SQLALCHEMY_DATABASE_URI"] = database_url
     if "SECRET_KEY" not in overrides:
         settings["SECRET_KEY"] = _secret_key(instance_path)
     return settings

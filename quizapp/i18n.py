@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from flask import current_app, request
-from flask_babel import get_locale
+from flask_babel import get_locale, refresh
 
 from .extensions import babel
 
@@ -54,6 +54,10 @@ def init_app(app) -> None:
     babel.init_app(app, locale_selector=select_locale)
     if not app.config.get("SKIP_CATALOG_CHECK"):
         _check_catalogs(app)
+
+    # The locale is cached on the app context, which can outlive one request (a test
+    # client inside an app context reuses it): choose afresh for every request.
+    app.before_request(refresh)
 
     @app.context_processor
     def _language_context():

@@ -63,9 +63,11 @@ def parse(text: str, filename: str, *, max_bytes: int) -> ParsedYaml:
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                # The first one is enough: an alias bomb has thousands.
                 mark = event.start_mark
                 problem(mark.line + 1, mark.column + 1,
                         N_("YAML anchors and aliases (& and *) are not allowed"))
+                break
         if parsed.problems:
             return parsed
         loader = yaml.SafeLoader(text)

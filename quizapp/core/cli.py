@@ -17,8 +17,9 @@ def _pybabel(*args: str) -> None:
 
 
 def extract_catalog(output: Path) -> None:
-    _pybabel("extract", "-F", str(PROJECT_ROOT / "babel.cfg"), "-k", "_l", "-k", "N_", "--no-location",
-             "--omit-header", "--sort-output", "-o", str(output), str(PROJECT_ROOT / "quizapp"))
+    _pybabel("extract", "-F", str(PROJECT_ROOT / "babel.cfg"), "-k", "_l", "-k", "N_",
+             "--no-location", "--omit-header", "--sort-output", "-o", str(output),
+             str(PROJECT_ROOT / "quizapp"))
 
 
 @click.group()

@@ -1,0 +1,51 @@
+# The two set-up commands (see README): `make run` and `make test`.
+# Each does every step it needs on a fresh clone; steps already done are skipped.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test install translations migrate load lint chromium
+
+run: install translations migrate load
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: $(VENV)/.installed-test translations chromium
+	$(BIN)/pytest
+
+install: $(VENV)/.installed
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@ $(VENV)/.installed
+
+# .mo files are build products: compiled from the committed .po files.
+translations: install
+	$(BIN)/pybabel compile -d translations >/dev/null
+
+migrate: install translations
+	$(FLASK) db upgrade
+
+load: migrate
+	$(FLASK) bank load
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check quizapp tests
+
+# Browser tests drive Debian's Chromium (no browser download needed or possible).
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
