@@ -16,7 +16,8 @@ def create_app(config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from . import database, i18n
-    from .extensions import csrf, db, migrate
+    from .accounts import access
+    from .extensions import csrf, db, limiter, migrate
 
     db.init_app(app)
     database.init_app(app)
@@ -24,12 +25,16 @@ def register_extensions(app: Flask) -> None:
                      render_as_batch=True, compare_type=True, render_item=database.render_item)
     csrf.init_app(app)
     i18n.init_app(app)
+    access.init_app(app)
+    limiter.init_app(app)
     # Models must be imported for Alembic and relationships to see every table.
     from .accounts import models as _accounts  # noqa: F401
     from .banks import models as _banks  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:
+    from .accounts.class_views import blueprint as classes
+    from .accounts.views import blueprint as accounts
     from .banks import labels
     from .banks.views import blueprint as banks
     from .core.views import blueprint as core
@@ -37,13 +42,17 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(core)
     app.register_blueprint(banks)
+    app.register_blueprint(accounts)
+    app.register_blueprint(classes)
     register_error_handlers(app)
     labels.register(app)
 
 
 def register_commands(app: Flask) -> None:
+    from .accounts.cli import user
     from .banks.cli import bank
     from .core.cli import translate
 
     app.cli.add_command(bank)
     app.cli.add_command(translate)
+    app.cli.add_command(user)

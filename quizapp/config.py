@@ -43,6 +43,8 @@ def from_environment(instance_path: Path, overrides: dict) -> dict:
     settings = {
         "QUESTIONS_DIR": os.environ.get("QUESTIONS_DIR", str(PROJECT_ROOT / "questions")),
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") == "1",
+        # memory:// counts per process; give a Redis URL when several workers serve.
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
     }
     if database_url:
         settings["SQLALCHEMY_DATABASE_URI"] = database_url
@@ -63,4 +65,11 @@ DEFAULTS = {
     "SQLITE_BUSY_TIMEOUT_MS": 15_000,
     "MAX_BANK_BYTES": 16 * 1024 * 1024,
     "MIGRATIONS_DIR": str(PROJECT_ROOT / "migrations"),
+    "SESSION_IDLE_SECONDS": 2 * 3600,
+    "SESSION_LIFETIME_SECONDS": 24 * 3600,
+    "PERMANENT_SESSION_LIFETIME": 24 * 3600,
+    "RATELIMIT_LOGIN_ADDRESS": "30 per minute;200 per hour",
+    "RATELIMIT_LOGIN_ACCOUNT": "5 per minute;30 per hour",
+    "RATELIMIT_REGISTER": "10 per hour",
+    "RATELIMIT_HEADERS_ENABLED": True,
 }

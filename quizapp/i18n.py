@@ -16,11 +16,15 @@ class MissingCatalog(RuntimeError):
 
 
 def select_locale() -> str:
-    """An explicit choice (cookie), then the browser's languages, then Arabic."""
+    """An explicit choice (cookie), the account's language, the browser's, then Arabic."""
+    from flask_login import current_user
+
     languages = current_app.config["LANGUAGES"]
     chosen = request.cookies.get(LANGUAGE_COOKIE)
     if chosen in languages:
         return chosen
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
     return request.accept_languages.best_match(languages) or current_app.config[
         "BABEL_DEFAULT_LOCALE"
     ]

@@ -1,0 +1,172 @@
+"""Classes: teachers create them and set banks; students join with a code."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
+
+from ..banks.models import Bank
+from ..extensions import db
+from . import classes as services
+from .access import (
+    owned_class_or_404,
+    student_in_class_or_404,
+    teacher_required,
+    visible_class_or_404,
+)
+from .forms import AssignForm, ClassForm, ConfirmForm, JoinClassForm
+from .services import AccountError
+
+blueprint = Blueprint("classes", __name__, url_prefix="/classes")
+
+
+def _bank_choices():
+    banks = db.session.scalars(
+        select(Bank).where(Bank.retired_at.is_(None), Bank.owner_id.is_(None))
+        .order_by(Bank.slug))
+    from ..i18n import current_language
+
+    language = current_language()
+    return [SelectChoice(bank.id, bank.title(language)) for bank in banks]
+
+
+def _index_page(class_form=None, join_form=None, status=200):
+    user = current_user._get_current_object()
+    joined = services.classes_joined(user)
+    taught = services.classes_taught(user) if user.is_teacher else []
+    return render_template(
+        "classes/index.html", joined=joined, taught=taught,
+        assignments=services.assignments([c.id for c in joined]),
+        class_form=class_form or ClassForm(formdata=None),
+        join_form=join_form or JoinClassForm(formdata=None),
+    ), status
+
+
+@blueprint.get("/")
+@login_required
+def index():
+    return _index_page()
+
+
+@blueprint.post("/")
+@teacher_required
+def create():
+    form = ClassForm()
+    if not form.validate_on_submit():
+        return _index_page(class_form=form, status=400)
+    school_class = services.create_class(current_user, form.name.data)
+    flash(_("Class created. Give your students its code: %(code)s",
+            code=school_class.join_code), "success")
+    return redirect(url_for("classes.show", class_id=school_class.id), code=303)
+
+
+@blueprint.post("/join")
+@login_required
+def join():
+    form = JoinClassForm()
+    if not form.validate_on_submit():
+        return _index_page(join_form=form, status=400)
+    try:
+        school_class = services.join_class(current_user, form.code.data)
+    except AccountError as error:
+        form.code.errors = [error.message]
+        return _index_page(join_form=form, status=400)
+    flash(_("You joined %(name)s.", name=school_class.name), "success")
+    return redirect(url_for("classes.show", class_id=school_class.id), code=303)
+
+
+@blueprint.get("/<int:class_id>")
+@login_required
+def show(class_id: int):
+    school_class = visible_class_or_404(class_id)
+    teaching = school_class.teacher_id == current_user.id
+    assign_form = None
+    if teaching:
+        assign_form = AssignForm(formdata=None)
+        assign_form.bank.choices = _bank_choices()
+    return render_template(
+        "classes/show.html", school_class=school_class, teaching=teaching,
+        roster=services.roster(school_class) if teaching else [],
+        assignments=services.assignments([school_class.id]),
+        assign_form=assign_form, confirm_form=ConfirmForm(formdata=None))
+
+
+def _confirmed() -> None:
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+
+
+@blueprint.post("/<int:class_id>/leave")
+@login_required
+def leave(class_id: int):
+    _confirmed()
+    school_class = visible_class_or_404(class_id)
+    if school_class.teacher_id == current_user.id:
+        abort(404)  # a teacher does not leave their own class
+    services.leave_class(current_user, school_class)
+    flash(_("You left %(name)s.", name=school_class.name), "info")
+    return redirect(url_for("classes.index"), code=303)
+
+
+@blueprint.post("/<int:class_id>/code")
+@teacher_required
+def regenerate_code(class_id: int):
+    _confirmed()
+    school_class = owned_class_or_404(class_id)
+    services.regenerate_code(school_class)
+    flash(_("New class code: %(code)s. The old one no longer works.",
+            code=school_class.join_code), "success")
+    return redirect(url_for("classes.show", class_id=class_id), code=303)
+
+
+@blueprint.post("/<int:class_id>/assignments")
+@teacher_required
+def assign(class_id: int):
+    school_class = owned_class_or_404(class_id)
+    form = AssignForm()
+    form.bank.choices = _bank_choices()
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            for error in errors:
+                flash(error, "error")
+        return redirect(url_for("classes.show", class_id=class_id), code=303)
+    bank = db.session.get(Bank, form.bank.data)
+    services.assign_bank(school_class, bank, form.due_on.data)
+    flash(_("Assigned."), "success")
+    return redirect(url_for("classes.show", class_id=class_id), code=303)
+
+
+@blueprint.post("/<int:class_id>/assignments/<int:assignment_id>/delete")
+@teacher_required
+def unassign(class_id: int, assignment_id: int):
+    _confirmed()
+    school_class = owned_class_or_404(class_id)
+    if not services.unassign(school_class, assignment_id):
+        abort(404)
+    flash(_("Assignment removed."), "info")
+    return redirect(url_for("classes.show", class_id=class_id), code=303)
+
+
+@blueprint.post("/<int:class_id>/students/<int:user_id>/remove")
+@teacher_required
+def remove_student(class_id: int, user_id: int):
+    _confirmed()
+    school_class = owned_class_or_404(class_id)
+    student = student_in_class_or_404(school_class, user_id)
+    services.remove_student(school_class, student)
+    flash(_("%(name)s was removed from the class.", name=student.display_name), "info")
+    return redirect(url_for("classes.show", class_id=class_id), code=303)
+
+
+@blueprint.post("/<int:class_id>/students/<int:user_id>/reset-link")
+@teacher_required
+def reset_link(class_id: int, user_id: int):
+    _confirmed()
+    school_class = owned_class_or_404(class_id)
+    student = student_in_class_or_404(school_class, user_id)
+    token = services.create_reset_link(current_user, student)
+    link = url_for("accounts.reset_password", token=token, _external=True)
+    return render_template("classes/reset_link.html", school_class=school_class,
+                           student=student, link=link,
+                           hours=int(services.RESET_LINK_LIFETIME.total_seconds() // 3600))

@@ -1,0 +1,153 @@
+"""Classes: join codes, membership, assignments, and teachers' password-reset links."""
+
+import hashlib
+import secrets
+from datetime import date, timedelta
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import delete, func, select
+
+from ..banks.models import Bank
+from ..database import utcnow, write_transaction
+from ..extensions import db
+from .models import Assignment, ClassMembership, PasswordResetLink, SchoolClass, User
+from .passwords import hash_password
+from .services import AccountError, clean_text
+
+# No 0/O or 1/I/L: codes are read aloud and copied from a board.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 10  # 31**10 ≈ 8e14 codes: not guessable at any rate limit
+RESET_LINK_LIFETIME = timedelta(hours=24)
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def create_class(teacher: User, name: str) -> SchoolClass:
+    with write_transaction() as session:
+        school_class = SchoolClass(teacher_id=teacher.id, name=clean_text(name),
+                                   join_code=new_join_code())
+        session.add(school_class)
+    return school_class
+
+
+def regenerate_code(school_class: SchoolClass) -> None:
+    with write_transaction():
+        school_class.join_code = new_join_code()
+
+
+def join_class(student: User, code: str) -> SchoolClass:
+    with write_transaction() as session:
+        school_class = session.scalar(
+            select(SchoolClass).where(SchoolClass.join_code == normalise_code(code)))
+        if school_class is None:
+            raise AccountError(_l("No class has this code. Check it with your teacher."), "code")
+        if student.is_teacher:
+            raise AccountError(_l("Teachers cannot join classes as students."), "code")
+        already = session.get(ClassMembership, (school_class.id, student.id))
+        if already is None:
+            session.add(ClassMembership(class_id=school_class.id, user_id=student.id))
+    return school_class
+
+
+def leave_class(student: User, school_class: SchoolClass) -> None:
+    with write_transaction() as session:
+        session.execute(delete(ClassMembership).where(
+            ClassMembership.class_id == school_class.id, ClassMembership.user_id == student.id))
+
+
+def remove_student(school_class: SchoolClass, student: User) -> None:
+    leave_class(student, school_class)
+
+
+def assign_bank(school_class: SchoolClass, bank: Bank, due_on: date | None) -> None:
+    with write_transaction() as session:
+        assignment = session.scalar(select(Assignment).where(
+            Assignment.class_id == school_class.id, Assignment.bank_id == bank.id))
+        if assignment is None:
+            session.add(Assignment(class_id=school_class.id, bank_id=bank.id, due_on=due_on))
+        else:
+            assignment.due_on = due_on
+
+
+def unassign(school_class: SchoolClass, assignment_id: int) -> bool:
+    with write_transaction() as session:
+        result = session.execute(delete(Assignment).where(
+            Assignment.id == assignment_id, Assignment.class_id == school_class.id))
+    return result.rowcount == 1
+
+
+def roster(school_class: SchoolClass) -> list[tuple[User, object]]:
+    return db.session.execute(
+        select(User, ClassMembership.joined_at)
+        .join(ClassMembership, ClassMembership.user_id == User.id)
+        .where(ClassMembership.class_id == school_class.id)
+        .order_by(User.display_name)
+    ).all()
+
+
+def assignments(class_ids: list[int]) -> list[Assignment]:
+    if not class_ids:
+        return []
+    return db.session.scalars(
+        select(Assignment).where(Assignment.class_id.in_(class_ids))
+        .join(Bank).where(Bank.retired_at.is_(None))
+        .order_by(Assignment.due_on.is_(None), Assignment.due_on, Bank.slug)
+    ).all()
+
+
+def classes_taught(teacher: User) -> list[tuple[SchoolClass, int]]:
+    """The teacher's classes with their number of students, in one query."""
+    return db.session.execute(
+        select(SchoolClass, func.count(ClassMembership.user_id))
+        .outerjoin(ClassMembership, ClassMembership.class_id == SchoolClass.id)
+        .where(SchoolClass.teacher_id == teacher.id)
+        .group_by(SchoolClass.id)
+        .order_by(SchoolClass.name)
+    ).all()
+
+
+def classes_joined(student: User) -> list[SchoolClass]:
+    return db.session.scalars(
+        select(SchoolClass).join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
+        .where(ClassMembership.user_id == student.id).order_by(SchoolClass.name)
+    ).all()
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_reset_link(teacher: User, student: User) -> str:
+    """A one-time token for the student's new password; only its hash is kept."""
+    token = secrets.token_urlsafe(32)
+    with write_transaction() as session:
+        session.add(PasswordResetLink(user_id=student.id, created_by_id=teacher.id,
+                                      token_hash=_token_hash(token),
+                                      expires_at=utcnow() + RESET_LINK_LIFETIME))
+    return token
+
+
+def valid_reset_link(token: str) -> PasswordResetLink | None:
+    link = db.session.scalar(
+        select(PasswordResetLink).where(PasswordResetLink.token_hash == _token_hash(token)))
+    if link is None or link.used_at is not None or link.expires_at <= utcnow():
+        return None
+    return link
+
+
+def use_reset_link(token: str, new_password: str) -> User:
+    with write_transaction() as session:
+        link = valid_reset_link(token)
+        if link is None:
+            raise AccountError(_l("This link has expired or was already used."))
+        user = session.get(User, link.user_id)
+        user.password_hash = hash_password(new_password)
+        user.session_version = user.session_version + 1
+        link.used_at = utcnow()
+    return user

@@ -1,0 +1,144 @@
+"""Forms for accounts and classes. Labels and messages are lazy: translated when shown."""
+
+from zoneinfo import available_timezones
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    DecimalField,
+    IntegerField,
+    PasswordField,
+    SelectField,
+    StringField,
+    SubmitField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    EqualTo,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
+
+from .passwords import MAX_LENGTH, password_problem
+
+TIMEZONES = sorted(available_timezones() - {"localtime", "Factory"})
+# Each language names itself, in its own language and direction.
+LANGUAGE_CHOICES = [
+    SelectChoice("ar", "العربية", render_kw={"lang": "ar", "dir": "rtl"}),
+    SelectChoice("en", "English", render_kw={"lang": "en", "dir": "ltr"}),
+]
+REQUIRED = _l("This field is required.")
+
+
+def new_password_rules(form, field) -> None:
+    if problem := password_problem(field.data or ""):
+        raise ValidationError(problem)
+
+
+def _timezone_field():
+    return SelectField(_l("Time zone"), choices=[SelectChoice(z, z) for z in TIMEZONES],
+                       default="UTC", validate_choice=True)
+
+
+class LoginForm(FlaskForm):
+    username = StringField(_l("Username"), validators=[DataRequired(REQUIRED),
+                                                       Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(REQUIRED),
+                                                         Length(max=MAX_LENGTH)])
+    submit = SubmitField(_l("Log in"))
+
+
+class RegisterForm(FlaskForm):
+    username = StringField(
+        _l("Username"),
+        description=_l("3 to 40 letters, digits, dots, hyphens or underscores."),
+        validators=[DataRequired(REQUIRED),
+                    Regexp(r"^[\w.-]{3,40}$",
+                           message=_l("Use 3 to 40 letters, digits, dots, hyphens or "
+                                      "underscores."))])
+    display_name = StringField(_l("Your name"), validators=[
+        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters."))])
+    email = StringField(_l("Email (optional)"), validators=[
+        Optional(), Length(max=254), Email(message=_l("Enter a valid email address."))])
+    password = PasswordField(_l("Password"),
+                             description=_l("At least 8 characters; not a common password."),
+                             validators=[DataRequired(REQUIRED), new_password_rules])
+    confirm = PasswordField(_l("Password again"), validators=[
+        DataRequired(REQUIRED), EqualTo("password", message=_l("The passwords do not match."))])
+    locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
+    timezone = _timezone_field()
+    submit = SubmitField(_l("Create account"))
+
+
+class SettingsForm(FlaskForm):
+    display_name = StringField(_l("Your name"), validators=[
+        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters."))])
+    email = StringField(_l("Email (optional)"), validators=[
+        Optional(), Length(max=254), Email(message=_l("Enter a valid email address."))])
+    locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
+    timezone = _timezone_field()
+    desired_retention = DecimalField(
+        _l("Desired retention"), places=2,
+        description=_l("How sure you want to be of remembering a card when it comes back "
+                       "(0.70 to 0.97)."),
+        validators=[InputRequired(REQUIRED),
+                    NumberRange(min=0.70, max=0.97,
+                                message=_l("Choose a value from 0.70 to 0.97."))])
+    new_cards_per_day = IntegerField(
+        _l("New cards per day"),
+        validators=[InputRequired(REQUIRED),
+                    NumberRange(min=0, max=1000, message=_l("Choose a number from 0 to 1000."))])
+    submit = SubmitField(_l("Save settings"))
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField(_l("Current password"), validators=[
+        DataRequired(REQUIRED), Length(max=MAX_LENGTH)])
+    password = PasswordField(_l("New password"), validators=[
+        DataRequired(REQUIRED), new_password_rules])
+    confirm = PasswordField(_l("New password again"), validators=[
+        DataRequired(REQUIRED), EqualTo("password", message=_l("The passwords do not match."))])
+    submit = SubmitField(_l("Change password"))
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField(_l("Password"), validators=[DataRequired(REQUIRED),
+                                                         Length(max=MAX_LENGTH)])
+    submit = SubmitField(_l("Delete my account"))
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField(_l("New password"), validators=[
+        DataRequired(REQUIRED), new_password_rules])
+    confirm = PasswordField(_l("New password again"), validators=[
+        DataRequired(REQUIRED), EqualTo("password", message=_l("The passwords do not match."))])
+    submit = SubmitField(_l("Set password"))
+
+
+class ClassForm(FlaskForm):
+    name = StringField(_l("Class name"), validators=[
+        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters."))])
+    submit = SubmitField(_l("Create class"))
+
+
+class JoinClassForm(FlaskForm):
+    code = StringField(_l("Class code"), validators=[DataRequired(REQUIRED), Length(max=32)])
+    submit = SubmitField(_l("Join"))
+
+
+class AssignForm(FlaskForm):
+    bank = SelectField(_l("Question bank"), coerce=int, validate_choice=True,
+                       choices=[])
+    due_on = DateField(_l("Due date (optional)"), validators=[Optional()])
+    submit = SubmitField(_l("Assign"))
+
+
+class ConfirmForm(FlaskForm):
+    """A bare form for buttons that change state (logout, leave, regenerate...)."""

@@ -1,0 +1,224 @@
+"""Register, log in and out, the account page, and teachers' reset links."""
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_babel import refresh
+from flask_login import current_user, login_required
+
+from ..core.views import safe_next
+from ..extensions import limiter
+from ..i18n import LANGUAGE_COOKIE, current_language
+from . import classes as class_services
+from . import services
+from .access import end_session, start_session
+from .forms import (
+    ChangePasswordForm,
+    ConfirmForm,
+    DeleteAccountForm,
+    LoginForm,
+    RegisterForm,
+    ResetPasswordForm,
+    SettingsForm,
+)
+from .services import AccountError, NewAccount
+
+blueprint = Blueprint("accounts", __name__)
+
+
+def _login_username_key() -> str:
+    """Rate-limit logins per account name too, not only per address."""
+    return "login:" + services.normalise_username(request.form.get("username", ""))[:64]
+
+
+def _form_error(form, error: AccountError, status: int = 400):
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        flash(error.message, "error")
+    return status
+
+
+def _with_language(response, locale: str):
+    response.set_cookie(LANGUAGE_COOKIE, locale, max_age=365 * 24 * 3600, samesite="Lax",
+                        httponly=True, secure=current_app.config["SESSION_COOKIE_SECURE"])
+    return response
+
+
+@blueprint.route("/register", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_REGISTER"], methods=["POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("banks.index"))
+    form = RegisterForm()
+    if request.method == "GET":
+        form.locale.data = request.cookies.get(LANGUAGE_COOKIE) or current_language()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            user = services.register(NewAccount(
+                username=form.username.data, display_name=form.display_name.data,
+                password=form.password.data, email=form.email.data,
+                locale=form.locale.data, timezone=form.timezone.data))
+        except AccountError as error:
+            status = _form_error(form, error, 409)
+        else:
+            start_session(user)
+            flash(_("Welcome, %(name)s! Your account is ready.", name=user.display_name),
+                  "success")
+            return _with_language(redirect(url_for("banks.index"), code=303), user.locale)
+    elif form.is_submitted():
+        status = 400
+    return render_template("accounts/register.html", form=form), status
+
+
+@blueprint.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN_ADDRESS"], methods=["POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN_ACCOUNT"], methods=["POST"],
+               key_func=_login_username_key)
+def login():
+    target = safe_next(request.args.get("next"))
+    if current_user.is_authenticated:
+        return redirect(target)
+    form = LoginForm()
+    status = 200
+    if form.validate_on_submit():
+        user = services.authenticate(form.username.data, form.password.data)
+        if user is None:
+            # The same message whether or not the username exists.
+            flash(_("The username or password is not right."), "error")
+            status = 401
+        else:
+            start_session(user)
+            return _with_language(redirect(target, code=303), user.locale)
+    elif form.is_submitted():
+        status = 400
+    return render_template("accounts/login.html", form=form, next=target), status
+
+
+@blueprint.post("/logout")
+@login_required
+def logout():
+    # Logging out ends every session of the account, on every device.
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    services.end_all_sessions(current_user._get_current_object())
+    end_session()
+    flash(_("You have logged out."), "info")
+    return redirect(url_for("banks.index"), code=303)
+
+
+@blueprint.route("/account", methods=["GET"])
+@login_required
+def account():
+    return _account_page()
+
+
+def _account_page(settings_form=None, password_form=None, delete_form=None, status=200):
+    user = current_user
+    if settings_form is None:
+        settings_form = SettingsForm(formdata=None, obj=user)
+    return render_template(
+        "accounts/account.html",
+        settings_form=settings_form,
+        password_form=password_form or ChangePasswordForm(formdata=None),
+        delete_form=delete_form or DeleteAccountForm(formdata=None),
+    ), status
+
+
+@blueprint.post("/account/settings")
+@login_required
+def save_settings():
+    form = SettingsForm()
+    if not form.validate_on_submit():
+        return _account_page(settings_form=form, status=400)
+    try:
+        services.update_settings(
+            current_user._get_current_object(), display_name=form.display_name.data,
+            email=form.email.data, locale=form.locale.data, timezone=form.timezone.data,
+            desired_retention=float(form.desired_retention.data),
+            new_cards_per_day=form.new_cards_per_day.data)
+    except AccountError as error:
+        return _account_page(settings_form=form, status=_form_error(form, error, 409))
+    refresh()
+    response = redirect(url_for("accounts.account"), code=303)
+    _with_language(response, form.locale.data)
+    flash(_("Your settings are saved.") if form.locale.data == current_language()
+          else _saved_message_in(form.locale.data), "success")
+    return response
+
+
+def _saved_message_in(locale: str) -> str:
+    from flask_babel import force_locale
+
+    with force_locale(locale):
+        return _("Your settings are saved.")
+
+
+@blueprint.post("/account/password")
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if not form.validate_on_submit():
+        return _account_page(password_form=form, status=400)
+    user = current_user._get_current_object()
+    try:
+        services.change_password(user, form.current_password.data, form.password.data)
+    except AccountError as error:
+        return _account_page(password_form=form, status=_form_error(form, error, 400))
+    # Every other session is now void; this one continues under the new version.
+    start_session(user)
+    flash(_("Your password is changed. You were logged out everywhere else."), "success")
+    return redirect(url_for("accounts.account"), code=303)
+
+
+@blueprint.get("/account/export.json")
+@login_required
+def export():
+    response = jsonify(services.export_data(current_user))
+    response.headers["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    return response
+
+
+@blueprint.post("/account/delete")
+@login_required
+def delete():
+    form = DeleteAccountForm()
+    if not form.validate_on_submit():
+        return _account_page(delete_form=form, status=400)
+    try:
+        services.delete_account(current_user._get_current_object(), form.password.data)
+    except AccountError as error:
+        return _account_page(delete_form=form, status=_form_error(form, error, 400))
+    end_session()
+    flash(_("Your account and all its data are deleted."), "info")
+    return redirect(url_for("banks.index"), code=303)
+
+
+@blueprint.route("/reset/<token>", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN_ADDRESS"], methods=["POST"])
+def reset_password(token: str):
+    if class_services.valid_reset_link(token) is None:
+        return render_template("accounts/reset_invalid.html"), 404
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            class_services.use_reset_link(token, form.password.data)
+        except AccountError:
+            return render_template("accounts/reset_invalid.html"), 404
+        end_session()
+        flash(_("Your new password is set. Log in with it."), "success")
+        return redirect(url_for("accounts.login"), code=303)
+    status = 400 if form.is_submitted() else 200
+    return render_template("accounts/reset_password.html", form=form), status

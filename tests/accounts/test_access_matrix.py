@@ -1,0 +1,104 @@
+"""Every route × every kind of visitor: the status each one gets.
+
+Adding a route without a row here fails `test_every_route_is_in_the_matrix`.
+"""
+
+import pytest
+
+from quizapp.accounts import classes as class_services
+from quizapp.accounts.models import SchoolClass
+from quizapp.banks.models import Bank
+from quizapp.extensions import db
+
+from .conftest import csrf_token
+
+ROLES = ("anonymous", "student", "other_student", "teacher", "other_teacher")
+LOGIN = 302  # redirected to the login page
+
+# endpoint: (method, url template, {role: status}); "*" is every logged-in role.
+MATRIX = {
+    "static": ("GET", "/static/css/app.css", {"anonymous": 200, "*": 200}),
+    "banks.index": ("GET", "/", {"anonymous": 200, "*": 200}),
+    "banks.show": ("GET", "/banks/cultural-centre-beijing", {"anonymous": 200, "*": 200}),
+    "banks.source": ("GET", "/sources/kazakhstan-cultural-centre-beijing",
+                     {"anonymous": 200, "*": 200}),
+    "core.switch_language": ("POST", "/language", {"anonymous": 303, "*": 303}),
+    "accounts.register": ("GET", "/register", {"anonymous": 200, "*": 302}),
+    "accounts.login": ("GET", "/login", {"anonymous": 200, "*": 302}),
+    "accounts.logout": ("POST", "/logout", {"anonymous": LOGIN, "*": 303}),
+    "accounts.account": ("GET", "/account", {"anonymous": LOGIN, "*": 200}),
+    "accounts.save_settings": ("POST", "/account/settings", {"anonymous": LOGIN, "*": 400}),
+    "accounts.change_password": ("POST", "/account/password", {"anonymous": LOGIN, "*": 400}),
+    "accounts.export": ("GET", "/account/export.json", {"anonymous": LOGIN, "*": 200}),
+    "accounts.delete": ("POST", "/account/delete", {"anonymous": LOGIN, "*": 400}),
+    "accounts.reset_password": ("GET", "/reset/not-a-token", {"anonymous": 404, "*": 404}),
+    "classes.index": ("GET", "/classes/", {"anonymous": LOGIN, "*": 200}),
+    "classes.create": ("POST", "/classes/", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 400, "other_teacher": 400}),
+    "classes.join": ("POST", "/classes/join", {"anonymous": LOGIN, "*": 400}),
+    "classes.show": ("GET", "/classes/{c}", {
+        "anonymous": LOGIN, "student": 200, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    "classes.leave": ("POST", "/classes/{c}/leave", {
+        "anonymous": LOGIN, "student": 303, "other_student": 404,
+        "teacher": 404, "other_teacher": 404}),
+    "classes.regenerate_code": ("POST", "/classes/{c}/code", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 303, "other_teacher": 404}),
+    "classes.assign": ("POST", "/classes/{c}/assignments", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 303, "other_teacher": 404}),
+    "classes.unassign": ("POST", "/classes/{c}/assignments/{a}/delete", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 303, "other_teacher": 404}),
+    "classes.remove_student": ("POST", "/classes/{c}/students/{s}/remove", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 303, "other_teacher": 404}),
+    "classes.reset_link": ("POST", "/classes/{c}/students/{s}/reset-link", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+}
+
+
+def test_every_route_is_in_the_matrix(loaded_app):
+    endpoints = {rule.endpoint for rule in loaded_app.url_map.iter_rules()}
+    assert endpoints == set(MATRIX)
+
+
+def expected(endpoint: str, role: str) -> int:
+    statuses = MATRIX[endpoint][2]
+    return statuses.get(role, statuses.get("*"))
+
+
+@pytest.mark.parametrize("endpoint", sorted(MATRIX))
+def test_route_answers_each_visitor_as_expected(endpoint, loaded_app, world, client_as):
+    with loaded_app.app_context():
+        bank = db.session.scalar(db.select(Bank).where(Bank.slug == "cultural-centre-beijing"))
+        class_services.assign_bank(db.session.get(SchoolClass, world.school_class.id), bank,
+                                   None)
+        assignment_id = db.session.scalar(db.text("SELECT max(id) FROM assignments"))
+    method, template, _ = MATRIX[endpoint]
+    url = template.format(c=world.school_class.id, s=world.student.id, a=assignment_id)
+    usernames = {"anonymous": None, "student": "student", "other_student": "rstudent",
+                 "teacher": "teacher", "other_teacher": "uteacher"}
+    got = {}
+    for role in ROLES:
+        client = client_as(usernames[role])
+        if method == "GET":
+            response = client.get(url)
+        else:
+            response = client.post(url, data={"csrf_token": csrf_token(client, "/")})
+        got[role] = response.status_code
+    assert got == {role: expected(endpoint, role) for role in ROLES}
+
+
+def test_every_post_route_refuses_a_missing_csrf_token(loaded_app, world, client_as):
+    client = client_as("teacher")
+    posts = [(endpoint, spec) for endpoint, spec in MATRIX.items() if spec[0] == "POST"]
+    assert posts
+    for endpoint, (_, template, _) in posts:
+        url = template.format(c=world.school_class.id, s=world.student.id, a=1)
+        response = client.post(url, data={})
+        assert response.status_code == 400, endpoint
+        assert "The form was out of date" in response.get_data(as_text=True)
