@@ -16,7 +16,7 @@ from .access import (
     visible_class_or_404,
 )
 from .forms import AssignForm, ClassForm, ConfirmForm, JoinClassForm
-from .services import AccountError
+from .services import AccountError, isolate
 
 blueprint = Blueprint("classes", __name__, url_prefix="/classes")
 
@@ -72,7 +72,7 @@ def join():
     except AccountError as error:
         form.code.errors = [error.message]
         return _index_page(join_form=form, status=400)
-    flash(_("You joined %(name)s.", name=school_class.name), "success")
+    flash(_("You joined %(name)s.", name=isolate(school_class.name)), "success")
     return redirect(url_for("classes.show", class_id=school_class.id), code=303)
 
 
@@ -105,7 +105,7 @@ def leave(class_id: int):
     if school_class.teacher_id == current_user.id:
         abort(404)  # a teacher does not leave their own class
     services.leave_class(current_user, school_class)
-    flash(_("You left %(name)s.", name=school_class.name), "info")
+    flash(_("You left %(name)s.", name=isolate(school_class.name)), "info")
     return redirect(url_for("classes.index"), code=303)
 
 
@@ -155,7 +155,7 @@ def remove_student(class_id: int, user_id: int):
     school_class = owned_class_or_404(class_id)
     student = student_in_class_or_404(school_class, user_id)
     services.remove_student(school_class, student)
-    flash(_("%(name)s was removed from the class.", name=student.display_name), "info")
+    flash(_("%(name)s was removed from the class.", name=isolate(student.display_name)), "info")
     return redirect(url_for("classes.show", class_id=class_id), code=303)
 
 

@@ -37,6 +37,14 @@ def clean_text(value: str) -> str:
     return " ".join(value.split())
 
 
+def isolate(text: str) -> str:
+    """User text set into a translated sentence, isolated so it cannot reorder it.
+
+    The plain-text form of <bdi>: flash messages are text, not markup.
+    """
+    return f"\u2068{text}\u2069"
+
+
 def normalise_username(value: str) -> str:
     return unicodedata.normalize("NFKC", clean_text(value)).casefold()
 

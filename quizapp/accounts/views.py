@@ -74,7 +74,8 @@ def register():
             status = _form_error(form, error, 409)
         else:
             start_session(user)
-            flash(_("Welcome, %(name)s! Your account is ready.", name=user.display_name),
+            flash(_("Welcome, %(name)s! Your account is ready.",
+                    name=services.isolate(user.display_name)),
                   "success")
             return _with_language(redirect(url_for("banks.index"), code=303), user.locale)
     elif form.is_submitted():
