@@ -38,7 +38,8 @@ def update() -> None:
     """Extract, then merge new strings into every language's .po file."""
     extract_catalog(POT_FILE)
     _pybabel("update", "-i", str(POT_FILE), "-d",
-             current_app.config["BABEL_TRANSLATION_DIRECTORIES"], "--no-fuzzy-matching")
+             current_app.config["BABEL_TRANSLATION_DIRECTORIES"], "--no-fuzzy-matching",
+             "--ignore-obsolete")
 
 
 @translate.command()
