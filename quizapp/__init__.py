@@ -30,6 +30,7 @@ def register_extensions(app: Flask) -> None:
     # Models must be imported for Alembic and relationships to see every table.
     from .accounts import models as _accounts  # noqa: F401
     from .banks import models as _banks  # noqa: F401
+    from .study import models as _study  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:

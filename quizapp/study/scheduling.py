@@ -1,0 +1,77 @@
+"""FSRS scheduling over plain data: py-fsrs does the arithmetic, this module the glue.
+
+No Flask here. Cards are py-fsrs ``Card.to_dict()`` dictionaries (None for a card never
+reviewed); ``now`` is always passed in.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from fsrs import Card, Rating, ReviewLog, Scheduler
+
+RATINGS = (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)
+
+# How long an answer may take and still be "fast", or be "slow": a choice is read and
+# clicked; typed, ordered and matched answers take longer.
+QUICK_TYPES = {"single_choice", "multiple_choice", "true_false"}
+THRESHOLDS_MS = {"quick": (6_000, 20_000), "slow": (12_000, 40_000)}
+
+
+def make_scheduler(desired_retention: float, *, fuzzing: bool) -> Scheduler:
+    return Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzzing)
+
+
+def card_from(data: dict | None, now: datetime) -> Card:
+    if data is None:
+        return Card(card_id=0, due=now)
+    return Card.from_dict(data)
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    card: dict
+    log: dict
+    due: datetime
+    state: int
+    stability: float | None
+    difficulty: float | None
+
+
+def review(scheduler: Scheduler, card: dict | None, rating: Rating, now: datetime,
+           duration_ms: int | None = None) -> Scheduled:
+    after, log = scheduler.review_card(card_from(card, now), rating, now, duration_ms)
+    return _scheduled(after, log)
+
+
+def _scheduled(after: Card, log: ReviewLog) -> Scheduled:
+    return Scheduled(after.to_dict(), log.to_dict(), after.due, int(after.state),
+                     after.stability, after.difficulty)
+
+
+def preview(scheduler: Scheduler, card: dict | None, now: datetime) -> dict[Rating, timedelta]:
+    """When the card would come back after each rating (fuzzing aside)."""
+    intervals = {}
+    for rating in RATINGS:
+        after, _ = scheduler.review_card(card_from(card, now), rating, now)
+        intervals[rating] = after.due - now
+    return intervals
+
+
+def retrievability(scheduler: Scheduler, card: dict | None, now: datetime) -> float | None:
+    if card is None:
+        return None
+    return scheduler.get_card_retrievability(Card.from_dict(card), now)
+
+
+def suggest_rating(correct: bool, duration_ms: int | None, kind: str) -> Rating:
+    """Wrong → Again; right but slow → Hard; right → Good; right and fast → Easy."""
+    if not correct:
+        return Rating.Again
+    if duration_ms is None:
+        return Rating.Good
+    fast, slow = THRESHOLDS_MS["quick" if kind in QUICK_TYPES else "slow"]
+    if duration_ms <= fast:
+        return Rating.Easy
+    if duration_ms >= slow:
+        return Rating.Hard
+    return Rating.Good

@@ -1,0 +1,215 @@
+"""Study: the review queue, reviews and their undo, scheduled by FSRS.
+
+Every function takes the user and ``now`` explicitly; views and tests share them.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from fsrs import Rating, State
+from sqlalchemy import and_, func, literal, null, select, union_all
+from sqlalchemy.exc import IntegrityError
+
+from ..accounts.models import Assignment, ClassMembership, User
+from ..banks.models import Bank, Question
+from ..database import write_transaction
+from ..extensions import db
+from . import scheduling
+from .models import Card, ReviewLog, StudyBank
+
+
+def start_of_day(user: User, now: datetime) -> datetime:
+    """Midnight today in the user's time zone, as an aware UTC datetime."""
+    zone = ZoneInfo(user.timezone)
+    local = now.astimezone(zone)
+    return datetime.combine(local.date(), time(0), zone).astimezone(now.tzinfo)
+
+
+def studied_bank_ids(user: User):
+    """A subquery of the banks a user studies: chosen ones and their classes' assignments."""
+    chosen = select(StudyBank.bank_id).where(StudyBank.user_id == user.id)
+    assigned = (select(Assignment.bank_id)
+                .join(ClassMembership, ClassMembership.class_id == Assignment.class_id)
+                .where(ClassMembership.user_id == user.id))
+    return union_all(chosen, assigned)
+
+
+def new_cards_left_today(user: User, now: datetime) -> int:
+    introduced = db.session.scalar(
+        select(func.count()).select_from(Card)
+        .where(Card.user_id == user.id, Card.created_at >= start_of_day(user, now)))
+    return max(0, user.new_cards_per_day - introduced)
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    question_id: int
+    due: datetime | None  # None: a new card
+
+
+def review_queue(user: User, now: datetime, *, limit: int = 50,
+                 bank_id: int | None = None) -> list[QueueEntry]:
+    """Due cards, most overdue first, then new cards up to today's limit: one query.
+
+    Both halves are index range scans: cards by (user_id, due), questions of the studied
+    banks by (bank_id, retired_at, position) with an anti-join on (user_id, question_id).
+    """
+    new_limit = min(limit, new_cards_left_today(user, now))
+    banks = studied_bank_ids(user).subquery()
+    due = (select(Card.question_id.label("question_id"), Card.due.label("due"),
+                  literal(0).label("is_new"), literal(0).label("position"))
+           .join(Question, Question.id == Card.question_id)
+           .where(Card.user_id == user.id, Card.due <= now, Question.retired_at.is_(None))
+           .where(Question.bank_id.in_(select(banks.c.bank_id)))
+           .order_by(Card.due).limit(limit))
+    new = (select(Question.id.label("question_id"), null().label("due"),
+                  literal(1).label("is_new"), Question.position.label("position"))
+           .outerjoin(Card, and_(Card.question_id == Question.id, Card.user_id == user.id))
+           .join(Bank, Bank.id == Question.bank_id)
+           .where(Question.bank_id.in_(select(banks.c.bank_id)), Card.id.is_(None),
+                  Question.retired_at.is_(None), Bank.retired_at.is_(None))
+           .order_by(Question.bank_id, Question.position).limit(new_limit))
+    if bank_id is not None:
+        due = due.where(Question.bank_id == bank_id)
+        new = new.where(Question.bank_id == bank_id)
+    parts = [due.subquery().select()]
+    if new_limit > 0:
+        parts.append(new.subquery().select())
+    query = union_all(*parts).subquery()
+    rows = db.session.execute(
+        select(query.c.question_id, query.c.due)
+        .order_by(query.c.is_new, query.c.due, query.c.position).limit(limit))
+    return [QueueEntry(question_id, due_at) for question_id, due_at in rows]
+
+
+def due_count(user: User, now: datetime) -> int:
+    banks = studied_bank_ids(user).subquery()
+    return db.session.scalar(
+        select(func.count()).select_from(Card)
+        .join(Question, Question.id == Card.question_id)
+        .where(Card.user_id == user.id, Card.due <= now, Question.retired_at.is_(None),
+               Question.bank_id.in_(select(banks.c.bank_id))))
+
+
+def card_for(user: User, question_id: int) -> Card | None:
+    return db.session.scalar(select(Card).where(Card.user_id == user.id,
+                                                Card.question_id == question_id))
+
+
+def scheduler_for(user: User, fuzzing: bool):
+    return scheduling.make_scheduler(user.desired_retention, fuzzing=fuzzing)
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    recorded: bool  # False: this review had already been recorded (a double submit)
+    due: datetime | None = None
+
+
+def record_review(user: User, question: Question, rating: Rating, *, now: datetime,
+                  reviews_seen: int, fuzzing: bool, response=None, correct: bool | None = None,
+                  suggested: Rating | None = None, duration_ms: int | None = None
+                  ) -> ReviewOutcome:
+    """Schedule and store one review, in one transaction.
+
+    ``reviews_seen`` is the card's review count the student saw when answering: when it
+    no longer matches, the same review was already recorded (a second click, a second
+    tab) and nothing is written.
+    """
+    scheduler = scheduler_for(user, fuzzing)
+    try:
+        return _record_review(user, question, rating, now, reviews_seen, scheduler, response,
+                              correct, suggested, duration_ms)
+    except IntegrityError:
+        # Two first reviews of a new card at once (PostgreSQL lets both start): the
+        # unique (user, question) constraint let one through.
+        db.session.rollback()
+        return ReviewOutcome(False)
+
+
+def _record_review(user, question, rating, now, reviews_seen, scheduler, response, correct,
+                   suggested, duration_ms) -> ReviewOutcome:
+    with write_transaction() as session:
+        card = session.scalar(select(Card).where(Card.user_id == user.id,
+                                                 Card.question_id == question.id)
+                              .with_for_update())
+        if (card.reviews if card else 0) != reviews_seen:
+            return ReviewOutcome(False)
+        before = card.fsrs_card if card else None
+        scheduled = scheduling.review(scheduler, before, rating, now, duration_ms)
+        if card is None:
+            card = Card(user_id=user.id, question_id=question.id, created_at=now,
+                        fsrs_card=scheduled.card, state=scheduled.state, due=scheduled.due,
+                        reviews=0, lapses=0)
+            session.add(card)
+        state_before, due_before = (None, None) if before is None else (card.state, card.due)
+        card.fsrs_card = scheduled.card
+        card.state = scheduled.state
+        card.due = scheduled.due
+        card.stability = scheduled.stability
+        card.difficulty = scheduled.difficulty
+        card.last_review = now
+        card.reviews = card.reviews + 1
+        if rating == Rating.Again and state_before == int(State.Review):
+            card.lapses = card.lapses + 1
+        session.flush()
+        session.add(ReviewLog(
+            user_id=user.id, question_id=question.id, card_id=card.id, rating=int(rating),
+            suggested_rating=int(suggested) if suggested else None, response=response,
+            correct=correct, duration_ms=duration_ms, reviewed_at=now,
+            state_before=state_before, state_after=scheduled.state, due_before=due_before,
+            due_after=scheduled.due, card_before=before, card_after=scheduled.card))
+    return ReviewOutcome(True, scheduled.due)
+
+
+def undo_last_review(user: User) -> ReviewLog | None:
+    """Put the card back as it was before the last review and forget that review."""
+    with write_transaction() as session:
+        log = session.scalar(select(ReviewLog).where(ReviewLog.user_id == user.id)
+                             .order_by(ReviewLog.reviewed_at.desc(), ReviewLog.id.desc())
+                             .limit(1))
+        if log is None:
+            return None
+        card = session.get(Card, log.card_id)
+        if log.card_before is None:
+            session.delete(log)
+            session.delete(card)  # it was new: back to having no card at all
+        else:
+            previous = session.scalar(
+                select(ReviewLog).where(ReviewLog.card_id == card.id, ReviewLog.id != log.id)
+                .order_by(ReviewLog.reviewed_at.desc(), ReviewLog.id.desc()).limit(1))
+            card.fsrs_card = log.card_before
+            card.state = log.state_before
+            card.due = log.due_before
+            restored = scheduling.card_from(log.card_before, log.reviewed_at)
+            card.stability = restored.stability
+            card.difficulty = restored.difficulty
+            card.last_review = previous.reviewed_at if previous else None
+            card.reviews = card.reviews - 1
+            if log.rating == int(Rating.Again) and log.state_before == int(State.Review):
+                card.lapses = card.lapses - 1
+            session.delete(log)
+    return log
+
+
+def reviews_since(user: User, since: datetime) -> list[ReviewLog]:
+    return db.session.scalars(select(ReviewLog).where(
+        ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since)).all()
+
+
+def add_study_bank(user: User, bank: Bank) -> None:
+    with write_transaction() as session:
+        if session.get(StudyBank, (user.id, bank.id)) is None:
+            session.add(StudyBank(user_id=user.id, bank_id=bank.id))
+
+
+def remove_study_bank(user: User, bank: Bank) -> None:
+    with write_transaction() as session:
+        row = session.get(StudyBank, (user.id, bank.id))
+        if row is not None:
+            session.delete(row)
+
+
+def chosen_bank_ids(user: User) -> set[int]:
+    return set(db.session.scalars(select(StudyBank.bank_id).where(StudyBank.user_id == user.id)))
