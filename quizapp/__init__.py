@@ -40,11 +40,13 @@ def register_blueprints(app: Flask) -> None:
     from .banks.views import blueprint as banks
     from .core.views import blueprint as core
     from .core.views import register_error_handlers
+    from .study.views import blueprint as study
 
     app.register_blueprint(core)
     app.register_blueprint(banks)
     app.register_blueprint(accounts)
     app.register_blueprint(classes)
+    app.register_blueprint(study)
     register_error_handlers(app)
     labels.register(app)
 

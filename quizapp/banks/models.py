@@ -40,6 +40,23 @@ class Document(db.Model):
     def paragraphs(self) -> list[str]:
         return [line for line in self.body.splitlines() if line.strip()]
 
+    def marked_paragraphs(self, quote: str | None) -> list[tuple[str, str, str]]:
+        """Each paragraph as (before, quote, after); the quote's first occurrence marked."""
+        marked, found = [], False
+        for paragraph in self.paragraphs:
+            position = paragraph.find(quote) if quote and not found else -1
+            if position < 0:
+                marked.append((paragraph, "", ""))
+                continue
+            found = True
+            end = position + len(quote)
+            marked.append((paragraph[:position], quote, paragraph[end:]))
+        return marked
+
+    def passage(self, quote: str) -> tuple[str, str, str] | None:
+        """The paragraph that holds the quote, split around it."""
+        return next((p for p in self.marked_paragraphs(quote) if p[1]), None)
+
 
 class Bank(db.Model):
     """A question bank: one YAML file, or one upload by a teacher (owner)."""

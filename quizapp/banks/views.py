@@ -1,6 +1,7 @@
 """The bank list (home page), a bank's questions, and a source document."""
 
 from flask import Blueprint, abort, render_template, request
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -38,7 +39,14 @@ def show(slug: str):
         .options(selectinload(Question.tag_rows), selectinload(Question.document))
         .order_by(Question.position)
     ).all()
-    return render_template("banks/show.html", bank=bank, questions=questions)
+    studying = False
+    if current_user.is_authenticated:
+        from ..study.services import studied_bank_ids
+
+        studying = bank.id in set(db.session.scalars(select(
+            studied_bank_ids(current_user).subquery().c.bank_id)))
+    return render_template("banks/show.html", bank=bank, questions=questions,
+                           studying=studying)
 
 
 @blueprint.get("/sources/<slug>")
@@ -52,19 +60,4 @@ def source(slug: str):
             select(Question.quote).where(Question.uid == uid, Question.document_id == document.id)
         )
     return render_template("banks/source.html", document=document,
-                           paragraphs=_mark_quote(document.paragraphs, quote), quote=quote)
-
-
-def _mark_quote(paragraphs: list[str], quote: str | None) -> list[tuple[str, str, str, bool]]:
-    """Each paragraph as (before, quote, after, has_quote), the first occurrence marked."""
-    marked = []
-    found = False
-    for paragraph in paragraphs:
-        position = paragraph.find(quote) if quote and not found else -1
-        if position >= 0:
-            found = True
-            end = position + len(quote)
-            marked.append((paragraph[:position], quote, paragraph[end:], True))
-        else:
-            marked.append((paragraph, "", "", False))
-    return marked
+                           paragraphs=document.marked_paragraphs(quote), quote=quote)

@@ -174,6 +174,7 @@ def undo_last_review(user: User) -> ReviewLog | None:
         card = session.get(Card, log.card_id)
         if log.card_before is None:
             session.delete(log)
+            session.flush()
             session.delete(card)  # it was new: back to having no card at all
         else:
             previous = session.scalar(

@@ -3,12 +3,15 @@
 Adding a route without a row here fails `test_every_route_is_in_the_matrix`.
 """
 
+import random
+
 import pytest
 
 from quizapp.accounts import classes as class_services
-from quizapp.accounts.models import SchoolClass
+from quizapp.accounts.models import SchoolClass, User
 from quizapp.banks.models import Bank
 from quizapp.extensions import db
+from quizapp.study import quizzes
 
 from .conftest import csrf_token
 
@@ -55,6 +58,22 @@ MATRIX = {
     "classes.remove_student": ("POST", "/classes/{c}/students/{s}/remove", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 303, "other_teacher": 404}),
+    "study.start_quiz": ("POST", "/quiz", {"anonymous": LOGIN, "*": 400}),
+    "study.quiz": ("GET", "/quiz/{q}", {
+        "anonymous": LOGIN, "student": 302, "other_student": 404,
+        "teacher": 404, "other_teacher": 404}),
+    "study.quiz_question": ("GET", "/quiz/{q}/0", {
+        "anonymous": LOGIN, "student": 200, "other_student": 404,
+        "teacher": 404, "other_teacher": 404}),
+    "study.quiz_result": ("GET", "/quiz/{q}/result", {
+        "anonymous": LOGIN, "student": 302, "other_student": 404,
+        "teacher": 404, "other_teacher": 404}),
+    "study.review": ("GET", "/review", {"anonymous": LOGIN, "*": 200}),
+    "study.review_answer": ("POST", "/review/answer", {"anonymous": LOGIN, "*": 400}),
+    "study.review_rate": ("POST", "/review/rate", {"anonymous": LOGIN, "*": 400}),
+    "study.review_undo": ("POST", "/review/undo", {"anonymous": LOGIN, "*": 303}),
+    "study.add_bank": ("POST", "/banks/cultural-centre-beijing/study",
+                       {"anonymous": LOGIN, "*": 303}),
     "classes.reset_link": ("POST", "/classes/{c}/students/{s}/reset-link", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),
@@ -78,8 +97,11 @@ def test_route_answers_each_visitor_as_expected(endpoint, loaded_app, world, cli
         class_services.assign_bank(db.session.get(SchoolClass, world.school_class.id), bank,
                                    None)
         assignment_id = db.session.scalar(db.text("SELECT max(id) FROM assignments"))
+        student = db.session.get(User, world.student.id)
+        attempt_id = quizzes.start_quiz(student, length=2, rng=random.Random(1), bank=bank).id
     method, template, _ = MATRIX[endpoint]
-    url = template.format(c=world.school_class.id, s=world.student.id, a=assignment_id)
+    url = template.format(c=world.school_class.id, s=world.student.id, a=assignment_id,
+                          q=attempt_id)
     usernames = {"anonymous": None, "student": "student", "other_student": "rstudent",
                  "teacher": "teacher", "other_teacher": "uteacher"}
     got = {}
@@ -98,7 +120,7 @@ def test_every_post_route_refuses_a_missing_csrf_token(loaded_app, world, client
     posts = [(endpoint, spec) for endpoint, spec in MATRIX.items() if spec[0] == "POST"]
     assert posts
     for endpoint, (_, template, _) in posts:
-        url = template.format(c=world.school_class.id, s=world.student.id, a=1)
+        url = template.format(c=world.school_class.id, s=world.student.id, a=1, q=1)
         response = client.post(url, data={})
         assert response.status_code == 400, endpoint
         assert "The form was out of date" in response.get_data(as_text=True)

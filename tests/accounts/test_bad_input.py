@@ -20,14 +20,15 @@ ODD_VALUES = [
 ]
 FIELDS = ["username", "display_name", "email", "password", "confirm", "current_password",
           "locale", "timezone", "desired_retention", "new_cards_per_day", "name", "code",
-          "bank", "due_on", "lang", "next"]
+          "bank", "due_on", "lang", "next", "length", "tag", "assignment", "question", "seen",
+          "shown", "rating", "payload", "remove", "answer"]
 
 
 @pytest.mark.parametrize("endpoint", sorted(e for e, spec in MATRIX.items()
                                             if spec[0] == "POST"))
 def test_odd_values_never_cause_a_server_error(endpoint, world, client_as):
     _, template, _ = MATRIX[endpoint]
-    url = template.format(c=world.school_class.id, s=world.student.id, a=1)
+    url = template.format(c=world.school_class.id, s=world.student.id, a=1, q=1)
     for username in ("teacher", "student"):
         client = client_as(username)
         token = csrf_token(client)

@@ -1,0 +1,362 @@
+"""Quizzes and spaced-repetition review, one question per page; no JavaScript needed."""
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import format_timedelta
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from fsrs import Rating
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import select
+
+from ..accounts.models import Assignment, ClassMembership
+from ..banks.models import Bank, Question
+from ..banks.schema import FACT_KINDS
+from ..extensions import db
+from ..i18n import current_language, other_language
+from . import quizzes, scheduling
+from . import services as study
+from .answers import check_answer
+from .presenting import correct_answer, describe_response, make_layout, response_from_form
+
+blueprint = Blueprint("study", __name__)
+
+MAX_DURATION_MS = 3600 * 1000
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _signer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="study")
+
+
+def _shown_token(question_id: int) -> str:
+    return _signer().dumps({"q": question_id, "t": int(_now().timestamp() * 1000)})
+
+
+def _duration_ms(token: str | None, question_id: int) -> int | None:
+    """Time from showing the question to the answer, from a token the server signed."""
+    try:
+        data = _signer().loads(token or "")
+    except BadSignature:
+        return None
+    if data.get("q") != question_id:
+        return None
+    elapsed = int(_now().timestamp() * 1000) - int(data["t"])
+    return elapsed if 0 <= elapsed <= MAX_DURATION_MS else None
+
+
+def _public_bank(slug: str) -> Bank:
+    bank = db.session.scalar(select(Bank).where(Bank.slug == slug, Bank.retired_at.is_(None),
+                                                Bank.owner_id.is_(None)))
+    if bank is None:
+        abort(404)
+    return bank
+
+
+def _display_language() -> tuple[str, bool]:
+    """The language to show a question in: the page's, or the other one on request."""
+    switched = request.args.get("show") == "other"
+    return (other_language() if switched else current_language()), switched
+
+
+# Quizzes ------------------------------------------------------------------------------
+
+@blueprint.post("/quiz")
+@login_required
+def start_quiz():
+    try:
+        length = int(request.form.get("length", quizzes.DEFAULT_LENGTH))
+    except ValueError:
+        abort(400)
+    length = max(1, min(length, quizzes.MAX_LENGTH))
+    bank = tag = assignment_id = None
+    if slug := request.form.get("bank"):
+        bank = _public_bank(slug)
+    elif (tag := request.form.get("tag")) not in FACT_KINDS:
+        abort(400)
+    if raw_assignment := request.form.get("assignment"):
+        assignment_id = _own_assignment(raw_assignment, bank)
+    attempt = quizzes.start_quiz(
+        current_user, length=length, rng=random.SystemRandom(), bank=bank, tag=tag,
+        assignment_id=assignment_id,
+        visible_banks=select(Bank.id).where(Bank.owner_id.is_(None)))
+    if attempt is None:
+        flash(_("There are no questions to ask here yet."), "info")
+        return redirect(request.referrer or url_for("banks.index"), code=303)
+    return redirect(url_for("study.quiz_question", attempt_id=attempt.id, position=0), code=303)
+
+
+def _own_assignment(raw: str, bank: Bank | None) -> int:
+    if not raw.isdigit() or bank is None:
+        abort(400)
+    assignment = db.session.scalar(
+        select(Assignment).join(ClassMembership,
+                                ClassMembership.class_id == Assignment.class_id)
+        .where(Assignment.id == int(raw), ClassMembership.user_id == current_user.id,
+               Assignment.bank_id == bank.id))
+    if assignment is None:
+        abort(404)
+    return assignment.id
+
+
+def _attempt_or_404(attempt_id: int):
+    attempt = quizzes.attempt_for(current_user, attempt_id)
+    if attempt is None:
+        abort(404)
+    return attempt
+
+
+@blueprint.get("/quiz/<int:attempt_id>")
+@login_required
+def quiz(attempt_id: int):
+    attempt = _attempt_or_404(attempt_id)
+    position = quizzes.next_position(attempt)
+    if position is None:
+        return redirect(url_for("study.quiz_result", attempt_id=attempt.id))
+    return redirect(url_for("study.quiz_question", attempt_id=attempt.id, position=position))
+
+
+def _question_at(attempt, position: int) -> Question:
+    if not 0 <= position < len(attempt.question_ids):
+        abort(404)
+    return db.session.get(Question, attempt.question_ids[position])
+
+
+@blueprint.route("/quiz/<int:attempt_id>/<int:position>", methods=["GET", "POST"])
+@login_required
+def quiz_question(attempt_id: int, position: int):
+    attempt = _attempt_or_404(attempt_id)
+    question = _question_at(attempt, position)
+    layout = attempt.layouts[position]
+    answered = quizzes.answers_by_position(attempt).get(position)
+    if request.method == "POST":
+        if answered is None:
+            response = response_from_form(question, layout, request.form)
+            quizzes.answer_question(
+                attempt, position, question, response,
+                duration_ms=_duration_ms(request.form.get("shown"), question.id), now=_now())
+        return redirect(url_for("study.quiz_question", attempt_id=attempt.id,
+                                position=position), code=303)
+    lang, switched = _display_language()
+    total = len(attempt.question_ids)
+    return render_template(
+        "study/quiz_question.html", attempt=attempt, position=position, total=total,
+        question=question, layout=layout, answer=answered, qlang=lang, switched=switched,
+        shown=_shown_token(question.id),
+        done=len(quizzes.answers_by_position(attempt)),
+        next_position=quizzes.next_position(attempt),
+        feedback=_feedback(question, answered.response if answered else None, lang)
+        if answered else None)
+
+
+def _feedback(question: Question, response, lang: str) -> dict:
+    result = check_answer(question.type, question.details, response)
+    return {
+        "result": result,
+        "given": describe_response(question, response, lang),
+        "expected": correct_answer(question, lang),
+        "passage": question.document.passage(question.quote),
+    }
+
+
+@blueprint.get("/quiz/<int:attempt_id>/result")
+@login_required
+def quiz_result(attempt_id: int):
+    attempt = _attempt_or_404(attempt_id)
+    if attempt.finished_at is None:
+        return redirect(url_for("study.quiz", attempt_id=attempt.id))
+    lang = current_language()
+    questions = {q.id: q for q in db.session.scalars(
+        select(Question).where(Question.id.in_(attempt.question_ids)))}
+    review = [(answer, questions[answer.question_id],
+               describe_response(questions[answer.question_id], answer.response, lang),
+               correct_answer(questions[answer.question_id], lang))
+              for answer in attempt.answers]
+    correct = sum(1 for answer in attempt.answers if answer.correct)
+    return render_template("study/quiz_result.html", attempt=attempt, review=review,
+                           correct=correct, total=len(attempt.question_ids))
+
+
+# Review -------------------------------------------------------------------------------
+
+REVIEW_SESSION_KEY = "review_since"
+
+
+def _review_since(now: datetime) -> datetime:
+    """When this study session started (a new one after 6 hours away)."""
+    started = session.get(REVIEW_SESSION_KEY)
+    if started is None or now.timestamp() - started > 6 * 3600:
+        session[REVIEW_SESSION_KEY] = int(now.timestamp())
+    return datetime.fromtimestamp(session[REVIEW_SESSION_KEY], UTC)
+
+
+def _fuzzing() -> bool:
+    return current_app.config.get("FSRS_FUZZING", True)
+
+
+def _rating_buttons(card_data: dict | None, now: datetime):
+    scheduler = study.scheduler_for(current_user, False)
+    intervals = scheduling.preview(scheduler, card_data, now)
+    labels = {Rating.Again: _("Again"), Rating.Hard: _("Hard"), Rating.Good: _("Good"),
+              Rating.Easy: _("Easy")}
+    return [(int(rating), labels[rating],
+             format_timedelta(interval, add_direction=True, threshold=0.9))
+            for rating, interval in intervals.items()]
+
+
+@blueprint.get("/review")
+@login_required
+def review():
+    now = _now()
+    since = _review_since(now)
+    bank_slug = request.args.get("bank")
+    bank = _public_bank(bank_slug) if bank_slug else None
+    queue = study.review_queue(current_user, now, limit=200,
+                               bank_id=bank.id if bank else None)
+    done = len(study.reviews_since(current_user, since))
+    if not queue:
+        return _review_summary(since, bank)
+    question = db.session.get(Question, queue[0].question_id)
+    card = study.card_for(current_user, question.id)
+    seen = card.reviews if card else 0
+    lang, switched = _display_language()
+    layout = make_layout(question, random.Random(f"{current_user.id}:{question.id}:{seen}"))
+    revealed = question.type == "flashcard" and request.args.get("reveal") == "1"
+    return render_template(
+        "study/review.html", question=question, layout=layout, seen=seen, qlang=lang,
+        switched=switched, bank=bank, done=done, remaining=len(queue), is_new=card is None,
+        revealed=revealed, shown=request.args.get("shown") or _shown_token(question.id),
+        buttons=_rating_buttons(card.fsrs_card if card else None, now) if revealed else None,
+        passage=question.document.passage(question.quote) if revealed else None)
+
+
+def _review_summary(since: datetime, bank: Bank | None):
+    logs = study.reviews_since(current_user, since)
+    checked = [log for log in logs if log.correct is not None]
+    counts = {rating: sum(1 for log in logs if log.rating == rating) for rating in range(1, 5)}
+    return render_template("study/review_done.html", reviews=len(logs),
+                           correct=sum(1 for log in checked if log.correct),
+                           checked=len(checked), counts=counts, bank=bank)
+
+
+def _bank_arg() -> dict:
+    slug = request.values.get("bank")
+    return {"bank": slug} if slug else {}
+
+
+@blueprint.post("/review/answer")
+@login_required
+def review_answer():
+    question = _question_from_form()
+    if question.type == "flashcard":
+        abort(400)
+    seen = _int_field("seen")
+    layout = make_layout(question, random.Random(f"{current_user.id}:{question.id}:{seen}"))
+    response = response_from_form(question, layout, request.form)
+    duration = _duration_ms(request.form.get("shown"), question.id)
+    result = check_answer(question.type, question.details, response)
+    suggested = scheduling.suggest_rating(result.correct, duration, question.type)
+    card = study.card_for(current_user, question.id)
+    lang = current_language()
+    payload = _signer().dumps({"q": question.id, "seen": seen, "r": response,
+                               "d": duration, "s": int(suggested)})
+    return render_template(
+        "study/review_feedback.html", question=question, result=result,
+        given=describe_response(question, response, lang),
+        expected=correct_answer(question, lang), suggested=int(suggested),
+        buttons=_rating_buttons(card.fsrs_card if card else None, _now()), payload=payload,
+        passage=question.document.passage(question.quote), bank_slug=request.form.get("bank"),
+        duration=duration)
+
+
+def _question_from_form() -> Question:
+    question = db.session.get(Question, _int_field("question"))
+    if question is None or question.retired_at is not None:
+        abort(404)
+    return question
+
+
+def _int_field(name: str) -> int:
+    value = request.form.get(name, "")
+    if not value.isdigit():
+        abort(400)
+    return int(value)
+
+
+@blueprint.post("/review/rate")
+@login_required
+def review_rate():
+    rating = _int_field("rating")
+    if rating not in (1, 2, 3, 4):
+        abort(400)
+    if payload := request.form.get("payload"):
+        try:
+            data = _signer().loads(payload)
+        except BadSignature:
+            abort(400)
+        question = db.session.get(Question, data["q"])
+        if question is None:
+            abort(404)
+        result = check_answer(question.type, question.details, data["r"])
+        outcome = study.record_review(
+            current_user, question, Rating(rating), now=_now(), reviews_seen=data["seen"],
+            fuzzing=_fuzzing(), response=data["r"], correct=result.correct,
+            suggested=Rating(data["s"]), duration_ms=data["d"])
+    else:
+        question = _question_from_form()
+        if question.type != "flashcard":
+            abort(400)
+        outcome = study.record_review(
+            current_user, question, Rating(rating), now=_now(), reviews_seen=_int_field("seen"),
+            fuzzing=_fuzzing(), duration_ms=_duration_ms(request.form.get("shown"),
+                                                         question.id))
+    if not outcome.recorded:
+        flash(_("That review was already recorded."), "info")
+    return redirect(url_for("study.review", **_bank_arg()), code=303)
+
+
+@blueprint.post("/review/undo")
+@login_required
+def review_undo():
+    if study.undo_last_review(current_user) is None:
+        flash(_("There is no review to undo."), "info")
+    else:
+        flash(_("The last review was undone."), "success")
+    return redirect(url_for("study.review", **_bank_arg()), code=303)
+
+
+@blueprint.post("/banks/<slug>/study")
+@login_required
+def add_bank(slug: str):
+    bank = _public_bank(slug)
+    if request.form.get("remove"):
+        study.remove_study_bank(current_user, bank)
+        flash(_("This bank is no longer in your reviews."), "info")
+    else:
+        study.add_study_bank(current_user, bank)
+        flash(_("This bank's questions are now in your reviews."), "success")
+    return redirect(url_for("banks.show", slug=slug), code=303)
+
+
+def rating_name(rating: int) -> str:
+    return {1: _("Again"), 2: _("Hard"), 3: _("Good"), 4: _("Easy")}.get(rating, "")
+
+
+@blueprint.app_context_processor
+def _study_helpers():
+    return {"rating_name": rating_name, "timedelta": timedelta}
