@@ -72,4 +72,6 @@ DEFAULTS = {
     "RATELIMIT_LOGIN_ACCOUNT": "5 per minute;30 per hour",
     "RATELIMIT_REGISTER": "10 per hour",
     "RATELIMIT_HEADERS_ENABLED": True,
+    # FSRS spreads due dates a little so cards learnt together do not stay together.
+    "FSRS_FUZZING": True,
 }

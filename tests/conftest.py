@@ -23,6 +23,7 @@ def _make_app(database: Path, **overrides):
         "SECRET_KEY": "test-secret-key",
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
         "QUESTIONS_DIR": str(QUESTIONS_DIR),
+        "FSRS_FUZZING": False,  # intervals exactly as FSRS computes them
         **overrides,
     })
 

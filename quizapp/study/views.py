@@ -214,8 +214,9 @@ def _rating_buttons(card_data: dict | None, now: datetime):
     intervals = scheduling.preview(scheduler, card_data, now)
     labels = {Rating.Again: _("Again"), Rating.Hard: _("Hard"), Rating.Good: _("Good"),
               Rating.Easy: _("Easy")}
+    # "in 3 days" / "بعد 3 أيام": CLDR's own Arabic phrasing says "within" (خلال).
     return [(int(rating), labels[rating],
-             format_timedelta(interval, add_direction=True, threshold=0.9))
+             _("in %(interval)s", interval=format_timedelta(interval, threshold=0.9)))
             for rating, interval in intervals.items()]
 
 
