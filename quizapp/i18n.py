@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
 from flask import current_app, request
 from flask_babel import get_locale, refresh
 
@@ -42,6 +44,45 @@ def other_language(language: str | None = None) -> str:
     return "en" if (language or current_language()) == "ar" else "ar"
 
 
+ARABIC_INDIC = str.maketrans("0123456789,.%", "٠١٢٣٤٥٦٧٨٩٬٫٪")
+
+
+def arabic_indic_digits() -> bool:
+    """Whether this page writes numbers with Arabic-Indic digits.
+
+    Only Arabic pages do, and only for accounts that chose it: the default is what CLDR
+    gives `ar`, which is Western digits.
+    """
+    from flask_login import current_user
+
+    return (current_language() == "ar" and current_user.is_authenticated
+            and current_user.numerals == "arab")
+
+
+def _digits(text: str) -> str:
+    return text.translate(ARABIC_INDIC) if arabic_indic_digits() else text
+
+
+def format_number(value) -> str:
+    return _digits(format_decimal(value, locale=get_locale()))
+
+
+def format_percentage(value) -> str:
+    return _digits(format_percent(value, locale=get_locale()))
+
+
+def format_day(value, style: str = "long") -> str:
+    text = format_date(value, style, locale=get_locale())
+    return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) \
+        if arabic_indic_digits() else text
+
+
+def digits(text: str) -> str:
+    """Digits in interface text (not bank content) as this page writes them."""
+    return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) \
+        if arabic_indic_digits() else text
+
+
 def _check_catalogs(app) -> None:
     """Fail at start-up, not on a page, when a language has no compiled catalog."""
     directory = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
@@ -62,6 +103,10 @@ def init_app(app) -> None:
     # The locale is cached on the app context, which can outlive one request (a test
     # client inside an app context reuses it): choose afresh for every request.
     app.before_request(refresh)
+
+    # Flask-Babel's filters, replaced by ones that also honour the digits setting.
+    app.jinja_env.filters.update(numberformat=format_number, percentformat=format_percentage,
+                                 dateformat=format_day)
 
     @app.context_processor
     def _language_context():

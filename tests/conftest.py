@@ -13,6 +13,8 @@ from flask_migrate import upgrade
 from quizapp import create_app
 from quizapp.banks.services import load_paths
 
+from .people import client_as, world  # noqa: F401 - fixtures for every test folder
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS_DIR = PROJECT_ROOT / "questions"
 

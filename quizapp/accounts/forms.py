@@ -84,6 +84,12 @@ class SettingsForm(FlaskForm):
         Optional(), Length(max=254), Email(message=_l("Enter a valid email address."))])
     locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
     timezone = _timezone_field()
+    numerals = SelectField(
+        _l("Digits on Arabic pages"),
+        choices=[SelectChoice("", "0 1 2 3 4 5 6 7 8 9"),
+                 SelectChoice("arab", "٠ ١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩", render_kw={"lang": "ar"})],
+        # Absent or unknown means the default: the view keeps only "arab".
+        validate_choice=False)
     desired_retention = DecimalField(
         _l("Desired retention"), places=2,
         description=_l("How sure you want to be of remembering a card when it comes back "

@@ -31,6 +31,8 @@ class User(db.Model):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     desired_retention: Mapped[float] = mapped_column(default=0.90)
     new_cards_per_day: Mapped[int] = mapped_column(default=20)
+    # Digits on Arabic pages: None for CLDR's default for `ar`, or "arab" (Arabic-Indic).
+    numerals: Mapped[str | None] = mapped_column(String(4))
     # Bumped on logout and password change: sessions carrying an older value are void.
     session_version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -136,6 +136,7 @@ def export_data(user: User) -> dict:
             "timezone": user.timezone,
             "desired_retention": user.desired_retention,
             "new_cards_per_day": user.new_cards_per_day,
+            "digits_on_arabic_pages": user.numerals or "default",
             "created_at": user.created_at.isoformat(),
         },
         "classes_joined": [{"name": name, "joined_at": joined.isoformat()}

@@ -130,6 +130,7 @@ def _account_page(settings_form=None, password_form=None, delete_form=None, stat
     user = current_user
     if settings_form is None:
         settings_form = SettingsForm(formdata=None, obj=user)
+        settings_form.numerals.data = user.numerals or ""
     return render_template(
         "accounts/account.html",
         settings_form=settings_form,
@@ -148,6 +149,7 @@ def save_settings():
         services.update_settings(
             current_user._get_current_object(), display_name=form.display_name.data,
             email=form.email.data, locale=form.locale.data, timezone=form.timezone.data,
+            numerals="arab" if form.numerals.data == "arab" else None,
             desired_retention=float(form.desired_retention.data),
             new_cards_per_day=form.new_cards_per_day.data)
     except AccountError as error:

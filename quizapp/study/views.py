@@ -25,7 +25,7 @@ from ..accounts.models import Assignment, ClassMembership
 from ..banks.models import Bank, Question
 from ..banks.schema import FACT_KINDS
 from ..extensions import db
-from ..i18n import current_language, other_language
+from ..i18n import current_language, digits, other_language
 from . import quizzes, scheduling
 from . import services as study
 from .answers import check_answer
@@ -216,7 +216,7 @@ def _rating_buttons(card_data: dict | None, now: datetime):
               Rating.Easy: _("Easy")}
     # "in 3 days" / "بعد 3 أيام": CLDR's own Arabic phrasing says "within" (خلال).
     return [(int(rating), labels[rating],
-             _("in %(interval)s", interval=format_timedelta(interval, threshold=0.9)))
+             _("in %(interval)s", interval=digits(format_timedelta(interval, threshold=0.9))))
             for rating, interval in intervals.items()]
 
 

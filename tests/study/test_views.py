@@ -8,7 +8,7 @@ from quizapp.banks.models import Question
 from quizapp.extensions import db
 from quizapp.study.models import Card, QuizAnswer, QuizAttempt, ReviewLog
 
-from ..accounts.conftest import csrf_token, login
+from ..people import csrf_token, login
 from .conftest import PASSWORD
 
 

@@ -1,0 +1,88 @@
+"""Every page in both languages: `lang`/`dir` set, and no English interface text on an
+Arabic page (every msgid of the catalog is looked for in the Arabic page's text)."""
+
+import html as html_lib
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from ..conftest import PROJECT_ROOT
+from ..people import PASSWORD, csrf_token, login
+
+
+def english_fragments() -> list[str]:
+    with (PROJECT_ROOT / "translations" / "messages.pot").open("rb") as pot:
+        catalog = read_po(pot)
+    fragments = set()
+    for message in catalog:
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        for text in ids:
+            for part in re.split(r"%\(\w+\)s|`[^`]*`", text or ""):
+                part = part.strip(" .:;,!?()“”\"'")
+                # Short or code-like fragments ("JSON", "U+") prove nothing.
+                if len(part) >= 5 and re.search(r"[a-z]{3}", part) and " " in part:
+                    fragments.add(part)
+    return sorted(fragments)
+
+
+def visible_text(page: str) -> str:
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    labels = " ".join(re.findall(r'(?:aria-label|title|placeholder|alt)="([^"]*)"', page))
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", page) + " " + labels)
+
+
+@pytest.fixture
+def pages(loaded_app, world, client_as):
+    """(name, client, path) for every page a person can reach."""
+    teacher, student = client_as("teacher"), client_as("student")
+    token = csrf_token(student)
+    start = student.post("/quiz", data={"bank": "cultural-centre-beijing", "length": "1",
+                                        "csrf_token": token})
+    quiz = start.headers["Location"]
+    anonymous = loaded_app.test_client()
+    return [
+        ("home", anonymous, "/"), ("bank", anonymous, "/banks/cultural-centre-beijing"),
+        ("source", anonymous, "/sources/kazakhstan-cultural-centre-beijing?q=x"),
+        ("login", anonymous, "/login"), ("register", anonymous, "/register"),
+        ("not found", anonymous, "/no/such/page"), ("reset link", anonymous, "/reset/x"),
+        ("teacher classes", teacher, "/classes/"),
+        ("teacher class", teacher, f"/classes/{world.school_class.id}"),
+        ("account", teacher, "/account"), ("student classes", student, "/classes/"),
+        ("student bank", student, "/banks/cultural-centre-beijing"),
+        ("quiz question", student, quiz), ("review", student, "/review"),
+        ("student class", student, f"/classes/{world.school_class.id}"),
+    ], (student, quiz, token)
+
+
+@pytest.mark.parametrize("lang, direction", [("ar", "rtl"), ("en", "ltr")])
+def test_every_page_has_lang_and_dir(pages, lang, direction):
+    listed, _ = pages
+    for name, client, path in listed:
+        client.set_cookie("lang", lang)
+        page = client.get(path).get_data(as_text=True)
+        assert f'<html lang="{lang}" dir="{direction}">' in page, name
+
+
+def test_no_english_interface_text_on_arabic_pages(pages):
+    listed, (student, quiz, token) = pages
+    student.set_cookie("lang", "ar")
+    student.post(quiz, data={"answer": "a", "csrf_token": token})
+    listed = listed + [("quiz feedback", student, quiz),
+                       ("quiz result", student, quiz.rsplit("/", 1)[0] + "/result")]
+    fragments = english_fragments()
+    assert len(fragments) > 100
+    for name, client, path in listed:
+        client.set_cookie("lang", "ar")
+        text = visible_text(client.get(path).get_data(as_text=True))
+        leaked = [fragment for fragment in fragments if fragment in text]
+        assert leaked == [], (name, leaked)
+
+
+def test_login_and_error_messages_in_arabic(loaded_app, world):
+    client = loaded_app.test_client()
+    client.set_cookie("lang", "ar")
+    response = login(client, "student", PASSWORD + "x")
+    text = visible_text(response.get_data(as_text=True))
+    assert "اسم المستخدم أو كلمة المرور غير صحيحة." in text
+    assert not [f for f in english_fragments() if f in text]
