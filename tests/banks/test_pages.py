@@ -32,7 +32,7 @@ def test_bank_page_lists_questions_with_quotes(loaded_client):
 def test_arabic_bank_page_shows_arabic_prompts(loaded_client):
     html = get(loaded_client, "/banks/central-asia-china-summit", "ar").get_data(as_text=True)
     assert "متى استضافت أستانا" in html
-    assert "Single choice" not in html and "اختيار من متعدد" in html
+    assert "Single choice" not in html and "اختيار إجابة واحدة" in html
 
 
 def test_unknown_bank_is_a_localised_404(loaded_client):

@@ -62,3 +62,13 @@ def test_arabic_plurals_use_all_six_forms(arabic):
              for n in (0, 1, 2, 3, 11, 100)}
     assert forms == {0: "لا أسئلة", 1: "سؤال واحد", 2: "سؤالان", 3: "3 أسئلة",
                      11: "11 سؤالًا", 100: "100 سؤال"}
+
+
+def test_startup_fails_fast_without_a_compiled_catalog(tmp_path):
+    from quizapp import create_app
+    from quizapp.i18n import MissingCatalog
+
+    (tmp_path / "ar" / "LC_MESSAGES").mkdir(parents=True)
+    with pytest.raises(MissingCatalog, match="'ar'"):
+        create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://",
+                    "BABEL_TRANSLATION_DIRECTORIES": str(tmp_path)})
