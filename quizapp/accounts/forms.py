@@ -104,13 +104,19 @@ class SettingsForm(FlaskForm):
     submit = SubmitField(_l("Save settings"))
 
 
-class ChangePasswordForm(FlaskForm):
-    current_password = PasswordField(_l("Current password"), validators=[
-        DataRequired(REQUIRED), Length(max=MAX_LENGTH)])
+class ResetPasswordForm(FlaskForm):
+    """A new password, typed twice (a teacher's reset link)."""
+
     password = PasswordField(_l("New password"), validators=[
         DataRequired(REQUIRED), new_password_rules])
     confirm = PasswordField(_l("New password again"), validators=[
         DataRequired(REQUIRED), EqualTo("password", message=_l("The passwords do not match."))])
+    submit = SubmitField(_l("Set password"))
+
+
+class ChangePasswordForm(ResetPasswordForm):
+    current_password = PasswordField(_l("Current password"), validators=[
+        DataRequired(REQUIRED), Length(max=MAX_LENGTH)])
     submit = SubmitField(_l("Change password"))
 
 
@@ -119,13 +125,6 @@ class DeleteAccountForm(FlaskForm):
                                                          Length(max=MAX_LENGTH)])
     submit = SubmitField(_l("Delete my account"))
 
-
-class ResetPasswordForm(FlaskForm):
-    password = PasswordField(_l("New password"), validators=[
-        DataRequired(REQUIRED), new_password_rules])
-    confirm = PasswordField(_l("New password again"), validators=[
-        DataRequired(REQUIRED), EqualTo("password", message=_l("The passwords do not match."))])
-    submit = SubmitField(_l("Set password"))
 
 
 class ClassForm(FlaskForm):

@@ -45,21 +45,16 @@ def test_valid_example_passes(library):
     assert [len(bank.questions) for bank in report.banks] == [5]
 
 
-def test_duplicate_id_across_files_names_both(library):
-    folder = HERE / "broken" / "cross-file"
+@pytest.mark.parametrize("folder, expected", [
+    ("cross-file", "7:9: questions[0].id: id t-opening-date is already used in {first}"),
+    ("cross-file-slug", "1:7: slug: bank slug broken-example is already used in {first}"),
+])
+def test_duplicates_across_files_name_the_first_file(library, folder, expected):
+    folder = HERE / "broken" / folder
     report = validate([folder], library)
+    first = folder / "first.yaml"
     assert [problem.format() for problem in report.problems] == [
-        f"{folder}/second.yaml:7:9: questions[0].id: "
-        f"id t-opening-date is already used in {folder}/first.yaml"
-    ]
-
-
-def test_duplicate_bank_slug_across_files(library):
-    folder = HERE / "broken" / "cross-file-slug"
-    report = validate([folder], library)
-    assert [problem.format() for problem in report.problems] == [
-        f"{folder}/second.yaml:1:7: slug: "
-        f"bank slug broken-example is already used in {folder}/first.yaml"
+        f"{folder}/second.yaml:" + expected.format(first=first)
     ]
 
 
