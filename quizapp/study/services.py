@@ -194,6 +194,11 @@ def undo_last_review(user: User) -> ReviewLog | None:
     return log
 
 
+def count_reviews_since(user: User, since: datetime) -> int:
+    return db.session.scalar(select(func.count()).select_from(ReviewLog).where(
+        ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since))
+
+
 def reviews_since(user: User, since: datetime) -> list[ReviewLog]:
     return db.session.scalars(select(ReviewLog).where(
         ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since)).all()

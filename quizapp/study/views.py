@@ -229,9 +229,9 @@ def review():
     bank = _public_bank(bank_slug) if bank_slug else None
     queue = study.review_queue(current_user, now, limit=200,
                                bank_id=bank.id if bank else None)
-    done = len(study.reviews_since(current_user, since))
     if not queue:
         return _review_summary(since, bank)
+    done = study.count_reviews_since(current_user, since)
     question = db.session.get(Question, queue[0].question_id)
     card = study.card_for(current_user, question.id)
     seen = card.reviews if card else 0
