@@ -17,6 +17,7 @@ def create_app(config: dict | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     from . import database, i18n
     from .accounts import access
+    from .core import serving
     from .extensions import csrf, db, limiter, migrate
 
     db.init_app(app)
@@ -25,6 +26,7 @@ def register_extensions(app: Flask) -> None:
                      render_as_batch=True, compare_type=True, render_item=database.render_item)
     csrf.init_app(app)
     i18n.init_app(app)
+    serving.init_app(app)
     access.init_app(app)
     limiter.init_app(app)
     # Models must be imported for Alembic and relationships to see every table.
@@ -54,6 +56,7 @@ def register_blueprints(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from .accounts.cli import user
     from .banks.cli import bank
+    from .core import backup  # noqa: F401 - adds `flask db backup`
     from .core.cli import translate
 
     app.cli.add_command(bank)

@@ -1,0 +1,20 @@
+"""Static files: versioned URLs cached for a year; HTML compressed."""
+
+import re
+
+
+def test_static_urls_carry_a_content_version_and_cache_long(client):
+    html = client.get("/").get_data(as_text=True)
+    css = re.search(r'href="(/static/css/app\.css\?v=[0-9a-f]{12})"', html).group(1)
+    response = client.get(css)
+    assert response.status_code == 200
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+
+
+def test_html_is_compressed_for_browsers_that_ask(loaded_client):
+    response = loaded_client.get("/banks/cultural-centre-beijing",
+                                 headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Content-Encoding"] in ("gzip", "br")
+    plain = loaded_client.get("/banks/cultural-centre-beijing")
+    assert "Content-Encoding" not in plain.headers
+    assert len(response.data) < len(plain.data) / 3
