@@ -12,8 +12,11 @@ CHROMIUM ?= /usr/bin/chromium
 run: install translations migrate load
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
+# The whole suite on SQLite (browser tests included), then everything that touches the
+# database again on a throwaway PostgreSQL server (tests/postgres.sh installs and starts it).
 test: $(VENV)/.installed-test translations chromium
 	$(BIN)/pytest
+	tests/postgres.sh $(BIN)/pytest -m "not browser" -p no:cacheprovider
 
 install: $(VENV)/.installed
 

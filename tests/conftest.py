@@ -1,14 +1,20 @@
 """Fixtures: an app on a fresh database built by the migrations, and its clients.
 
-Migrating takes a moment, so it is done once per run into a template file that each test
-copies; every test still starts from a database that only the migrations built.
+Migrating takes a moment, so it is done once per run into a template that each test
+copies; every test still starts from a database that only the migrations built. SQLite
+by default (template files); PostgreSQL when QUIZAPP_TEST_DATABASE_URL names a server
+(template databases, `CREATE DATABASE ... TEMPLATE`), as tests/postgres.sh sets it.
 """
 
+import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
 from flask_migrate import upgrade
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from quizapp import create_app
 from quizapp.banks.services import load_paths
@@ -19,45 +25,87 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS_DIR = PROJECT_ROOT / "questions"
 
 
-def _make_app(database: Path, **overrides):
+POSTGRES_URL = os.environ.get("QUIZAPP_TEST_DATABASE_URL")
+
+
+def requires_sqlite(reason: str):
+    return pytest.mark.skipif(POSTGRES_URL is not None, reason=f"SQLite only: {reason}")
+
+
+def _url_for(database) -> str:
+    if POSTGRES_URL:
+        return make_url(POSTGRES_URL).set(database=database).render_as_string(
+            hide_password=False)
+    return f"sqlite:///{database}"
+
+
+def _admin():
+    return create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+
+
+def _make_app(database, **overrides):
     return create_app({
         "TESTING": True,
         "SECRET_KEY": "test-secret-key",
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+        "SQLALCHEMY_DATABASE_URI": _url_for(database),
         "QUESTIONS_DIR": str(QUESTIONS_DIR),
         "FSRS_FUZZING": False,  # intervals exactly as FSRS computes them
         **overrides,
     })
 
 
+def _copy_database(template, target) -> None:
+    if POSTGRES_URL:
+        with _admin().connect() as admin:
+            admin.execute(text(f'CREATE DATABASE "{target}" TEMPLATE "{template}"'))
+    else:
+        shutil.copy(template, target)
+
+
+def _drop_database(name) -> None:
+    if POSTGRES_URL:
+        with _admin().connect() as admin:
+            admin.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 @pytest.fixture(scope="session")
 def database_templates(tmp_path_factory):
     """Two template databases: migrated only, and migrated with questions/ loaded."""
-    folder = tmp_path_factory.mktemp("templates")
-    empty, loaded = folder / "empty.sqlite3", folder / "loaded.sqlite3"
+    if POSTGRES_URL:
+        run = uuid.uuid4().hex[:8]
+        empty, loaded = f"tmpl_empty_{run}", f"tmpl_loaded_{run}"
+        with _admin().connect() as admin:
+            admin.execute(text(f'CREATE DATABASE "{empty}"'))
+    else:
+        folder = tmp_path_factory.mktemp("templates")
+        empty, loaded = folder / "empty.sqlite3", folder / "loaded.sqlite3"
     app = _make_app(empty)
     with app.app_context():
         upgrade()
         from quizapp.extensions import db
         db.engine.dispose()
-    shutil.copy(empty, loaded)
+    _copy_database(empty, loaded)
     app = _make_app(loaded)
     with app.app_context():
         load_paths([QUESTIONS_DIR], QUESTIONS_DIR, max_bytes=app.config["MAX_BANK_BYTES"])
         from quizapp.extensions import db
         db.session.remove()
         db.engine.dispose()
-    return {"empty": empty, "loaded": loaded}
+    yield {"empty": empty, "loaded": loaded}
+    _drop_database(empty)
+    _drop_database(loaded)
 
 
-def _app_from_template(template: Path, tmp_path: Path):
-    database = tmp_path / "test.sqlite3"
-    shutil.copy(template, database)
+def _app_from_template(template, tmp_path: Path):
+    database = f"test_{uuid.uuid4().hex[:12]}" if POSTGRES_URL else tmp_path / "test.sqlite3"
+    _copy_database(template, database)
     app = _make_app(database)
     yield app
     with app.app_context():
         from quizapp.extensions import db
+        db.session.remove()
         db.engine.dispose()
+    _drop_database(database)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from fsrs import Rating, State
-from sqlalchemy import and_, func, literal, null, select, union_all
+from sqlalchemy import and_, cast, func, literal, null, select, union_all
 from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import Assignment, ClassMembership, User
@@ -63,7 +63,8 @@ def review_queue(user: User, now: datetime, *, limit: int = 50,
            .where(Card.user_id == user.id, Card.due <= now, Question.retired_at.is_(None))
            .where(Question.bank_id.in_(select(banks.c.bank_id)))
            .order_by(Card.due).limit(limit))
-    new = (select(Question.id.label("question_id"), null().label("due"),
+    # A typed NULL: PostgreSQL will not UNION a timestamp with an untyped NULL.
+    new = (select(Question.id.label("question_id"), cast(null(), Card.due.type).label("due"),
                   literal(1).label("is_new"), Question.position.label("position"))
            .outerjoin(Card, and_(Card.question_id == Question.id, Card.user_id == user.id))
            .join(Bank, Bank.id == Question.bank_id)

@@ -7,7 +7,10 @@ from sqlalchemy import text
 
 from quizapp.database import write_transaction
 
+from ..conftest import requires_sqlite
 
+
+@requires_sqlite("the online backup API is SQLite's; PostgreSQL has pg_dump")
 def test_backup_copies_a_live_database(loaded_app, tmp_path):
     runner = loaded_app.test_cli_runner()
     target = tmp_path / "copies" / "backup.sqlite3"

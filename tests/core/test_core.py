@@ -6,6 +6,8 @@ from sqlalchemy import text
 
 from quizapp.extensions import db
 
+from ..conftest import requires_sqlite
+
 
 def csrf_token(client, path="/", lang="en") -> str:
     html = client.get(path, headers={"Accept-Language": lang}).get_data(as_text=True)
@@ -74,6 +76,7 @@ def test_empty_database_home_says_how_to_load(client):
     assert "flask bank load" in html
 
 
+@requires_sqlite("pragmas")
 def test_sqlite_runs_in_wal_mode_with_busy_timeout(app):
     with app.app_context():
         assert db.session.execute(text("PRAGMA journal_mode")).scalar() == "wal"

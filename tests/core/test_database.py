@@ -8,7 +8,11 @@ from sqlalchemy import text
 from quizapp.database import write_transaction
 from quizapp.extensions import db
 
+from ..conftest import requires_sqlite
 
+
+@requires_sqlite("BEGIN IMMEDIATE; on PostgreSQL reviews lock their row "
+                 "(tests/study/test_scheduling.py checks concurrent reviews on both)")
 def test_concurrent_read_then_write_transactions_both_commit(app):
     """Two transactions that read, pause, then write: with a plain BEGIN the second
     writer's lock upgrade fails at once with "database is locked"; BEGIN IMMEDIATE makes
