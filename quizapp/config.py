@@ -45,6 +45,8 @@ def from_environment(instance_path: Path, overrides: dict) -> dict:
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") == "1",
         # memory:// counts per process; give a Redis URL when several workers serve.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Only the benchmark turns rate limits off (its simulated students share an address).
+        "RATELIMIT_ENABLED": os.environ.get("RATELIMIT_ENABLED", "1") != "0",
         # How many proxies in front of the app set X-Forwarded-For/-Proto (0: none).
         "PROXY_COUNT": int(os.environ.get("PROXY_COUNT", "0") or 0),
     }

@@ -30,6 +30,12 @@ def safe_next(target: str | None) -> str:
     return target
 
 
+@blueprint.get("/healthz")
+def health():
+    """For load balancers and monitors: the process answers (no database work)."""
+    return "ok", 200, {"Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store"}
+
+
 @blueprint.post("/language")
 def switch_language():
     language = request.form.get("lang", "")

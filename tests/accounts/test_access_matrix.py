@@ -25,6 +25,7 @@ MATRIX = {
     "banks.show": ("GET", "/banks/cultural-centre-beijing", {"anonymous": 200, "*": 200}),
     "banks.source": ("GET", "/sources/kazakhstan-cultural-centre-beijing",
                      {"anonymous": 200, "*": 200}),
+    "core.health": ("GET", "/healthz", {"anonymous": 200, "*": 200}),
     "core.switch_language": ("POST", "/language", {"anonymous": 303, "*": 303}),
     "accounts.register": ("GET", "/register", {"anonymous": 200, "*": 302}),
     "accounts.login": ("GET", "/login", {"anonymous": 200, "*": 302}),

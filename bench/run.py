@@ -1,0 +1,322 @@
+"""Load benchmark: seed a database, serve it with gunicorn, drive it with simulated
+students from a second process, and print a table.
+
+    .venv/bin/python bench/run.py                       # SQLite, the full size
+    .venv/bin/python bench/run.py --postgres URL        # the same on PostgreSQL
+    .venv/bin/python bench/run.py --students 20 --seeded 30 --reviews 30000 --seconds 5
+                                                        # the smoke size (tests use it)
+
+Every acknowledged review is looked for in the database afterwards, and with --kill the
+server is SIGKILLed mid-load, restarted, and checked again (SQLite: integrity_check).
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "benchmark passphrase"
+VENV_BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Recorder:
+    def __init__(self):
+        self.latencies = defaultdict(list)
+        self.errors = defaultdict(int)
+
+    def add(self, name: str, seconds: float, ok: bool) -> None:
+        self.latencies[name].append(seconds)
+        if not ok:
+            self.errors[name] += 1
+
+
+async def timed(recorder, name, request, ok_statuses):
+    """Await one request (a coroutine), recording its latency and whether it failed."""
+    started = time.perf_counter()
+    try:
+        response = await request
+    except httpx.HTTPError:
+        recorder.add(name, time.perf_counter() - started, False)
+        return None
+    recorder.add(name, time.perf_counter() - started, response.status_code in ok_statuses)
+    return response
+
+
+TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def field(html: str, name: str) -> str | None:
+    match = re.search(rf'name="{name}" value="([^"]*)"', html)
+    return match.group(1) if match else None
+
+
+async def log_in(client, username) -> bool:
+    page = await client.get("/login")
+    token = TOKEN.search(page.text).group(1)
+    response = await client.post("/login", data={"username": username, "password": PASSWORD,
+                                                 "csrf_token": token})
+    return response.status_code == 303
+
+
+async def student_loop(client, recorder, deadline, acknowledged):
+    """Load the next card, answer it (or reveal it), rate it; again until the deadline."""
+    while time.monotonic() < deadline:
+        page = await timed(recorder, "next card (GET /review)",
+                           client.get("/review"), {200})
+        if page is None or page.status_code != 200:
+            continue
+        html = page.text
+        token = TOKEN.search(html).group(1)
+        question = field(html, "question")
+        if question is None:
+            return  # nothing left to review
+        seen = field(html, "seen")
+        if "data-key=\"Space\"" in html:
+            data = {"question": question, "seen": seen, "shown": field(html, "shown"),
+                    "rating": "3", "csrf_token": token}
+        else:
+            answer = {"answer": "1"}
+            feedback = await timed(recorder, "check answer (POST /review/answer)",
+                                   client.post("/review/answer", data={
+                                       **answer, "question": question, "seen": seen,
+                                       "shown": field(html, "shown"), "csrf_token": token}),
+                                   {200})
+            if feedback is None or feedback.status_code != 200:
+                continue
+            data = {"payload": field(feedback.text, "payload"), "rating": "3",
+                    "csrf_token": token}
+        response = await timed(recorder, "submit review (POST /review/rate)",
+                               client.post("/review/rate", data=data), {303})
+        if response is not None and response.status_code == 303:
+            acknowledged.append((question, seen))
+
+
+async def teacher_loop(client, recorder, deadline, class_id):
+    while time.monotonic() < deadline:
+        await timed(recorder, "class page (GET /classes/<id>)",
+                    client.get(f"/classes/{class_id}"), {200})
+
+
+async def hello_loop(client, recorder, deadline):
+    while time.monotonic() < deadline:
+        await timed(recorder, "hello (GET /healthz)", client.get("/healthz"), {200})
+
+
+async def drive(base, students, seconds, class_id, *, phase):
+    recorder, acknowledged = Recorder(), []
+    limits = httpx.Limits(max_connections=students + 5, max_keepalive_connections=students + 5)
+    clients = [httpx.AsyncClient(base_url=base, timeout=30, limits=limits)
+               for _ in range(students)]
+    try:
+        if phase == "hello":
+            deadline = time.monotonic() + seconds
+            await asyncio.gather(*(hello_loop(c, recorder, deadline) for c in clients))
+        else:
+            logged = await asyncio.gather(*(log_in(c, f"student{n:04d}")
+                                            for n, c in enumerate(clients)))
+            assert all(logged), "a simulated student could not log in"
+            teacher = httpx.AsyncClient(base_url=base, timeout=30)
+            assert await log_in(teacher, "teacher")
+            deadline = time.monotonic() + seconds
+            await asyncio.gather(teacher_loop(teacher, recorder, deadline, class_id),
+                                 *(student_loop(c, recorder, deadline, acknowledged)
+                                   for c in clients))
+            await teacher.aclose()
+    finally:
+        await asyncio.gather(*(c.aclose() for c in clients))
+    return recorder, acknowledged
+
+
+def start_server(env, port) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [str(VENV_BIN / "gunicorn"), "wsgi:app", "--bind", f"127.0.0.1:{port}",
+         "--access-logfile", "/dev/null"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        start_new_session=True)
+    for _ in range(200):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    server.kill()
+    raise RuntimeError("gunicorn did not start: " + server.stderr.read().decode()[-2000:])
+
+
+def stop_server(server, sig=signal.SIGTERM) -> None:
+    os.killpg(server.pid, sig)
+    server.wait(timeout=30)
+
+
+def flask(env, *args) -> str:
+    result = subprocess.run([str(VENV_BIN / "flask"), "--app", "wsgi", *args], cwd=ROOT,
+                            env=env, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def python(env, *args) -> str:
+    result = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True,
+                            text=True, check=True)
+    return result.stdout
+
+
+def review_count(env) -> int:
+    code = ("from quizapp import create_app\nfrom quizapp.extensions import db\n"
+            "from sqlalchemy import text\napp = create_app()\nwith app.app_context():\n"
+            "    print(db.session.execute(text('SELECT count(*) FROM review_logs')).scalar())")
+    return int(python(env, "-c", code).strip())
+
+
+def queue_timing(env) -> float:
+    """Median milliseconds of the due-queue query for 50 students, in-process."""
+    code = """
+import json, statistics, time
+from datetime import UTC, datetime
+from sqlalchemy import select
+from quizapp import create_app
+from quizapp.accounts.models import User
+from quizapp.extensions import db
+from quizapp.study.services import review_queue, new_cards_left_today
+app = create_app()
+with app.app_context():
+    users = db.session.scalars(select(User).where(User.role == "student").limit(50)).all()
+    now = datetime.now(UTC)
+    times = []
+    for user in users * 3:
+        started = time.perf_counter()
+        review_queue(user, now, limit=50)
+        times.append((time.perf_counter() - started) * 1000)
+    print(json.dumps(statistics.median(times)))
+"""
+    return float(python(env, "-c", code).strip())
+
+
+def summarise(recorder, seconds):
+    rows = []
+    for name, values in sorted(recorder.latencies.items()):
+        q = statistics.quantiles(values, n=100) if len(values) > 1 else values * 99
+        rows.append({"endpoint": name, "requests": len(values),
+                     "errors": recorder.errors[name], "rps": len(values) / seconds,
+                     "p50_ms": q[49] * 1000, "p95_ms": q[94] * 1000, "p99_ms": q[98] * 1000})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--students", type=int, default=200, help="simulated at once")
+    parser.add_argument("--seeded", type=int, default=1000, help="students in the database")
+    parser.add_argument("--cards", type=int, default=200)
+    parser.add_argument("--reviews", type=int, default=1_000_000)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--postgres", help="a PostgreSQL URL (an empty database)")
+    parser.add_argument("--kill", action="store_true", help="SIGKILL the server mid-load")
+    parser.add_argument("--json", action="store_true", help="print JSON, not a table")
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="quizapp-bench-"))
+    database = args.postgres or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    env = {**os.environ, "DATABASE_URL": database, "SECRET_KEY": "benchmark",
+           "RATELIMIT_ENABLED": "0", "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "4")}
+    results = {"database": "postgresql" if args.postgres else "sqlite"}
+
+    flask(env, "db", "upgrade")
+    started = time.monotonic()
+    results["seed"] = json.loads(python(env, "bench/seed.py", "--students", str(args.seeded),
+                                        "--cards", str(args.cards), "--reviews",
+                                        str(args.reviews)))
+    results["seed"]["wall_seconds"] = round(time.monotonic() - started, 1)
+    results["queue_ms_median"] = queue_timing(env)
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_server(env, port)
+    before = review_count(env)
+    try:
+        hello, _ = asyncio.run(drive(base, args.students, args.seconds / 2, None,
+                                     phase="hello"))
+        load, acknowledged = asyncio.run(drive(base, args.students, args.seconds,
+                                               results["seed"]["class_id"], phase="load"))
+    finally:
+        stop_server(server)
+    stored = review_count(env) - before
+    results["hello"] = summarise(hello, args.seconds / 2)
+    results["load"] = summarise(load, args.seconds)
+    results["acknowledged_reviews"] = len(acknowledged)
+    results["stored_reviews"] = stored
+    hello_rps = results["hello"][0]["rps"]
+    results["review_submissions_per_hello"] = (
+        len(acknowledged) / args.seconds / hello_rps if hello_rps else None)
+
+    if args.kill:
+        results["kill"] = kill_check(env, args, results["seed"]["class_id"], workdir)
+    print(json.dumps(results, indent=2) if args.json else table(results))
+    if stored < len(acknowledged):
+        sys.exit(f"LOST REVIEWS: {len(acknowledged)} acknowledged, {stored} stored")
+
+
+def kill_check(env, args, class_id, workdir) -> dict:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_server(env, port)
+    before = review_count(env)
+
+    async def load_then_kill():
+        task = asyncio.create_task(drive(base, args.students, args.seconds, class_id,
+                                         phase="load"))
+        await asyncio.sleep(args.seconds / 2)
+        os.killpg(server.pid, signal.SIGKILL)
+        return await task
+
+    _, acknowledged = asyncio.run(load_then_kill())
+    server.wait(timeout=30)
+    server = start_server(env, port)  # the restart must succeed on the same database
+    stop_server(server)
+    stored = review_count(env) - before
+    check = None
+    if not args.postgres:
+        with sqlite3.connect(workdir / "bench.sqlite3") as connection:
+            check = connection.execute("PRAGMA integrity_check").fetchone()[0]
+    return {"acknowledged": len(acknowledged), "stored": stored, "integrity_check": check}
+
+
+def table(results) -> str:
+    lines = [f"database: {results['database']}   seed: {results['seed']}",
+             f"due-queue query, median of 150: {results['queue_ms_median']:.2f} ms", "",
+             f"{'endpoint':38} {'requests':>8} {'errors':>6} {'req/s':>8} "
+             f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"]
+    for row in results["hello"] + results["load"]:
+        lines.append(f"{row['endpoint']:38} {row['requests']:>8} {row['errors']:>6} "
+                     f"{row['rps']:>8.1f} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} "
+                     f"{row['p99_ms']:>8.1f}")
+    lines += ["", f"reviews acknowledged: {results['acknowledged_reviews']}, stored: "
+                  f"{results['stored_reviews']}",
+              f"review submissions per second / hello requests per second: "
+              f"{results['review_submissions_per_hello']:.2%}"]
+    if "kill" in results:
+        lines.append(f"SIGKILL mid-load: {results['kill']}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
