@@ -1,0 +1,27 @@
+"""The benchmark, at a smoke size, so it cannot rot: it must run end to end, serve
+without errors, and find every acknowledged review stored."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from ..conftest import PROJECT_ROOT, requires_sqlite
+
+
+@requires_sqlite("the benchmark makes its own database; on PostgreSQL it is run by hand")
+@pytest.mark.browser  # it starts gunicorn: one of the slow, whole-system tests
+def test_benchmark_runs_end_to_end(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "bench/run.py", "--students", "5", "--seeded", "8", "--cards", "30",
+         "--reviews", "1000", "--seconds", "3", "--kill", "--json"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout)
+    assert report["seed"]["review_logs"] == 8 * 30 * 4
+    assert report["acknowledged_reviews"] > 0
+    assert report["stored_reviews"] == report["acknowledged_reviews"]
+    assert all(row["errors"] == 0 for row in report["hello"] + report["load"])
+    assert report["kill"]["stored"] >= report["kill"]["acknowledged"]
+    assert report["kill"]["integrity_check"] == "ok"
