@@ -62,6 +62,12 @@ class Library:
     documents: dict[str, SourceDocument] = field(default_factory=dict)
     glossary: list[schema.GlossaryEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    _finders: dict = field(default_factory=dict, repr=False)
+
+    def variant_finder(self, lang: str):
+        if lang not in self._finders:
+            self._finders[lang] = _variant_finder(self.glossary, lang)
+        return self._finders[lang]
 
 
 @dataclass
@@ -318,7 +324,7 @@ def _check_matching(check: _FileChecker, question, path: tuple) -> None:
                           N_("a distractor must not equal a right-hand item"))
 
 
-def _check_glossary(check: _FileChecker, value, path: tuple, glossary) -> None:
+def _check_glossary(check: _FileChecker, value, path: tuple, library: Library) -> None:
     """Refuse glossary variant spellings in any text but a quote."""
     if isinstance(value, dict):
         for key, child in value.items():
@@ -326,17 +332,33 @@ def _check_glossary(check: _FileChecker, value, path: tuple, glossary) -> None:
                 continue
             if key == "answers" and isinstance(child, dict):
                 continue  # accepted answers may list the spellings students type
-            _check_glossary(check, child, path + (key,), glossary)
+            _check_glossary(check, child, path + (key,), library)
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            _check_glossary(check, child, path + (index,), glossary)
+            _check_glossary(check, child, path + (index,), library)
     elif isinstance(value, str) and path and path[-1] in schema.LANGUAGES:
         lang = path[-1]
-        for entry in glossary:
-            for variant in getattr(entry.variants, lang):
-                if _uses_variant(value, variant, lang):
-                    check.add(path, N_("write %(chosen)s, not %(variant)s (see the glossary)"),
-                              chosen=getattr(entry, lang), variant=variant)
+        pattern, chosen_for = library.variant_finder(lang)
+        if pattern is None:
+            return
+        for variant in dict.fromkeys(m.group(0) for m in pattern.finditer(value)):
+            check.add(path, N_("write %(chosen)s, not %(variant)s (see the glossary)"),
+                      chosen=chosen_for[variant], variant=variant)
+
+
+def _variant_finder(glossary: list, lang: str):
+    """One regex for all of a language's variant spellings, and each one's chosen form."""
+    chosen_for = {}
+    for entry in glossary:
+        for variant in getattr(entry.variants, lang):
+            chosen_for.setdefault(variant, getattr(entry, lang))
+    if not chosen_for:
+        return None, {}
+    # Longest first, so "Kassym Jomart Tokayev" wins over a shorter variant inside it.
+    alternatives = "|".join(re.escape(v) for v in sorted(chosen_for, key=len, reverse=True))
+    if lang == "en":
+        alternatives = rf"(?<![\w'])(?:{alternatives})(?![\w'])"
+    return re.compile(alternatives), chosen_for
 
 
 @dataclass
@@ -397,7 +419,7 @@ def check_bank_text(
                           id=qid, other=seen_ids[qid])
             else:
                 seen_ids[qid] = index
-        _check_glossary(check, raw, path, library.glossary)
+        _check_glossary(check, raw, path, library)
         question = check.model(_QUESTION, raw, path)
         if question is not None:
             questions.append(question)
@@ -407,7 +429,7 @@ def check_bank_text(
         if question is not None:
             _check_question(check, question, path, context, library)
     for key in ("title", "description"):
-        _check_glossary(check, data.get(key), (key,), library.glossary)
+        _check_glossary(check, data.get(key), (key,), library)
     if check.problems or header is None:
         return None, sorted(check.problems, key=lambda p: (p.line, p.column))
     return CheckedBank(filename, header, questions, parsed), []
