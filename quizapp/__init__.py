@@ -42,6 +42,7 @@ def register_blueprints(app: Flask) -> None:
     from .banks.views import blueprint as banks
     from .core.views import blueprint as core
     from .core.views import register_error_handlers
+    from .progress.views import blueprint as progress
     from .study.views import blueprint as study
 
     app.register_blueprint(core)
@@ -49,6 +50,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(accounts)
     app.register_blueprint(classes)
     app.register_blueprint(study)
+    app.register_blueprint(progress)
     register_error_handlers(app)
     labels.register(app)
 

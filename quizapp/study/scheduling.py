@@ -75,3 +75,19 @@ def suggest_rating(correct: bool, duration_ms: int | None, kind: str) -> Rating:
     if duration_ms >= slow:
         return Rating.Hard
     return Rating.Good
+
+
+def decay_and_factor(scheduler: Scheduler) -> tuple[float, float]:
+    decay = -scheduler.parameters[20]
+    return decay, 0.9 ** (1 / decay) - 1
+
+
+def retrievability_at(stability: float | None, last_review: datetime | None, now: datetime,
+                      decay_factor: tuple[float, float]) -> float:
+    """py-fsrs's ``get_card_retrievability`` from two columns, without building a Card:
+    dashboards compute it for thousands of cards at once."""
+    if stability is None or last_review is None:
+        return 0.0
+    decay, factor = decay_factor
+    elapsed_days = max(0, (now - last_review).days)
+    return (1 + factor * elapsed_days / stability) ** decay

@@ -60,6 +60,7 @@ def pages(loaded_app, world, client_as):
         ("account", teacher, "/account"), ("student classes", student, "/classes/"),
         ("student bank", student, "/banks/cultural-centre-beijing"),
         ("quiz question", student, quiz), ("review", student, "/review"),
+        ("progress", student, "/progress"),
         ("student class", student, f"/classes/{world.school_class.id}"),
     ], (student, quiz, token)
 

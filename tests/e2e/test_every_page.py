@@ -86,3 +86,5 @@ def test_every_page_is_accessible_and_fits(live_server, page, screenshot, people
     check(page, f"quiz-result-{lang}", screenshot)
     page.goto(live_server + "/review?bank=cultural-centre-beijing")
     check(page, f"review-{lang}", screenshot)
+    page.goto(live_server + "/progress")
+    check(page, f"progress-{lang}", screenshot)

@@ -1,0 +1,156 @@
+"""A student's progress: counts, streak, retention, mastery and chart series.
+
+Each figure comes from an aggregate query or one query over the student's own cards or
+recent reviews, never a query per card. ``now`` is passed in; days are the student's.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from fsrs import Rating, State
+from sqlalchemy import func, select
+
+from ..accounts.models import User
+from ..banks.models import Bank, Question, QuestionTag
+from ..banks.schema import FACT_KINDS
+from ..extensions import db
+from ..study import scheduling
+from ..study.models import Card, ReviewLog
+from ..study.services import new_cards_left_today, start_of_day, studied_bank_ids
+
+HEATMAP_DAYS = 182
+FORECAST_DAYS = 30
+RETENTION_WEEKS = 12
+
+
+@dataclass
+class Mastery:
+    total: int = 0  # questions studied (cards that exist)
+    learned: int = 0  # cards in FSRS's Review state
+    mastered: int = 0  # retrievability now at or above the desired retention
+
+    @property
+    def share(self) -> float:
+        return self.mastered / self.total if self.total else 0.0
+
+
+@dataclass
+class Dashboard:
+    due_now: int
+    due_later_today: int
+    new_available: int
+    reviews_today: int
+    streak: int
+    retention_30d: float | None
+    retention_reviews_30d: int
+    by_bank: list[tuple[Bank, Mastery]]
+    by_kind: list[tuple[str, Mastery]]
+    forecast: list[tuple[date, int]] = field(default_factory=list)
+    heatmap: list[tuple[date, int]] = field(default_factory=list)
+    retention_weeks: list[tuple[date, float | None, int]] = field(default_factory=list)
+
+
+def local_date(moment: datetime, zone: ZoneInfo) -> date:
+    return moment.astimezone(zone).date()
+
+
+def streak_from(days: set[date], today: date) -> int:
+    """Consecutive days with a review, ending today (or yesterday, before today's first)."""
+    day = today if today in days else today - timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def true_retention(logs) -> tuple[float | None, int]:
+    """The share of reviews of already-learned cards (state Review) answered right."""
+    learned = [log for log in logs if log.state_before == int(State.Review)]
+    if not learned:
+        return None, 0
+    right = sum(1 for log in learned if log.rating != int(Rating.Again))
+    return right / len(learned), len(learned)
+
+
+def build_dashboard(user: User, now: datetime) -> Dashboard:
+    zone = ZoneInfo(user.timezone)
+    today = local_date(now, zone)
+    midnight = start_of_day(user, now)
+    tomorrow = midnight + timedelta(days=1)
+    banks = studied_bank_ids(user).subquery()
+
+    # One query over the student's cards (bounded by the questions studied).
+    cards = db.session.execute(
+        select(Card.due, Card.state, Card.stability, Card.last_review, Question.bank_id,
+               Question.id)
+        .join(Question, Question.id == Card.question_id)
+        .where(Card.user_id == user.id, Question.retired_at.is_(None),
+               Question.bank_id.in_(select(banks.c.bank_id)))).all()
+    tags = defaultdict(set)
+    for question_id, tag in db.session.execute(
+            select(QuestionTag.question_id, QuestionTag.tag)
+            .join(Card, (Card.question_id == QuestionTag.question_id)
+                  & (Card.user_id == user.id))
+            .where(QuestionTag.tag.in_(FACT_KINDS))):
+        tags[question_id].add(tag)
+
+    decay_factor = scheduling.decay_and_factor(
+        scheduling.make_scheduler(user.desired_retention, fuzzing=False))
+    by_bank, by_kind = defaultdict(Mastery), defaultdict(Mastery)
+    forecast = Counter()
+    due_now = due_later = 0
+    for due, state, stability, last_review, bank_id, question_id in cards:
+        r = scheduling.retrievability_at(stability, last_review, now, decay_factor)
+        for bucket in [by_bank[bank_id], *(by_kind[t] for t in tags[question_id])]:
+            bucket.total += 1
+            bucket.learned += state == int(State.Review)
+            bucket.mastered += r >= user.desired_retention
+        if due <= now:
+            due_now += 1
+        elif due < tomorrow:
+            due_later += 1
+        days_ahead = (local_date(due, zone) - today).days
+        if 0 <= days_ahead < FORECAST_DAYS:
+            forecast[max(days_ahead, 0)] += 1
+        elif days_ahead < 0:
+            forecast[0] += 1
+
+    new_in_banks = db.session.scalar(
+        select(func.count()).select_from(Question)
+        .outerjoin(Card, (Card.question_id == Question.id) & (Card.user_id == user.id))
+        .where(Question.bank_id.in_(select(banks.c.bank_id)), Card.id.is_(None),
+               Question.retired_at.is_(None)))
+
+    since = midnight - timedelta(days=HEATMAP_DAYS)
+    logs = db.session.execute(
+        select(ReviewLog.reviewed_at, ReviewLog.state_before, ReviewLog.rating)
+        .where(ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since)).all()
+    per_day = Counter(local_date(log.reviewed_at, zone) for log in logs)
+    retention, retention_count = true_retention(
+        [log for log in logs if log.reviewed_at >= now - timedelta(days=30)])
+
+    week_start = today - timedelta(days=today.weekday())
+    weeks = []
+    for back in range(RETENTION_WEEKS - 1, -1, -1):
+        start = week_start - timedelta(weeks=back)
+        week_logs = [log for log in logs
+                     if start <= local_date(log.reviewed_at, zone) < start + timedelta(days=7)]
+        value, count = true_retention(week_logs)
+        weeks.append((start, value, count))
+
+    bank_rows = {bank.id: bank for bank in db.session.scalars(
+        select(Bank).where(Bank.id.in_(select(banks.c.bank_id))).order_by(Bank.slug))}
+    return Dashboard(
+        due_now=due_now, due_later_today=due_later,
+        new_available=min(new_cards_left_today(user, now), new_in_banks),
+        reviews_today=per_day.get(today, 0), streak=streak_from(set(per_day), today),
+        retention_30d=retention, retention_reviews_30d=retention_count,
+        by_bank=[(bank, by_bank[bank_id]) for bank_id, bank in bank_rows.items()],
+        by_kind=[(kind, by_kind[kind]) for kind in FACT_KINDS],
+        forecast=[(today + timedelta(days=d), forecast[d]) for d in range(FORECAST_DAYS)],
+        heatmap=[(today - timedelta(days=d), per_day.get(today - timedelta(days=d), 0))
+                 for d in range(HEATMAP_DAYS - 1, -1, -1)],
+        retention_weeks=weeks)

@@ -1,0 +1,1 @@
+from ..study.conftest import bank, ctx, student, studying  # noqa: F401 - the same fixtures
