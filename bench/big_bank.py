@@ -46,7 +46,8 @@ def build(folder: Path, count: int) -> Path:
            "questions": questions}
     (folder / "banks").mkdir()
     path = folder / "banks" / "big-bank.yaml"
-    path.write_text(yaml.dump(big, Dumper=_NoAliases, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = yaml.dump(big, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
     return path
 
 

@@ -1,5 +1,7 @@
 """Classes: teachers create them and set banks; students join with a code."""
 
+from datetime import UTC, datetime
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -8,6 +10,8 @@ from wtforms.fields.choices import SelectChoice
 
 from ..banks.models import Bank
 from ..extensions import db
+from ..progress.classes import class_report
+from ..progress.services import build_dashboard
 from . import classes as services
 from .access import (
     owned_class_or_404,
@@ -85,9 +89,10 @@ def show(class_id: int):
     if teaching:
         assign_form = AssignForm(formdata=None)
         assign_form.bank.choices = _bank_choices()
+    report, completion = class_report(school_class, datetime.now(UTC)) if teaching else ([], [])
     return render_template(
         "classes/show.html", school_class=school_class, teaching=teaching,
-        roster=services.roster(school_class) if teaching else [],
+        report=report, completion=dict((a.id, share) for a, share in completion),
         assignments=services.assignments([school_class.id]),
         assign_form=assign_form, confirm_form=ConfirmForm(formdata=None))
 
@@ -95,6 +100,17 @@ def show(class_id: int):
 def _confirmed() -> None:
     if not ConfirmForm().validate_on_submit():
         abort(400)
+
+
+@blueprint.get("/<int:class_id>/students/<int:user_id>")
+@teacher_required
+def student_progress(class_id: int, user_id: int):
+    """The student's own dashboard, as their teacher sees it."""
+    school_class = owned_class_or_404(class_id)
+    student = student_in_class_or_404(school_class, user_id)
+    return render_template("progress/dashboard.html",
+                           data=build_dashboard(student, datetime.now(UTC)),
+                           student=student, school_class=school_class)
 
 
 @blueprint.post("/<int:class_id>/leave")

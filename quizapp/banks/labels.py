@@ -24,6 +24,9 @@ TAG_LABELS = {
 
 
 def register(app) -> None:
+    from ..accounts.services import isolate
+
+    app.jinja_env.filters["isolate"] = isolate
     app.jinja_env.globals.update(
         question_type_label=lambda kind: QUESTION_TYPE_LABELS.get(kind, kind),
         tag_label=lambda tag: TAG_LABELS.get(tag, tag),

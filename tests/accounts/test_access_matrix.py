@@ -76,6 +76,9 @@ MATRIX = {
     "study.review_undo": ("POST", "/review/undo", {"anonymous": LOGIN, "*": 303}),
     "study.add_bank": ("POST", "/banks/cultural-centre-beijing/study",
                        {"anonymous": LOGIN, "*": 303}),
+    "classes.student_progress": ("GET", "/classes/{c}/students/{s}", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
     "classes.reset_link": ("POST", "/classes/{c}/students/{s}/reset-link", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),

@@ -1,0 +1,113 @@
+"""A class at a glance: one row per student, from a handful of aggregate queries."""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from fsrs import Rating, State
+from sqlalchemy import and_, case, func, select
+
+from ..accounts.models import Assignment, ClassMembership, SchoolClass, User
+from ..banks.models import Question
+from ..extensions import db
+from ..study import scheduling
+from ..study.models import Card, ReviewLog
+
+
+@dataclass
+class StudentRow:
+    student: User
+    reviews_7d: int = 0
+    reviews_30d: int = 0
+    retention_30d: float | None = None
+    mastered: int = 0
+    studied: int = 0
+    last_activity: datetime | None = None
+    assignment_progress: dict[int, float] = field(default_factory=dict)
+
+    @property
+    def mastery(self) -> float:
+        return self.mastered / self.studied if self.studied else 0.0
+
+
+def class_report(school_class: SchoolClass, now: datetime):
+    """The roster with each student's figures, and each assignment's completion."""
+    members = select(ClassMembership.user_id).where(
+        ClassMembership.class_id == school_class.id).scalar_subquery()
+    students = db.session.scalars(select(User).where(User.id.in_(members))
+                                  .order_by(User.display_name)).all()
+    rows = {student.id: StudentRow(student) for student in students}
+    if not rows:
+        return [], []
+
+    month, week = now - timedelta(days=30), now - timedelta(days=7)
+    learned = ReviewLog.state_before == int(State.Review)
+    for user_id, last_7, last_30, learned_count, right in db.session.execute(
+            select(ReviewLog.user_id,
+                   func.sum(case((ReviewLog.reviewed_at >= week, 1), else_=0)),
+                   func.count(),
+                   func.sum(case((learned, 1), else_=0)),
+                   func.sum(case((and_(learned, ReviewLog.rating != int(Rating.Again)), 1),
+                                 else_=0)))
+            .where(ReviewLog.user_id.in_(members), ReviewLog.reviewed_at >= month)
+            .group_by(ReviewLog.user_id)):
+        row = rows[user_id]
+        row.reviews_7d, row.reviews_30d = int(last_7 or 0), last_30
+        row.retention_30d = (right / learned_count) if learned_count else None
+    for user_id, last in db.session.execute(
+            select(ReviewLog.user_id, func.max(ReviewLog.reviewed_at))
+            .where(ReviewLog.user_id.in_(members)).group_by(ReviewLog.user_id)):
+        rows[user_id].last_activity = scheduling_aware(last)
+
+    # Mastery: FSRS retrievability of every card of the class, in one pass.
+    for user_id, stability, last_review in db.session.execute(
+            select(Card.user_id, Card.stability, Card.last_review)
+            .join(Question, Question.id == Card.question_id)
+            .where(Card.user_id.in_(members), Question.retired_at.is_(None))):
+        row = rows[user_id]
+        decay_factor = _decay_factor(row.student.desired_retention)
+        row.studied += 1
+        r = scheduling.retrievability_at(stability, last_review, now, decay_factor)
+        row.mastered += r >= row.student.desired_retention
+
+    assignments = db.session.scalars(select(Assignment).where(
+        Assignment.class_id == school_class.id).order_by(Assignment.due_on)).all()
+    if assignments:
+        bank_ids = [a.bank_id for a in assignments]
+        sizes = dict(db.session.execute(
+            select(Question.bank_id, func.count()).where(
+                Question.bank_id.in_(bank_ids), Question.retired_at.is_(None))
+            .group_by(Question.bank_id)).all())
+        started = db.session.execute(
+            select(Card.user_id, Question.bank_id, func.count())
+            .join(Question, Question.id == Card.question_id)
+            .where(Card.user_id.in_(members), Question.bank_id.in_(bank_ids),
+                   Question.retired_at.is_(None))
+            .group_by(Card.user_id, Question.bank_id)).all()
+        counts = {(user_id, bank_id): n for user_id, bank_id, n in started}
+        for row in rows.values():
+            for assignment in assignments:
+                size = sizes.get(assignment.bank_id, 0)
+                done = counts.get((row.student.id, assignment.bank_id), 0)
+                row.assignment_progress[assignment.id] = done / size if size else 0.0
+    completion = [(a, sum(r.assignment_progress.get(a.id, 0) for r in rows.values())
+                   / len(rows)) for a in assignments]
+    return list(rows.values()), completion
+
+
+_DECAY = {}
+
+
+def _decay_factor(retention: float):
+    if retention not in _DECAY:
+        _DECAY[retention] = scheduling.decay_and_factor(
+            scheduling.make_scheduler(retention, fuzzing=False))
+    return _DECAY[retention]
+
+
+def scheduling_aware(moment):
+    """MAX() comes back naive from SQLite: make it the UTC it was stored as."""
+    from datetime import UTC
+
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
