@@ -2,15 +2,20 @@
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from ..banks.labels import QUESTION_TYPE_LABELS
 from ..banks.models import Bank
 from ..extensions import db
+from ..i18n import current_language
+from ..progress import items
 from ..progress.classes import class_report
+from ..progress.exports import csv_response
+from ..progress.items import SORTS
 from ..progress.services import build_dashboard
 from . import classes as services
 from .access import (
@@ -111,6 +116,69 @@ def student_progress(class_id: int, user_id: int):
     return render_template("progress/dashboard.html",
                            data=build_dashboard(student, datetime.now(UTC)),
                            student=student, school_class=school_class)
+
+
+def _public_bank_or_404(slug: str) -> Bank:
+    bank = db.session.scalar(select(Bank).where(Bank.slug == slug, Bank.owner_id.is_(None)))
+    if bank is None:
+        abort(404)
+    return bank
+
+
+@blueprint.get("/<int:class_id>/banks/<slug>/items")
+@teacher_required
+def item_analysis(class_id: int, slug: str):
+    school_class = owned_class_or_404(class_id)
+    bank = _public_bank_or_404(slug)
+    order = request.args.get("sort", "facility")
+    if order not in SORTS:
+        order = "facility"
+    stats = sorted(items.item_analysis(school_class, bank, current_language()),
+                   key=SORTS[order])
+    return render_template("classes/items.html", school_class=school_class, bank=bank,
+                           stats=stats, order=order)
+
+
+@blueprint.get("/<int:class_id>/banks/<slug>/items.csv")
+@teacher_required
+def item_analysis_csv(class_id: int, slug: str):
+    school_class = owned_class_or_404(class_id)
+    bank = _public_bank_or_404(slug)
+    lang = current_language()
+    stats = items.item_analysis(school_class, bank, lang)
+    return csv_response(
+        f"items-{bank.slug}.csv",
+        [_("Question"), _("Type"), _("Attempts"), _("Facility"), _("Discrimination"),
+         _("Most chosen wrong answer"), _("Times chosen")],
+        [(s.question.prompt(lang), str(question_type_label(s.question.type)), s.attempts,
+          _ratio(s.facility), _ratio(s.discrimination), s.common_wrong,
+          s.common_wrong_count or None) for s in stats])
+
+
+@blueprint.get("/<int:class_id>/report.csv")
+@teacher_required
+def report_csv(class_id: int):
+    school_class = owned_class_or_404(class_id)
+    rows, _completion = class_report(school_class, datetime.now(UTC))
+    lang = current_language()
+    class_assignments = services.assignments([school_class.id])
+    return csv_response(
+        "class-results.csv",
+        [_("Name"), _("Username"), _("Reviews, 7 days"), _("Reviews, 30 days"),
+         _("Retention"), _("Mastered"), _("Studied"),
+         *(a.bank.title(lang) for a in class_assignments), _("Last activity")],
+        [(r.student.display_name, r.student.username, r.reviews_7d, r.reviews_30d,
+          _ratio(r.retention_30d), r.mastered, r.studied,
+          *(_ratio(r.assignment_progress.get(a.id, 0)) for a in class_assignments),
+          r.last_activity.isoformat() if r.last_activity else None) for r in rows])
+
+
+def question_type_label(kind: str):
+    return QUESTION_TYPE_LABELS.get(kind, kind)
+
+
+def _ratio(value):
+    return None if value is None else round(value, 4)
 
 
 @blueprint.post("/<int:class_id>/leave")

@@ -79,6 +79,17 @@ MATRIX = {
     "classes.student_progress": ("GET", "/classes/{c}/students/{s}", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),
+    "classes.item_analysis": ("GET", "/classes/{c}/banks/cultural-centre-beijing/items", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    "classes.item_analysis_csv": ("GET",
+                                  "/classes/{c}/banks/cultural-centre-beijing/items.csv", {
+                                      "anonymous": LOGIN, "student": 404,
+                                      "other_student": 404, "teacher": 200,
+                                      "other_teacher": 404}),
+    "classes.report_csv": ("GET", "/classes/{c}/report.csv", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
     "classes.reset_link": ("POST", "/classes/{c}/students/{s}/reset-link", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),

@@ -61,6 +61,10 @@ def pages(loaded_app, world, client_as):
         ("student bank", student, "/banks/cultural-centre-beijing"),
         ("quiz question", student, quiz), ("review", student, "/review"),
         ("progress", student, "/progress"),
+        ("item analysis", teacher,
+         f"/classes/{world.school_class.id}/banks/cultural-centre-beijing/items"),
+        ("student progress for the teacher", teacher,
+         f"/classes/{world.school_class.id}/students/{world.student.id}"),
         ("student class", student, f"/classes/{world.school_class.id}"),
     ], (student, quiz, token)
 

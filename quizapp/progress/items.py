@@ -1,0 +1,107 @@
+"""Item analysis for one bank in one class, as Moodle's quiz statistics report it.
+
+Every answer the class's students gave to the bank's questions counts: quiz answers and
+graded reviews. For each question: attempts, facility (share answered right), the
+discrimination index (facility among the third of students with the best results on the
+whole bank, minus facility among the weakest third) and the most chosen wrong answer.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..accounts.models import ClassMembership, SchoolClass
+from ..banks.models import Bank, Question
+from ..extensions import db
+from ..study.answers import normalise_text
+from ..study.models import QuizAnswer, QuizAttempt, ReviewLog
+from ..study.presenting import describe_response
+
+
+@dataclass
+class ItemStats:
+    question: Question
+    attempts: int
+    facility: float | None
+    discrimination: float | None
+    common_wrong: str | None
+    common_wrong_count: int
+
+
+def _answers(school_class: SchoolClass, bank: Bank):
+    """(user_id, question_id, correct, response) for every answer of the class."""
+    members = select(ClassMembership.user_id).where(
+        ClassMembership.class_id == school_class.id).scalar_subquery()
+    quiz = db.session.execute(
+        select(QuizAttempt.user_id, QuizAnswer.question_id, QuizAnswer.correct,
+               QuizAnswer.response)
+        .join(QuizAttempt, QuizAttempt.id == QuizAnswer.attempt_id)
+        .join(Question, Question.id == QuizAnswer.question_id)
+        .where(QuizAttempt.user_id.in_(members), Question.bank_id == bank.id)).all()
+    reviews = db.session.execute(
+        select(ReviewLog.user_id, ReviewLog.question_id, ReviewLog.correct, ReviewLog.response)
+        .join(Question, Question.id == ReviewLog.question_id)
+        .where(ReviewLog.user_id.in_(members), Question.bank_id == bank.id,
+               ReviewLog.correct.is_not(None))).all()
+    return [*quiz, *reviews]
+
+
+def _wrong_key(question: Question, response, lang: str) -> str | None:
+    if response is None:
+        return None
+    words = describe_response(question, response, lang)
+    if words is True or words is False:
+        return str(words)
+    text = " · ".join(w if isinstance(w, str) else f"{w[0]} → {w[1]}" for w in words)
+    return text or None
+
+
+def item_analysis(school_class: SchoolClass, bank: Bank, lang: str) -> list[ItemStats]:
+    questions = db.session.scalars(
+        select(Question).where(Question.bank_id == bank.id, Question.retired_at.is_(None),
+                               Question.type != "flashcard")
+        .order_by(Question.position)).all()
+    answers = _answers(school_class, bank)
+    per_student = defaultdict(list)
+    for user_id, _, correct, _ in answers:
+        per_student[user_id].append(bool(correct))
+    ranked = sorted(per_student, key=lambda u: sum(per_student[u]) / len(per_student[u]))
+    third = len(ranked) // 3
+    lower, upper = set(ranked[:third]), set(ranked[len(ranked) - third:]) if third else set()
+
+    by_question = defaultdict(list)
+    for user_id, question_id, correct, response in answers:
+        by_question[question_id].append((user_id, bool(correct), response))
+    stats = []
+    for question in questions:
+        rows = by_question.get(question.id, [])
+        facility = sum(c for _, c, _ in rows) / len(rows) if rows else None
+        discrimination = None
+        top = [c for u, c, _ in rows if u in upper]
+        bottom = [c for u, c, _ in rows if u in lower]
+        if top and bottom:
+            discrimination = sum(top) / len(top) - sum(bottom) / len(bottom)
+        wrong = Counter()
+        shown = {}
+        for _, correct, response in rows:
+            if correct:
+                continue
+            key = _wrong_key(question, response, lang)
+            if key is None:
+                continue
+            folded = normalise_text(key) or key
+            wrong[folded] += 1
+            shown.setdefault(folded, key)
+        common, count = wrong.most_common(1)[0] if wrong else (None, 0)
+        stats.append(ItemStats(question, len(rows), facility, discrimination,
+                               shown.get(common), count))
+    return stats
+
+
+SORTS = {
+    "facility": lambda s: (s.facility is None, s.facility or 0),
+    "discrimination": lambda s: (s.discrimination is None, s.discrimination or 0),
+    "attempts": lambda s: -s.attempts,
+    "position": lambda s: s.question.position,
+}

@@ -1,0 +1,91 @@
+"""Item analysis against a hand-worked example, and the CSV exports."""
+
+import csv
+import io
+
+from sqlalchemy import select
+
+from quizapp.accounts import classes as class_services
+from quizapp.accounts.models import SchoolClass
+from quizapp.accounts.services import NewAccount, register
+from quizapp.banks.models import Bank, Question
+from quizapp.extensions import db
+from quizapp.progress.items import item_analysis
+from quizapp.study.models import QuizAnswer, QuizAttempt
+
+
+def test_facility_discrimination_and_common_wrong_answer(loaded_app, world):
+    """Six students answer two single-choice questions. Q1: the three strongest right,
+    the three weakest wrong (two chose the same wrong answer). Q2: everyone right but
+    the strongest. Strongest third = 2 students, weakest third = 2 students."""
+    with loaded_app.app_context():
+        school_class = db.session.get(SchoolClass, world.school_class.id)
+        bank = db.session.scalar(select(Bank).where(Bank.slug == "cultural-centre-beijing"))
+        q1, q2 = db.session.scalars(select(Question).where(
+            Question.bank_id == bank.id, Question.type == "single_choice")
+            .order_by(Question.position).limit(2)).all()
+        wrong1 = next(k for k in q1.details["choices"] if k != q1.details["answer"])
+        wrong2 = next(k for k in q2.details["choices"] if k != q2.details["answer"])
+        # Results per student: (Q1 right?, Q2 right?), strongest last.
+        plan = [(False, True), (False, True), (False, True), (True, True), (True, True),
+                (True, False)]
+        students = []
+        for n, (right1, right2) in enumerate(plan):
+            user = register(NewAccount(username=f"pupil{n}", display_name=f"Pupil {n}",
+                                       password="a long passphrase"))
+            class_services.join_class(user, school_class.join_code)
+            attempt = QuizAttempt(user_id=user.id, question_ids=[q1.id, q2.id],
+                                  layouts=[[], []])
+            db.session.add(attempt)
+            db.session.flush()
+            response1 = q1.details["answer"] if right1 else wrong1
+            response2 = q2.details["answer"] if right2 else wrong2
+            db.session.add_all([
+                QuizAnswer(attempt_id=attempt.id, position=0, question_id=q1.id,
+                           response=response1, correct=right1, score=float(right1)),
+                QuizAnswer(attempt_id=attempt.id, position=1, question_id=q2.id,
+                           response=response2, correct=right2, score=float(right2))])
+            students.append(user)
+        db.session.commit()
+        stats = {s.question.id: s for s in item_analysis(school_class, bank, "en")}
+    first, second = stats[q1.id], stats[q2.id]
+    assert (first.attempts, first.facility) == (6, 0.5)
+    # Totals: pupils 0-2 have 1/2, pupils 3-4 have 2/2, pupil 5 has 1/2. Ranked by total
+    # (stable): weakest third = pupils 0, 1; strongest third = pupils 3, 4.
+    assert first.discrimination == 1.0 - 0.0
+    assert (first.common_wrong, first.common_wrong_count) == \
+        (q1.details["choices"][wrong1]["en"], 3)
+    assert second.facility == 5 / 6 and second.discrimination == 0.0
+
+
+def test_class_results_csv_opens_in_spreadsheets(world, client_as):
+    teacher = client_as("teacher")
+    teacher.set_cookie("lang", "ar")
+    response = teacher.get(f"/classes/{world.school_class.id}/report.csv")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/csv")
+    body = response.get_data(as_text=True)
+    assert body.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    assert rows[0][0] == "الاسم" and rows[1][1] == "student"
+
+
+def test_item_analysis_page_and_csv(world, client_as):
+    teacher = client_as("teacher")
+    base = f"/classes/{world.school_class.id}/banks/cultural-centre-beijing/items"
+    page = teacher.get(base + "?sort=nonsense")
+    assert page.status_code == 200 and "Item analysis" in page.get_data(as_text=True)
+    csv_body = teacher.get(base + ".csv").get_data(as_text=True)
+    assert csv_body.startswith("\ufeffQuestion,Type,Attempts")
+    assert teacher.get(f"/classes/{world.school_class.id}/banks/nope/items").status_code == 404
+
+
+def test_csv_cells_cannot_become_formulas(world, client_as, loaded_app):
+    from quizapp.accounts.models import User
+
+    with loaded_app.app_context():
+        db.session.get(User, world.student.id).display_name = "=HYPERLINK(\"x\")"
+        db.session.commit()
+    body = client_as("teacher").get(f"/classes/{world.school_class.id}/report.csv").get_data(
+        as_text=True)
+    assert "'=HYPERLINK" in body
