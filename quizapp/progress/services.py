@@ -154,3 +154,40 @@ def build_dashboard(user: User, now: datetime) -> Dashboard:
         heatmap=[(today - timedelta(days=d), per_day.get(today - timedelta(days=d), 0))
                  for d in range(HEATMAP_DAYS - 1, -1, -1)],
         retention_weeks=weeks)
+
+
+def quiz_history(user: User, limit: int = 100):
+    from ..study.models import QuizAttempt
+
+    return db.session.scalars(select(QuizAttempt).where(QuizAttempt.user_id == user.id)
+                              .order_by(QuizAttempt.started_at.desc()).limit(limit)).all()
+
+
+@dataclass
+class QuestionHistory:
+    question: Question
+    card: Card | None
+    retrievability: float | None
+    reviews: list
+    quiz_answers: list
+
+
+def question_history(user: User, question: Question, now: datetime) -> QuestionHistory:
+    from ..study.models import QuizAnswer, QuizAttempt
+
+    card = db.session.scalar(select(Card).where(Card.user_id == user.id,
+                                                Card.question_id == question.id))
+    reviews = db.session.scalars(select(ReviewLog).where(
+        ReviewLog.user_id == user.id, ReviewLog.question_id == question.id)
+        .order_by(ReviewLog.reviewed_at.desc())).all()
+    answers = db.session.execute(
+        select(QuizAnswer, QuizAttempt.id).join(QuizAttempt,
+                                                QuizAttempt.id == QuizAnswer.attempt_id)
+        .where(QuizAttempt.user_id == user.id, QuizAnswer.question_id == question.id)
+        .order_by(QuizAnswer.answered_at.desc())).all()
+    r = None
+    if card is not None:
+        r = scheduling.retrievability_at(card.stability, card.last_review, now,
+                                         scheduling.decay_and_factor(scheduling.make_scheduler(
+                                             user.desired_retention, fuzzing=False)))
+    return QuestionHistory(question, card, r, reviews, answers)

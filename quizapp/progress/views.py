@@ -2,10 +2,13 @@
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, render_template
+from flask import Blueprint, abort, render_template
 from flask_login import current_user, login_required
+from sqlalchemy import select
 
-from .services import build_dashboard
+from ..banks.models import Bank, Question
+from ..extensions import db
+from .services import build_dashboard, question_history, quiz_history
 
 blueprint = Blueprint("progress", __name__)
 
@@ -15,3 +18,20 @@ blueprint = Blueprint("progress", __name__)
 def dashboard():
     data = build_dashboard(current_user, datetime.now(UTC))
     return render_template("progress/dashboard.html", data=data, student=current_user)
+
+
+@blueprint.get("/progress/quizzes")
+@login_required
+def quizzes():
+    return render_template("progress/quizzes.html", attempts=quiz_history(current_user))
+
+
+@blueprint.get("/progress/questions/<uid>")
+@login_required
+def question(uid: str):
+    found = db.session.scalar(select(Question).join(Bank).where(
+        Question.uid == uid, Bank.owner_id.is_(None)))
+    if found is None:
+        abort(404)
+    return render_template("progress/question.html",
+                           history=question_history(current_user, found, datetime.now(UTC)))

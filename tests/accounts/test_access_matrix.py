@@ -60,6 +60,9 @@ MATRIX = {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 303, "other_teacher": 404}),
     "progress.dashboard": ("GET", "/progress", {"anonymous": LOGIN, "*": 200}),
+    "progress.quizzes": ("GET", "/progress/quizzes", {"anonymous": LOGIN, "*": 200}),
+    "progress.question": ("GET", "/progress/questions/kcc-opening-date-choice",
+                          {"anonymous": LOGIN, "*": 200}),
     "study.start_quiz": ("POST", "/quiz", {"anonymous": LOGIN, "*": 400}),
     "study.quiz": ("GET", "/quiz/{q}", {
         "anonymous": LOGIN, "student": 302, "other_student": 404,

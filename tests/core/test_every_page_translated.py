@@ -61,6 +61,8 @@ def pages(loaded_app, world, client_as):
         ("student bank", student, "/banks/cultural-centre-beijing"),
         ("quiz question", student, quiz), ("review", student, "/review"),
         ("progress", student, "/progress"),
+        ("quiz history", student, "/progress/quizzes"),
+        ("question history", student, "/progress/questions/kcc-opening-date-choice"),
         ("item analysis", teacher,
          f"/classes/{world.school_class.id}/banks/cultural-centre-beijing/items"),
         ("student progress for the teacher", teacher,

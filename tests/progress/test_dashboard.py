@@ -90,3 +90,17 @@ def test_counts_mastery_and_forecast(studying, bank):
     assert forecast[date(2026, 3, 10)] == 2 and forecast[date(2026, 3, 15)] == 1
     assert sum(forecast.values()) == 3
     assert data.reviews_today == 0 and data.retention_30d == 1.0
+
+
+def test_quiz_history_and_question_history_pages(world, client_as, loaded_app):
+    from ..people import csrf_token
+
+    student = client_as("student")
+    start = student.post("/quiz", data={"bank": "cultural-centre-beijing", "length": "1",
+                                        "csrf_token": csrf_token(student)})
+    assert start.status_code == 303
+    history = student.get("/progress/quizzes").get_data(as_text=True)
+    assert "Carry on" in history and "Kazakhstan&#39;s National Cultural Centre" in history
+    page = student.get("/progress/questions/kcc-opening-date-choice")
+    assert page.status_code == 200 and "Not reviewed yet." in page.get_data(as_text=True)
+    assert student.get("/progress/questions/no-such-question").status_code == 404
