@@ -82,8 +82,9 @@ def seed(students: int, cards_each: int, reviews: int, seed_value: int = 7) -> d
                         "due_before": due, "due_after": after.due, "card_before": card,
                         "card_after": after.card})
                     card, state, due = after.card, after.state, after.due
-                    when = min(due, now - timedelta(minutes=1)) if due < now else \
-                        when + timedelta(days=1)
+                    # The next review on its due date, but never in the future.
+                    when = min(max(due, when + timedelta(minutes=1)),
+                               now - timedelta(minutes=1))
                 card_rows.append({
                     "user_id": uid, "question_id": qid, "fsrs_card": card, "state": state,
                     # Spread due dates: about a tenth of the cards are due now.

@@ -1,7 +1,7 @@
 """A class at a glance: one row per student, from a handful of aggregate queries."""
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from fsrs import Rating, State
 from sqlalchemy import and_, case, func, select
@@ -56,7 +56,7 @@ def class_report(school_class: SchoolClass, now: datetime):
     for user_id, last in db.session.execute(
             select(ReviewLog.user_id, func.max(ReviewLog.reviewed_at))
             .where(ReviewLog.user_id.in_(members)).group_by(ReviewLog.user_id)):
-        rows[user_id].last_activity = scheduling_aware(last)
+        rows[user_id].last_activity = as_utc(last)
 
     # Mastery: FSRS retrievability of every card of the class, in one pass.
     for user_id, stability, last_review in db.session.execute(
@@ -104,10 +104,8 @@ def _decay_factor(retention: float):
     return _DECAY[retention]
 
 
-def scheduling_aware(moment):
+def as_utc(moment):
     """MAX() comes back naive from SQLite: make it the UTC it was stored as."""
-    from datetime import UTC
-
     if moment is None or moment.tzinfo is not None:
         return moment
     return moment.replace(tzinfo=UTC)
