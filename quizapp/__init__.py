@@ -39,6 +39,7 @@ def register_blueprints(app: Flask) -> None:
     from .accounts.class_views import blueprint as classes
     from .accounts.views import blueprint as accounts
     from .banks import labels
+    from .banks.authoring import blueprint as authoring
     from .banks.views import blueprint as banks
     from .core.views import blueprint as core
     from .core.views import register_error_handlers
@@ -47,6 +48,7 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(core)
     app.register_blueprint(banks)
+    app.register_blueprint(authoring)
     app.register_blueprint(accounts)
     app.register_blueprint(classes)
     app.register_blueprint(study)

@@ -68,6 +68,10 @@ DEFAULTS = {
     "LANGUAGES": ("ar", "en"),
     "SQLITE_BUSY_TIMEOUT_MS": 15_000,
     "MAX_BANK_BYTES": 16 * 1024 * 1024,
+    # A bank written in the browser: pasted or uploaded, shown back line by line.
+    "UPLOAD_MAX_BANK_BYTES": 2 * 1024 * 1024,
+    # Flask's default (500 kB) would refuse a pasted bank well under the limit above.
+    "MAX_FORM_MEMORY_SIZE": 4 * 1024 * 1024,
     "MIGRATIONS_DIR": str(PROJECT_ROOT / "migrations"),
     "SESSION_IDLE_SECONDS": 2 * 3600,
     "SESSION_LIFETIME_SECONDS": 24 * 3600,

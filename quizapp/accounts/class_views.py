@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from ..banks.access import visible_bank_or_404, visible_banks
 from ..banks.labels import QUESTION_TYPE_LABELS
 from ..banks.models import Bank
 from ..extensions import db
@@ -32,8 +32,7 @@ blueprint = Blueprint("classes", __name__, url_prefix="/classes")
 
 def _bank_choices():
     banks = db.session.scalars(
-        select(Bank).where(Bank.retired_at.is_(None), Bank.owner_id.is_(None))
-        .order_by(Bank.slug))
+        visible_banks().order_by(Bank.slug))
     from ..i18n import current_language
 
     language = current_language()
@@ -118,18 +117,11 @@ def student_progress(class_id: int, user_id: int):
                            student=student, school_class=school_class)
 
 
-def _public_bank_or_404(slug: str) -> Bank:
-    bank = db.session.scalar(select(Bank).where(Bank.slug == slug, Bank.owner_id.is_(None)))
-    if bank is None:
-        abort(404)
-    return bank
-
-
 @blueprint.get("/<int:class_id>/banks/<slug>/items")
 @teacher_required
 def item_analysis(class_id: int, slug: str):
     school_class = owned_class_or_404(class_id)
-    bank = _public_bank_or_404(slug)
+    bank = visible_bank_or_404(slug, include_retired=True)
     order = request.args.get("sort", "facility")
     if order not in SORTS:
         order = "facility"
@@ -143,7 +135,7 @@ def item_analysis(class_id: int, slug: str):
 @teacher_required
 def item_analysis_csv(class_id: int, slug: str):
     school_class = owned_class_or_404(class_id)
-    bank = _public_bank_or_404(slug)
+    bank = visible_bank_or_404(slug, include_retired=True)
     lang = current_language()
     stats = items.item_analysis(school_class, bank, lang)
     return csv_response(

@@ -56,6 +56,7 @@ def load_command(paths: tuple[Path, ...]) -> None:
         click.echo(
             f"{summary.slug}{state}: {len(summary.added)} added, {len(summary.updated)} updated, "
             f"{len(summary.retired)} retired, {summary.unchanged} unchanged"
+            + (f"; revision {summary.revision} recorded" if summary.revision else "")
         )
     if not result.changed:
         click.echo("Nothing changed: the database already matches the banks.")

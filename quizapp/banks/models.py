@@ -3,7 +3,17 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Date, ForeignKey, Index, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
@@ -148,3 +158,38 @@ class QuestionTag(db.Model):
         ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
     )
     tag: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class BankRevision(db.Model):
+    """Each published version of a bank's YAML, as written: its history, downloadable."""
+
+    __tablename__ = "bank_revisions"
+    __table_args__ = (UniqueConstraint("bank_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="CASCADE"))
+    number: Mapped[int]
+    yaml_text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    # Who published it from the browser; NULL for `flask bank load`.
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    added: Mapped[int] = mapped_column(default=0)
+    updated: Mapped[int] = mapped_column(default=0)
+    retired: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    author: Mapped["User | None"] = relationship()  # noqa: F821 (accounts.models)
+
+
+class GlossaryEntry(db.Model):
+    """The glossary as loaded, so a bank checked in the browser meets the same rules
+    without the request reading files."""
+
+    __tablename__ = "glossary_entries"
+
+    slug: Mapped[str] = mapped_column(String(80), primary_key=True)
+    position: Mapped[int]
+    # The entry as validated (kind, ar, en, variants).
+    entry: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -14,8 +14,18 @@ from sqlalchemy import func, select
 
 from ..database import utcnow, write_transaction
 from ..extensions import db
-from .models import Bank, Document, Question, QuestionTag
-from .validator import CheckedBank, Library, Report, read_library, validate
+from . import schema
+from .models import Bank, BankRevision, Document, GlossaryEntry, Question, QuestionTag
+from .problems import N_, Problem
+from .validator import (
+    CheckedBank,
+    Library,
+    Report,
+    SourceDocument,
+    check_bank_text,
+    read_library,
+    validate,
+)
 
 
 class LoadRefused(Exception):
@@ -35,11 +45,12 @@ class BankSummary:
     updated: list[str] = field(default_factory=list)
     retired: list[str] = field(default_factory=list)
     unchanged: int = 0
+    revision: int | None = None  # the number of the revision this load recorded
 
     @property
     def changed(self) -> bool:
         return bool(self.created or self.details_updated or self.added or self.updated
-                    or self.retired)
+                    or self.retired or self.revision)
 
 
 @dataclass
@@ -87,6 +98,8 @@ def _sync_documents(library: Library, needed: set[str]) -> tuple[dict[str, Docum
         for doc in db.session.scalars(select(Document).where(Document.slug.in_(needed)))
     }
     changed = []
+    if library.stored:
+        return existing, changed
     for slug in sorted(needed):
         source = library.documents[slug]
         meta = source.meta
@@ -183,30 +196,188 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id,
 
 
 def load_checked(report: Report, library: Library, *, owner_id: int | None = None,
-                 retire_missing_banks: bool = False) -> LoadResult:
-    """Load a report's banks in one write transaction; all of it or none of it."""
+                 retire_missing_banks: bool = False, author_id: int | None = None
+                 ) -> LoadResult:
+    """Load a report's banks in one write transaction; all of it or none of it.
+
+    ``owner_id`` is the teacher a bank belongs to (None: the shipped banks). A bank, or a
+    question id, that already belongs to someone else is refused, never taken over.
+    """
     if not report.ok:
         raise LoadRefused(report.problems)
     now = utcnow()
     with write_transaction():
         needed = {slug for checked in report.banks for slug in checked.header.sources}
         documents, documents_changed = _sync_documents(library, needed)
+        if not library.stored:
+            _sync_glossary(library)
         db.session.flush()
-        uids = [q.id for checked in report.banks for q in checked.questions]
-        questions_by_uid = {}
-        for start in range(0, len(uids), 500):  # bounded IN lists
-            chunk = uids[start:start + 500]
-            questions_by_uid.update(
-                (row.uid, row)
-                for row in db.session.scalars(select(Question).where(Question.uid.in_(chunk)))
-            )
+        banks, questions_by_uid, owner_by_uid = _existing(report)
+        problems = _ownership_problems(report, banks, owner_by_uid, owner_id)
+        if problems:
+            raise LoadRefused(problems)
         summaries = [
             _sync_bank(checked, documents, owner_id, questions_by_uid, now)
             for checked in report.banks
         ]
+        _record_revisions(report, summaries, author_id, now)
         if retire_missing_banks:
             summaries += _retire_missing_banks({c.header.slug for c in report.banks}, now)
     return LoadResult(summaries, documents_changed)
+
+
+def _existing(report: Report):
+    """The stored banks (by slug) and questions (by uid) a report's banks touch, and who
+    owns each question's bank: a bounded number of queries."""
+    uids = [q.id for checked in report.banks for q in checked.questions]
+    questions_by_uid, owner_by_uid = {}, {}
+    for start in range(0, len(uids), 500):  # bounded IN lists
+        chunk = uids[start:start + 500]
+        for row, owner in db.session.execute(
+            select(Question, Bank.owner_id).join(Bank, Bank.id == Question.bank_id)
+            .where(Question.uid.in_(chunk))
+        ):
+            questions_by_uid[row.uid] = row
+            owner_by_uid[row.uid] = owner
+    banks = {
+        bank.slug: bank for bank in db.session.scalars(
+            select(Bank).where(Bank.slug.in_([c.header.slug for c in report.banks])))
+    }
+    return banks, questions_by_uid, owner_by_uid
+
+
+def _ownership_problems(report: Report, banks: dict[str, Bank], owner_by_uid: dict,
+                        owner_id: int | None) -> list[Problem]:
+    problems = []
+    for checked in report.banks:
+        marks = checked.parsed
+        bank = banks.get(checked.header.slug)
+        if bank is not None and bank.owner_id != owner_id:
+            line, column = marks.where(("slug",))
+            problems.append(Problem(
+                checked.file, line, column, "slug",
+                N_("the slug %(slug)s is already used by another bank; choose another"),
+                {"slug": checked.header.slug}))
+        for index, question in enumerate(checked.questions):
+            if question.id in owner_by_uid and owner_by_uid[question.id] != owner_id:
+                line, column = marks.where(("questions", index, "id"))
+                problems.append(Problem(
+                    checked.file, line, column, f"questions[{index}].id",
+                    N_("the id %(id)s is already used by another bank; choose another"),
+                    {"id": question.id}))
+    return problems
+
+
+def _record_revisions(report: Report, summaries: list[BankSummary], author_id, now) -> None:
+    """A new revision for each bank whose text differs from its latest one."""
+    db.session.flush()
+    bank_ids = dict(db.session.execute(
+        select(Bank.slug, Bank.id).where(Bank.slug.in_([s.slug for s in summaries]))).all())
+    latest = {
+        bank_id: (number, text_hash)
+        for bank_id, number, text_hash in db.session.execute(
+            select(BankRevision.bank_id, BankRevision.number, BankRevision.text_hash)
+            .where(BankRevision.bank_id.in_(bank_ids.values()))
+            .order_by(BankRevision.bank_id, BankRevision.number))
+    }
+    for checked, summary in zip(report.banks, summaries, strict=True):
+        bank_id = bank_ids[summary.slug]
+        text_hash = hashlib.sha256(checked.text.encode("utf-8")).hexdigest()
+        number, previous_hash = latest.get(bank_id, (0, None))
+        if previous_hash == text_hash and not summary.changed:
+            continue
+        summary.revision = number + 1
+        db.session.add(BankRevision(
+            bank_id=bank_id, number=number + 1, yaml_text=checked.text, text_hash=text_hash,
+            author_id=author_id, added=len(summary.added), updated=len(summary.updated),
+            retired=len(summary.retired), created_at=now))
+
+
+def _sync_glossary(library: Library) -> None:
+    wanted = {
+        entry.id: (position, entry.model_dump(mode="json", exclude={"id"}))
+        for position, entry in enumerate(library.glossary)
+    }
+    stored = {row.slug: row for row in db.session.scalars(select(GlossaryEntry))}
+    for slug, row in stored.items():
+        if slug not in wanted:
+            db.session.delete(row)
+    for slug, (position, entry) in wanted.items():
+        row = stored.get(slug)
+        if row is None:
+            db.session.add(GlossaryEntry(slug=slug, position=position, entry=entry))
+        elif (row.position, row.entry) != (position, entry):
+            row.position, row.entry = position, entry
+
+
+@dataclass
+class Upload:
+    """A bank written in the browser, checked: its problems, or what publishing would do."""
+
+    text: str
+    checked: CheckedBank | None
+    problems: list[Problem]
+    plan: BankSummary | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.checked is not None and not self.problems
+
+
+def check_upload(text: str, filename: str, *, owner_id: int, max_bytes: int) -> Upload:
+    """The command line's checks, plus the ownership rules and a plan; writes nothing."""
+    library = stored_library()
+    checked, problems = check_bank_text(text, filename, library, max_bytes=max_bytes)
+    if checked is None:
+        return Upload(text, None, problems)
+    report = Report(banks=[checked])
+    banks, questions_by_uid, owner_by_uid = _existing(report)
+    problems = _ownership_problems(report, banks, owner_by_uid, owner_id)
+    if problems:
+        return Upload(text, checked, problems)
+    return Upload(text, checked, [], _plan(checked, banks.get(checked.header.slug),
+                                            questions_by_uid))
+
+
+def _plan(checked: CheckedBank, bank: Bank | None, questions_by_uid: dict) -> BankSummary:
+    """What loading the bank would change, by the loader's own rules (a dry run)."""
+    summary = BankSummary(checked.header.slug, created=bank is None)
+    for position, question in enumerate(checked.questions):
+        row = questions_by_uid.get(question.id)
+        if row is None:
+            summary.added.append(question.id)
+        elif (row.content_hash != _question_row_values(question, position)["content_hash"]
+              or row.retired_at is not None or bank is None or row.bank_id != bank.id):
+            summary.updated.append(question.id)
+        else:
+            summary.unchanged += 1
+    if bank is not None:
+        seen = {question.id for question in checked.questions}
+        summary.retired = [
+            uid for uid in db.session.scalars(
+                select(Question.uid).where(Question.bank_id == bank.id,
+                                           Question.retired_at.is_(None)))
+            if uid not in seen
+        ]
+    return summary
+
+
+def publish_upload(upload: Upload, *, owner_id: int) -> LoadResult:
+    """Load a checked upload as the teacher's bank: the loader's transaction and rules."""
+    return load_checked(Report(banks=[upload.checked]), stored_library(), owner_id=owner_id,
+                        author_id=owner_id)
+
+
+def stored_library() -> Library:
+    """The documents and glossary as loaded: what a bank checked in the browser meets."""
+    library = Library(stored=True)
+    for slug, body in db.session.execute(select(Document.slug, Document.body)):
+        library.documents[slug] = SourceDocument(None, body)
+    library.glossary = [
+        schema.GlossaryEntry.model_validate({"id": row.slug, **row.entry})
+        for row in db.session.scalars(select(GlossaryEntry).order_by(GlossaryEntry.position))
+    ]
+    return library
 
 
 def _retire_missing_banks(present: set[str], now) -> list[BankSummary]:

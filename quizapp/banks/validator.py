@@ -51,7 +51,7 @@ _WHEN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 @dataclass
 class SourceDocument:
-    meta: schema.DocumentMeta
+    meta: schema.DocumentMeta | None  # None when read back from the database
     text: str
 
 
@@ -62,6 +62,9 @@ class Library:
     documents: dict[str, SourceDocument] = field(default_factory=dict)
     glossary: list[schema.GlossaryEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # True when read back from the database (a bank checked in the browser): the loader
+    # then leaves the documents and the glossary as they are.
+    stored: bool = False
     _finders: dict = field(default_factory=dict, repr=False)
 
     def variant_finder(self, lang: str):
@@ -76,6 +79,7 @@ class CheckedBank:
     header: schema.BankHeader
     questions: list[BaseModel]
     parsed: ParsedYaml = field(repr=False)
+    text: str = field(default="", repr=False)
 
 
 @dataclass
@@ -432,7 +436,7 @@ def check_bank_text(
         _check_glossary(check, data.get(key), (key,), library)
     if check.problems or header is None:
         return None, sorted(check.problems, key=lambda p: (p.line, p.column))
-    return CheckedBank(filename, header, questions, parsed), []
+    return CheckedBank(filename, header, questions, parsed, text), []
 
 
 def bank_files(paths: Iterable[Path]) -> list[Path]:

@@ -6,22 +6,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
+from .access import visible_banks
 from .models import Bank, Document, Question
 from .services import active_question_counts
 
 blueprint = Blueprint("banks", __name__)
 
 
-def _visible_banks():
-    # Uploaded banks (with an owner) come with accounts and classes; until then only the
-    # shipped banks are public.
-    return select(Bank).where(Bank.retired_at.is_(None), Bank.owner_id.is_(None))
-
-
 @blueprint.get("/")
 def index():
     banks = db.session.scalars(
-        _visible_banks().options(selectinload(Bank.documents)).order_by(Bank.slug)
+        visible_banks().options(selectinload(Bank.documents)).order_by(Bank.slug)
     ).all()
     return render_template("banks/index.html", banks=banks, counts=active_question_counts())
 
@@ -29,7 +24,7 @@ def index():
 @blueprint.get("/banks/<slug>")
 def show(slug: str):
     bank = db.session.scalar(
-        _visible_banks().where(Bank.slug == slug).options(selectinload(Bank.documents))
+        visible_banks().where(Bank.slug == slug).options(selectinload(Bank.documents))
     )
     if bank is None:
         abort(404)

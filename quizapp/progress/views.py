@@ -6,6 +6,7 @@ from flask import Blueprint, abort, render_template
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from ..banks.access import visible_to
 from ..banks.models import Bank, Question
 from ..extensions import db
 from .services import build_dashboard, question_history, quiz_history
@@ -30,7 +31,7 @@ def quizzes():
 @login_required
 def question(uid: str):
     found = db.session.scalar(select(Question).join(Bank).where(
-        Question.uid == uid, Bank.owner_id.is_(None)))
+        Question.uid == uid, visible_to(current_user)))
     if found is None:
         abort(404)
     return render_template("progress/question.html",

@@ -22,6 +22,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
 from ..accounts.models import Assignment, ClassMembership
+from ..banks.access import visible_bank_or_404, visible_to
 from ..banks.models import Bank, Question
 from ..banks.schema import FACT_KINDS
 from ..extensions import db
@@ -60,14 +61,6 @@ def _duration_ms(token: str | None, question_id: int) -> int | None:
     return elapsed if 0 <= elapsed <= MAX_DURATION_MS else None
 
 
-def _public_bank(slug: str) -> Bank:
-    bank = db.session.scalar(select(Bank).where(Bank.slug == slug, Bank.retired_at.is_(None),
-                                                Bank.owner_id.is_(None)))
-    if bank is None:
-        abort(404)
-    return bank
-
-
 def _display_language() -> tuple[str, bool]:
     """The language to show a question in: the page's, or the other one on request."""
     switched = request.args.get("show") == "other"
@@ -86,7 +79,7 @@ def start_quiz():
     length = max(1, min(length, quizzes.MAX_LENGTH))
     bank = tag = assignment_id = None
     if slug := request.form.get("bank"):
-        bank = _public_bank(slug)
+        bank = visible_bank_or_404(slug)
     elif (tag := request.form.get("tag")) not in FACT_KINDS:
         abort(400)
     if raw_assignment := request.form.get("assignment"):
@@ -94,7 +87,7 @@ def start_quiz():
     attempt = quizzes.start_quiz(
         current_user, length=length, rng=random.SystemRandom(), bank=bank, tag=tag,
         assignment_id=assignment_id,
-        visible_banks=select(Bank.id).where(Bank.owner_id.is_(None)))
+        visible_banks=select(Bank.id).where(visible_to(current_user)))
     if attempt is None:
         flash(_("There are no questions to ask here yet."), "info")
         return redirect(request.referrer or url_for("banks.index"), code=303)
@@ -226,7 +219,7 @@ def review():
     now = _now()
     since = _review_since(now)
     bank_slug = request.args.get("bank")
-    bank = _public_bank(bank_slug) if bank_slug else None
+    bank = visible_bank_or_404(bank_slug) if bank_slug else None
     queue = study.review_queue(current_user, now, limit=200,
                                bank_id=bank.id if bank else None)
     if not queue:
@@ -344,7 +337,7 @@ def review_undo():
 @blueprint.post("/banks/<slug>/study")
 @login_required
 def add_bank(slug: str):
-    bank = _public_bank(slug)
+    bank = visible_bank_or_404(slug)
     if request.form.get("remove"):
         study.remove_study_bank(current_user, bank)
         flash(_("This bank is no longer in your reviews."), "info")

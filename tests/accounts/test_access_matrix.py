@@ -10,9 +10,11 @@ import pytest
 from quizapp.accounts import classes as class_services
 from quizapp.accounts.models import SchoolClass, User
 from quizapp.banks.models import Bank
+from quizapp.banks.services import check_upload, publish_upload
 from quizapp.extensions import db
 from quizapp.study import quizzes
 
+from ..banks.test_authoring import GOOD
 from .conftest import csrf_token
 
 ROLES = ("anonymous", "student", "other_student", "teacher", "other_teacher")
@@ -96,7 +98,29 @@ MATRIX = {
     "classes.reset_link": ("POST", "/classes/{c}/students/{s}/reset-link", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),
+    "authoring.index": ("GET", "/my-banks", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 200}),
+    "authoring.new": ("GET", "/my-banks/new?bank={b}", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    "authoring.check": ("POST", "/my-banks/new", {  # nothing pasted: 422, a localised error
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 422, "other_teacher": 422}),
+    "authoring.download": ("GET", "/banks/{b}/yaml", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    "authoring.history": ("GET", "/banks/{b}/history", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
 }
+
+
+def publish_as(teacher_id: int) -> str:
+    """A bank the teacher published in the browser; its slug."""
+    upload = check_upload(GOOD, "bank.yaml", owner_id=teacher_id, max_bytes=1 << 20)
+    assert upload.ok, upload.problems
+    return publish_upload(upload, owner_id=teacher_id).banks[0].slug
 
 
 def test_every_route_is_in_the_matrix(loaded_app):
@@ -118,9 +142,10 @@ def test_route_answers_each_visitor_as_expected(endpoint, loaded_app, world, cli
         assignment_id = db.session.scalar(db.text("SELECT max(id) FROM assignments"))
         student = db.session.get(User, world.student.id)
         attempt_id = quizzes.start_quiz(student, length=2, rng=random.Random(1), bank=bank).id
+        teachers_bank = publish_as(world.teacher.id)
     method, template, _ = MATRIX[endpoint]
     url = template.format(c=world.school_class.id, s=world.student.id, a=assignment_id,
-                          q=attempt_id)
+                          q=attempt_id, b=teachers_bank)
     usernames = {"anonymous": None, "student": "student", "other_student": "rstudent",
                  "teacher": "teacher", "other_teacher": "uteacher"}
     got = {}
@@ -139,7 +164,7 @@ def test_every_post_route_refuses_a_missing_csrf_token(loaded_app, world, client
     posts = [(endpoint, spec) for endpoint, spec in MATRIX.items() if spec[0] == "POST"]
     assert posts
     for endpoint, (_, template, _) in posts:
-        url = template.format(c=world.school_class.id, s=world.student.id, a=1, q=1)
+        url = template.format(c=world.school_class.id, s=world.student.id, a=1, q=1, b="x")
         response = client.post(url, data={})
         assert response.status_code == 400, endpoint
         assert "The form was out of date" in response.get_data(as_text=True)

@@ -21,7 +21,7 @@ ODD_VALUES = [
 FIELDS = ["username", "display_name", "email", "password", "confirm", "current_password",
           "locale", "timezone", "desired_retention", "new_cards_per_day", "name", "code",
           "bank", "due_on", "lang", "next", "length", "tag", "assignment", "question", "seen",
-          "shown", "rating", "payload", "remove", "answer"]
+          "shown", "rating", "payload", "remove", "answer", "text", "action", "checked"]
 
 
 @pytest.mark.parametrize("endpoint", sorted(e for e, spec in MATRIX.items()

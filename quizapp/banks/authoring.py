@@ -1,0 +1,215 @@
+"""Teachers write banks in the browser: upload or paste YAML, see every problem next to
+its line, preview every question in both languages, publish, download, see the history.
+
+Publishing goes through the command line's validator and loader, so a bank written here
+meets exactly the same rules and keeps its history the same way.
+"""
+
+import hashlib
+import random
+from collections import defaultdict
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+from werkzeug.wrappers import Response
+
+from ..accounts.access import teacher_required
+from ..extensions import db
+from ..study.presenting import correct_answer, make_layout
+from .access import own_bank_or_404
+from .forms import BankForm
+from .models import Bank, BankRevision, Document, Question, QuestionTag
+from .problems import N_, Problem
+from .services import (
+    LoadRefused,
+    Upload,
+    _question_row_values,
+    active_question_counts,
+    check_upload,
+    publish_upload,
+)
+
+blueprint = Blueprint("authoring", __name__)
+
+UPLOAD_NAME = "bank.yaml"
+
+
+@blueprint.app_template_filter("problem_message")
+def problem_message(problem: Problem) -> str:
+    """A validator problem in the reader's language."""
+    return problem.message(_)
+
+
+@blueprint.get("/my-banks")
+@teacher_required
+def index():
+    banks = db.session.scalars(
+        select(Bank).where(Bank.owner_id == current_user.id)
+        .order_by(Bank.retired_at.is_not(None), Bank.updated_at.desc())
+    ).all()
+    latest = dict(db.session.execute(
+        select(BankRevision.bank_id, func.max(BankRevision.number))
+        .where(BankRevision.bank_id.in_([bank.id for bank in banks]))
+        .group_by(BankRevision.bank_id)).all())
+    shipped = db.session.scalars(
+        select(Bank).where(Bank.owner_id.is_(None), Bank.retired_at.is_(None))
+        .order_by(Bank.slug)).all()
+    return render_template("banks/authoring/index.html", banks=banks, shipped=shipped,
+                           counts=active_question_counts(), latest=latest)
+
+
+@blueprint.get("/my-banks/new")
+@teacher_required
+def new():
+    form = BankForm(formdata=None)
+    if slug := request.args.get("bank"):
+        bank = own_bank_or_404(slug)
+        form.text.data = _latest_text(bank)
+    return render_template("banks/authoring/editor.html", form=form, upload=None)
+
+
+@blueprint.post("/my-banks/new")
+@teacher_required
+def check():
+    """Check (and preview), go back to editing, or publish what the preview showed."""
+    form = BankForm()
+    if not form.validate_on_submit():
+        abort(400)
+    text, problem = _submitted_text(form)
+    action = request.form.get("action", "check")
+    if problem is not None:
+        upload = Upload(text, None, [problem])
+        return render_template("banks/authoring/editor.html", form=form, upload=upload), 422
+    form.text.data = text
+    if action == "edit":
+        return render_template("banks/authoring/editor.html", form=form, upload=None)
+    upload = check_upload(text, UPLOAD_NAME, owner_id=current_user.id,
+                          max_bytes=current_app.config["UPLOAD_MAX_BANK_BYTES"])
+    if not upload.ok:
+        return render_template("banks/authoring/editor.html", form=form, upload=upload), 422
+    digest = _digest(text)
+    if action == "publish":
+        if form.checked.data != digest:
+            flash(_("The text changed after the preview. Check the preview again, then "
+                    "publish."), "error")
+        else:
+            return _publish(form, upload)
+    form.checked.data = digest
+    return _preview(form, upload)
+
+
+def _publish(form: BankForm, upload: Upload):
+    try:
+        result = publish_upload(upload, owner_id=current_user.id)
+    except (LoadRefused, IntegrityError) as refused:
+        db.session.rollback()
+        problems = getattr(refused, "problems", None) or [
+            Problem(UPLOAD_NAME, 1, 1, "slug",
+                    N_("the slug %(slug)s is already used by another bank; choose another"),
+                    {"slug": upload.checked.header.slug})]
+        failed = Upload(upload.text, None, problems)
+        return render_template("banks/authoring/editor.html", form=form, upload=failed), 409
+    summary = result.banks[0]
+    if summary.changed:
+        flash(_("Published. %(added)s added, %(updated)s changed, %(retired)s retired.",
+                added=len(summary.added), updated=len(summary.updated),
+                retired=len(summary.retired)), "success")
+    else:
+        flash(_("Nothing to publish: the bank already reads exactly so."), "info")
+    return redirect(url_for("banks.show", slug=summary.slug), code=303)
+
+
+def _submitted_text(form: BankForm) -> tuple[str, Problem | None]:
+    """The uploaded file's text if one was chosen, else the text area's; newlines unified."""
+    text = form.text.data or ""
+    upload = form.file.data
+    if upload and upload.filename:
+        raw = upload.read(current_app.config["UPLOAD_MAX_BANK_BYTES"] + 1)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return "", Problem(UPLOAD_NAME, 1, 1, "",
+                               N_("cannot read the file as UTF-8 text"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return text, Problem(UPLOAD_NAME, 1, 1, "", N_("choose a file or paste the YAML"))
+    return text, None
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _preview(form: BankForm, upload: Upload):
+    """Every question as a student sees it, in Arabic and in English, side by side."""
+    checked = upload.checked
+    documents = {
+        document.slug: document for document in db.session.scalars(
+            select(Document).where(Document.slug.in_(checked.header.sources)))
+    }
+    rng = random.Random(checked.header.slug)
+    columns = defaultdict(list)
+    questions = []
+    for position, item in enumerate(checked.questions):
+        question = Question(uid=item.id, **_question_row_values(item, position))
+        question.tag_rows = [QuestionTag(tag=tag) for tag in dict.fromkeys(item.tags)]
+        document = documents[item.source.document]
+        questions.append(question)
+        layout = make_layout(question, rng)
+        for lang in ("ar", "en"):
+            with force_locale(lang):
+                columns[lang].append(render_template(
+                    "banks/authoring/_question.html", question=question, layout=layout,
+                    ql=lang, number=position + 1, answer=correct_answer(question, lang),
+                    passage=document.passage(question.quote), document=document))
+    return render_template("banks/authoring/preview.html", form=form, upload=upload,
+                           header=checked.header, questions=questions, columns=columns)
+
+
+def _latest_text(bank: Bank) -> str:
+    return db.session.scalar(
+        select(BankRevision.yaml_text).where(BankRevision.bank_id == bank.id)
+        .order_by(BankRevision.number.desc()).limit(1)) or ""
+
+
+def _downloadable_bank_or_404(slug: str) -> Bank:
+    """A shipped bank, or one of the current teacher's own."""
+    bank = db.session.scalar(select(Bank).where(
+        Bank.slug == slug, (Bank.owner_id.is_(None)) | (Bank.owner_id == current_user.id)))
+    if bank is None:
+        abort(404)
+    return bank
+
+
+@blueprint.get("/banks/<slug>/yaml")
+@teacher_required
+def download(slug: str):
+    bank = _downloadable_bank_or_404(slug)
+    query = select(BankRevision).where(BankRevision.bank_id == bank.id)
+    number = request.args.get("revision", "")
+    if number:
+        if not number.isdigit():
+            abort(404)
+        query = query.where(BankRevision.number == int(number))
+    revision = db.session.scalar(query.order_by(BankRevision.number.desc()).limit(1))
+    if revision is None:
+        abort(404)
+    name = f"{bank.slug}.yaml" if not number else f"{bank.slug}-r{revision.number}.yaml"
+    return Response(revision.yaml_text, mimetype="application/yaml", headers={
+        "Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@blueprint.get("/banks/<slug>/history")
+@teacher_required
+def history(slug: str):
+    bank = _downloadable_bank_or_404(slug)
+    revisions = db.session.scalars(
+        select(BankRevision).where(BankRevision.bank_id == bank.id)
+        .options(selectinload(BankRevision.author))
+        .order_by(BankRevision.number.desc())).all()
+    return render_template("banks/authoring/history.html", bank=bank, revisions=revisions)
