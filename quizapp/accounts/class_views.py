@@ -14,7 +14,7 @@ from ..extensions import db
 from ..i18n import current_language
 from ..progress import items
 from ..progress.classes import class_report
-from ..progress.exports import csv_response
+from ..progress.exports import Share, table_response
 from ..progress.items import SORTS
 from ..progress.services import build_dashboard
 from . import classes as services
@@ -131,38 +131,39 @@ def item_analysis(class_id: int, slug: str):
                            stats=stats, order=order)
 
 
-@blueprint.get("/<int:class_id>/banks/<slug>/items.csv")
+@blueprint.get("/<int:class_id>/banks/<slug>/items.<any(csv, xlsx):fmt>")
 @teacher_required
-def item_analysis_csv(class_id: int, slug: str):
+def item_analysis_export(class_id: int, slug: str, fmt: str):
     school_class = owned_class_or_404(class_id)
     bank = visible_bank_or_404(slug, include_retired=True)
     lang = current_language()
     stats = items.item_analysis(school_class, bank, lang)
-    return csv_response(
-        f"items-{bank.slug}.csv",
+    return table_response(
+        fmt, f"items-{bank.slug}",
         [_("Question"), _("Type"), _("Attempts"), _("Facility"), _("Discrimination"),
          _("Most chosen wrong answer"), _("Times chosen")],
         [(s.question.prompt(lang), str(question_type_label(s.question.type)), s.attempts,
           _ratio(s.facility), _ratio(s.discrimination), s.common_wrong,
-          s.common_wrong_count or None) for s in stats])
+          s.common_wrong_count or None) for s in stats], rtl=lang == "ar")
 
 
-@blueprint.get("/<int:class_id>/report.csv")
+@blueprint.get("/<int:class_id>/report.<any(csv, xlsx):fmt>")
 @teacher_required
-def report_csv(class_id: int):
+def report_export(class_id: int, fmt: str):
     school_class = owned_class_or_404(class_id)
     rows, _completion = class_report(school_class, datetime.now(UTC))
     lang = current_language()
     class_assignments = services.assignments([school_class.id])
-    return csv_response(
-        "class-results.csv",
+    return table_response(
+        fmt, "class-results",
         [_("Name"), _("Username"), _("Reviews, 7 days"), _("Reviews, 30 days"),
          _("Retention"), _("Mastered"), _("Studied"),
          *(a.bank.title(lang) for a in class_assignments), _("Last activity")],
         [(r.student.display_name, r.student.username, r.reviews_7d, r.reviews_30d,
           _ratio(r.retention_30d), r.mastered, r.studied,
           *(_ratio(r.assignment_progress.get(a.id, 0)) for a in class_assignments),
-          r.last_activity.isoformat() if r.last_activity else None) for r in rows])
+          r.last_activity.isoformat() if r.last_activity else None) for r in rows],
+        rtl=lang == "ar")
 
 
 def question_type_label(kind: str):
@@ -170,7 +171,7 @@ def question_type_label(kind: str):
 
 
 def _ratio(value):
-    return None if value is None else round(value, 4)
+    return None if value is None else Share(round(value, 4))
 
 
 @blueprint.post("/<int:class_id>/leave")

@@ -87,12 +87,12 @@ MATRIX = {
     "classes.item_analysis": ("GET", "/classes/{c}/banks/cultural-centre-beijing/items", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),
-    "classes.item_analysis_csv": ("GET",
+    "classes.item_analysis_export": ("GET",
                                   "/classes/{c}/banks/cultural-centre-beijing/items.csv", {
                                       "anonymous": LOGIN, "student": 404,
                                       "other_student": 404, "teacher": 200,
                                       "other_teacher": 404}),
-    "classes.report_csv": ("GET", "/classes/{c}/report.csv", {
+    "classes.report_export": ("GET", "/classes/{c}/report.xlsx", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),
     "classes.reset_link": ("POST", "/classes/{c}/students/{s}/reset-link", {

@@ -89,3 +89,44 @@ def test_csv_cells_cannot_become_formulas(world, client_as, loaded_app):
     body = client_as("teacher").get(f"/classes/{world.school_class.id}/report.csv").get_data(
         as_text=True)
     assert "'=HYPERLINK" in body
+
+
+def test_class_results_as_xlsx_read_back_right_to_left_in_arabic(world, client_as,
+                                                                  loaded_app):
+    from openpyxl import load_workbook
+
+    from quizapp.accounts.models import User
+
+    with loaded_app.app_context():
+        db.session.get(User, world.student.id).display_name = "=HYPERLINK(\"x\")"
+        db.session.commit()
+    teacher = client_as("teacher")
+    teacher.set_cookie("lang", "ar")
+    response = teacher.get(f"/classes/{world.school_class.id}/report.xlsx")
+    assert response.status_code == 200
+    assert 'filename="class-results.xlsx"' in response.headers["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.get_data())).active
+    assert sheet.sheet_view.rightToLeft
+    rows = list(sheet.values)
+    assert rows[0][:2] == ("الاسم", "اسم المستخدم")
+    name_cell = sheet.cell(row=2, column=1)
+    assert name_cell.value == "=HYPERLINK(\"x\")" and name_cell.data_type == "s"
+    assert rows[1][1] == "student" and rows[1][2] == 0  # numbers stay numbers
+
+
+def test_item_analysis_as_xlsx(world, client_as, loaded_app):
+    from openpyxl import load_workbook
+
+    with loaded_app.app_context():
+        answerable = db.session.scalar(
+            select(db.func.count()).select_from(Question).join(Bank)
+            .where(Bank.slug == "cultural-centre-beijing", Question.type != "flashcard"))
+
+    teacher = client_as("teacher")
+    base = f"/classes/{world.school_class.id}/banks/cultural-centre-beijing/items"
+    sheet = load_workbook(io.BytesIO(teacher.get(base + ".xlsx").get_data())).active
+    rows = list(sheet.values)
+    assert rows[0][:3] == ("Question", "Type", "Attempts")
+    assert not sheet.sheet_view.rightToLeft
+    assert len(rows) == 1 + answerable  # every question that takes an answer
+    assert teacher.get(base + ".pdf").status_code == 404
