@@ -1,6 +1,7 @@
 """`flask user create` and `flask user set-role`: how an administrator makes a teacher."""
 
 import click
+from flask.cli import AppGroup
 
 from ..database import write_transaction
 from .models import ROLES
@@ -8,7 +9,7 @@ from .passwords import password_problem
 from .services import AccountError, NewAccount, find_user, register
 
 
-@click.group()
+@click.group(cls=AppGroup)
 def user() -> None:
     """Create accounts and set their roles."""
 

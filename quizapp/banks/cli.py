@@ -4,6 +4,7 @@ from pathlib import Path
 
 import click
 from flask import current_app
+from flask.cli import AppGroup
 
 from .services import LoadRefused, load_paths, validate_paths
 
@@ -19,7 +20,7 @@ def _report_problems(problems) -> None:
     click.echo(f"{len(problems)} {noun} found.", err=True)
 
 
-@click.group()
+@click.group(cls=AppGroup)
 def bank() -> None:
     """Validate and load the YAML question banks."""
 

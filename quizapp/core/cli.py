@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 from babel.messages.frontend import CommandLineInterface
 from flask import current_app
+from flask.cli import AppGroup
 
 from ..config import PROJECT_ROOT
 
@@ -22,7 +23,7 @@ def extract_catalog(output: Path) -> None:
              str(PROJECT_ROOT / "quizapp"))
 
 
-@click.group()
+@click.group(cls=AppGroup)
 def translate() -> None:
     """Extract, update and compile the interface translations."""
 

@@ -191,3 +191,15 @@ def test_students_cannot_author(world, client_as):
     student = client_as("student")
     assert student.get("/my-banks").status_code == 404
     assert student.get("/my-banks/new").status_code == 404
+
+
+def test_the_command_line_does_not_overwrite_a_teachers_bank(loaded_app, world, client_as,
+                                                              tmp_path):
+    publish(client_as("teacher"), GOOD)
+    path = tmp_path / "clash.yaml"
+    path.write_text(GOOD.replace("t-", "cli-"), encoding="utf-8")
+    before = snapshot(loaded_app)
+    result = loaded_app.test_cli_runner().invoke(args=["bank", "load", str(path)])
+    assert result.exit_code == 1
+    assert "slug: the slug my-class-bank is already used by another bank" in result.output
+    assert snapshot(loaded_app) == before

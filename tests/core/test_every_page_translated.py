@@ -68,6 +68,8 @@ def pages(loaded_app, world, client_as):
         ("student progress for the teacher", teacher,
          f"/classes/{world.school_class.id}/students/{world.student.id}"),
         ("student class", student, f"/classes/{world.school_class.id}"),
+        ("my banks", teacher, "/my-banks"), ("bank editor", teacher, "/my-banks/new"),
+        ("bank history", teacher, "/banks/cultural-centre-beijing/history"),
     ], (student, quiz, token)
 
 
@@ -91,6 +93,25 @@ def test_no_english_interface_text_on_arabic_pages(pages):
     for name, client, path in listed:
         client.set_cookie("lang", "ar")
         text = visible_text(client.get(path).get_data(as_text=True))
+        leaked = [fragment for fragment in fragments if fragment in text]
+        assert leaked == [], (name, leaked)
+
+
+def test_bank_problems_and_preview_have_no_english_on_arabic_pages(world, client_as):
+    from ..banks.test_authoring import GOOD, submit
+
+    teacher = client_as("teacher")
+    teacher.set_cookie("lang", "ar")
+    fragments = english_fragments()
+    problems = submit(teacher, GOOD.replace("answer: a\n", "answer: z\n"))
+    assert problems.status_code == 422
+    preview = submit(teacher, GOOD).get_data(as_text=True)
+    assert '<section lang="en" dir="ltr"' in preview
+    # The preview shows each question in English too, on purpose: leave that column out.
+    arabic_part = re.sub(r'<section lang="en".*?</section>', " ", preview, flags=re.S)
+    for name, page in [("problems", problems.get_data(as_text=True)),
+                       ("preview", arabic_part)]:
+        text = visible_text(page)
         leaked = [fragment for fragment in fragments if fragment in text]
         assert leaked == [], (name, leaked)
 

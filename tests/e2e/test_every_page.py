@@ -28,7 +28,7 @@ def people(loaded_app):
         class_services.join_class(student, school_class.join_code)
         bank = db.session.scalar(db.select(Bank).where(Bank.slug == "cultural-centre-beijing"))
         class_services.assign_bank(school_class, bank, None)
-        return {"class_id": school_class.id}
+        return {"class_id": school_class.id, "student_id": student.id}
 
 
 def check(page, name: str, screenshot) -> None:
@@ -65,8 +65,13 @@ def test_every_page_is_accessible_and_fits(live_server, page, screenshot, people
         check(page, f"{name}-{lang}", screenshot)
 
     log_in(page, live_server, "mona", lang)
-    for name, path in {"teacher-class": f"/classes/{people['class_id']}",
-                       "teacher-classes": "/classes/", "account": "/account"}.items():
+    class_path = f"/classes/{people['class_id']}"
+    for name, path in {"teacher-class": class_path,
+                       "teacher-classes": "/classes/", "account": "/account",
+                       "items": class_path + "/banks/cultural-centre-beijing/items",
+                       "student-progress": class_path + f"/students/{people['student_id']}",
+                       "my-banks": "/my-banks", "bank-editor": "/my-banks/new",
+                       "bank-history": "/banks/cultural-centre-beijing/history"}.items():
         page.goto(live_server + path)
         assert page.locator("html").get_attribute("lang") == lang
         check(page, f"{name}-{lang}", screenshot)
