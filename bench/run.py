@@ -63,6 +63,9 @@ async def timed(recorder, name, request, ok_statuses):
 
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+REVEAL = re.compile(r'href="(/review\?reveal=1[^"]*)"')
+NEXT_CARD = "next card (GET /review)"
+SUBMIT = "submit a review (POST /review/rate)"
 
 
 def field(html: str, name: str) -> str | None:
@@ -70,81 +73,141 @@ def field(html: str, name: str) -> str | None:
     return match.group(1) if match else None
 
 
-async def log_in(client, username) -> bool:
-    page = await client.get("/login")
-    token = TOKEN.search(page.text).group(1)
-    response = await client.post("/login", data={"username": username, "password": PASSWORD,
-                                                 "csrf_token": token})
-    return response.status_code == 303
+async def log_in(client, username) -> str | None:
+    """Log in; the CSRF token of the new session, or None when logging in failed."""
+    if username is None:
+        return ""
+    for attempt in range(3):  # an idle keep-alive connection may be closed under us
+        try:
+            page = await client.get("/login")
+            token = TOKEN.search(page.text).group(1)
+            response = await client.post("/login", data={
+                "username": username, "password": PASSWORD, "csrf_token": token})
+            if response.status_code != 303:
+                return None
+            page = await client.get("/account")
+            return TOKEN.search(page.text).group(1)
+        except httpx.TransportError:
+            if attempt == 2:
+                raise
+    return None
 
 
-async def student_loop(client, recorder, deadline, acknowledged):
-    """Load the next card, answer it (or reveal it), rate it; again until the deadline."""
+async def study_loop(client, recorder, deadline, acknowledged):
+    """A student's session: load the next card, answer it (or reveal it), rate it."""
     while time.monotonic() < deadline:
-        page = await timed(recorder, "next card (GET /review)",
-                           client.get("/review"), {200})
+        page = await timed(recorder, NEXT_CARD, client.get("/review"), {200})
         if page is None or page.status_code != 200:
             continue
         html = page.text
         token = TOKEN.search(html).group(1)
-        question = field(html, "question")
-        if question is None:
-            return  # nothing left to review
-        seen = field(html, "seen")
-        if "data-key=\"Space\"" in html:
+        reveal = REVEAL.search(html)
+        if reveal is not None:  # a flashcard: reveal the back, then rate it
+            page = await timed(recorder, "reveal a flashcard (GET /review?reveal=1)",
+                               client.get(reveal.group(1).replace("&amp;", "&")), {200})
+            if page is None or page.status_code != 200:
+                continue
+            html = page.text
+            question, seen = field(html, "question"), field(html, "seen")
             data = {"question": question, "seen": seen, "shown": field(html, "shown"),
                     "rating": "3", "csrf_token": token}
         else:
-            answer = {"answer": "1"}
-            feedback = await timed(recorder, "check answer (POST /review/answer)",
+            question, seen = field(html, "question"), field(html, "seen")
+            if question is None:
+                return  # nothing left to review
+            feedback = await timed(recorder, "check an answer (POST /review/answer)",
                                    client.post("/review/answer", data={
-                                       **answer, "question": question, "seen": seen,
+                                       "answer": "1", "question": question, "seen": seen,
                                        "shown": field(html, "shown"), "csrf_token": token}),
                                    {200})
             if feedback is None or feedback.status_code != 200:
                 continue
             data = {"payload": field(feedback.text, "payload"), "rating": "3",
                     "csrf_token": token}
-        response = await timed(recorder, "submit review (POST /review/rate)",
-                               client.post("/review/rate", data=data), {303})
+        response = await timed(recorder, SUBMIT, client.post("/review/rate", data=data), {303})
         if response is not None and response.status_code == 303:
             acknowledged.append((question, seen))
 
 
-async def teacher_loop(client, recorder, deadline, class_id):
+async def submit_loop(client, recorder, deadline, acknowledged, forms, token):
+    """Only review submissions: forms made beforehand, as the review page would make them."""
+    for form in forms:
+        if time.monotonic() >= deadline:
+            return
+        response = await timed(recorder, SUBMIT, client.post(
+            "/review/rate", data={**form, "csrf_token": token}), {303})
+        if response is not None and response.status_code == 303:
+            acknowledged.append((form.get("question"), form.get("seen")))
+
+
+async def get_loop(client, recorder, deadline, name, path):
     while time.monotonic() < deadline:
-        await timed(recorder, "class page (GET /classes/<id>)",
-                    client.get(f"/classes/{class_id}"), {200})
+        await timed(recorder, name, client.get(path), {200})
 
 
-async def hello_loop(client, recorder, deadline):
-    while time.monotonic() < deadline:
-        await timed(recorder, "hello (GET /healthz)", client.get("/healthz"), {200})
-
-
-async def drive(base, students, seconds, class_id, *, phase):
+async def drive(base, seconds, usernames, *, phase, path=None, name=None, forms=None,
+                started=None):
+    """One phase: every client logs in (unless anonymous), then runs its loop."""
     recorder, acknowledged = Recorder(), []
-    limits = httpx.Limits(max_connections=students + 5, max_keepalive_connections=students + 5)
+    limits = httpx.Limits(max_connections=len(usernames) + 5,
+                          max_keepalive_connections=len(usernames) + 5)
     clients = [httpx.AsyncClient(base_url=base, timeout=30, limits=limits)
-               for _ in range(students)]
+               for _ in usernames]
     try:
-        if phase == "hello":
-            deadline = time.monotonic() + seconds
-            await asyncio.gather(*(hello_loop(c, recorder, deadline) for c in clients))
+        tokens = await asyncio.gather(*(log_in(client, username) for client, username
+                                        in zip(clients, usernames, strict=True)))
+        assert all(t is not None for t in tokens), "a simulated user could not log in"
+        deadline = time.monotonic() + seconds
+        if started is not None:
+            started.set()
+        if phase == "get":
+            loops = [get_loop(c, recorder, deadline, name, path) for c in clients]
+        elif phase == "submit":
+            loops = [submit_loop(c, recorder, deadline, acknowledged, forms[u], t)
+                     for c, u, t in zip(clients, usernames, tokens, strict=True)]
         else:
-            logged = await asyncio.gather(*(log_in(c, f"student{n:04d}")
-                                            for n, c in enumerate(clients)))
-            assert all(logged), "a simulated student could not log in"
-            teacher = httpx.AsyncClient(base_url=base, timeout=30)
-            assert await log_in(teacher, "teacher")
-            deadline = time.monotonic() + seconds
-            await asyncio.gather(teacher_loop(teacher, recorder, deadline, class_id),
-                                 *(student_loop(c, recorder, deadline, acknowledged)
-                                   for c in clients))
-            await teacher.aclose()
+            loops = [study_loop(c, recorder, deadline, acknowledged) for c in clients]
+        await asyncio.gather(*loops)
     finally:
         await asyncio.gather(*(c.aclose() for c in clients))
     return recorder, acknowledged
+
+
+def submission_forms(env, usernames) -> dict:
+    """For each student, a review form for each of their cards (the fields the review
+    page would carry, signed with the server's key), so that a phase can time the
+    submissions alone."""
+    code = f"""
+import json
+from sqlalchemy import select
+from quizapp import create_app
+from quizapp.accounts.models import User
+from quizapp.banks.models import Question
+from quizapp.extensions import db
+from quizapp.study.models import Card
+app = create_app()
+with app.app_context():
+    rows = db.session.execute(
+        select(User.username, Card.question_id, Card.reviews, Question.type)
+        .join(Card, Card.user_id == User.id).join(Question, Question.id == Card.question_id)
+        .where(User.username.in_({list(usernames)!r})))
+    print(json.dumps([list(row) for row in rows]))
+"""
+    from itsdangerous import URLSafeSerializer  # the server's signer: same key, same salt
+
+    signer = URLSafeSerializer(env["SECRET_KEY"], salt="study")
+    shown = int(time.time() * 1000)
+    forms = defaultdict(list)
+    for username, question, reviews, kind in json.loads(python(env, "-c", code)):
+        if kind == "flashcard":
+            forms[username].append({"question": str(question), "seen": str(reviews),
+                                    "shown": signer.dumps({"q": question, "t": shown}),
+                                    "rating": "3"})
+        else:
+            forms[username].append({"payload": signer.dumps(
+                {"q": question, "r": None, "seen": reviews, "s": 1, "d": 8000}),
+                "rating": "1"})
+    return forms
 
 
 def start_server(env, port) -> subprocess.Popen:
@@ -251,39 +314,64 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_server(env, port)
+    n = args.students
+    submitters = [f"student{i:04d}" for i in range(n)]
+    studiers = [f"student{i:04d}" for i in range(n, 2 * n)]
+    half = args.seconds / 2
+    forms = submission_forms(env, submitters)
     before = review_count(env)
+    phases = {}
     try:
-        hello, _ = asyncio.run(drive(base, args.students, args.seconds / 2, None,
-                                     phase="hello"))
-        load, acknowledged = asyncio.run(drive(base, args.students, args.seconds,
-                                               results["seed"]["class_id"], phase="load"))
+        phases["hello"], _ = asyncio.run(drive(
+            base, half, [None] * n, phase="get", path="/healthz", name="hello (GET /healthz)"))
+        phases["next card"], _ = asyncio.run(drive(
+            base, half, studiers, phase="get", path="/review", name=NEXT_CARD))
+        phases["dashboard"], _ = asyncio.run(drive(
+            base, half, studiers, phase="get", path="/progress",
+            name="dashboard (GET /progress)"))
+        class_id = results["seed"]["class_id"]
+        phases["class page"], _ = asyncio.run(drive(
+            base, half, ["teacher"] * n, phase="get", path=f"/classes/{class_id}",
+            name="class page (GET /classes/<id>)"))
+        phases["submit"], submitted = asyncio.run(drive(
+            base, args.seconds, submitters, phase="submit", forms=forms))
+        phases["study"], studied = asyncio.run(drive(base, args.seconds, studiers,
+                                                     phase="study"))
     finally:
         stop_server(server)
+    acknowledged = submitted + studied
     stored = review_count(env) - before
-    results["hello"] = summarise(hello, args.seconds / 2)
-    results["load"] = summarise(load, args.seconds)
+    durations = {"submit": args.seconds, "study": args.seconds}
+    results["phases"] = {name: summarise(recorder, durations.get(name, half))
+                         for name, recorder in phases.items()}
     results["acknowledged_reviews"] = len(acknowledged)
     results["stored_reviews"] = stored
-    hello_rps = results["hello"][0]["rps"]
-    results["review_submissions_per_hello"] = (
-        len(acknowledged) / args.seconds / hello_rps if hello_rps else None)
+    hello_rps = results["phases"]["hello"][0]["rps"]
+    for rows in results["phases"].values():
+        for row in rows:
+            row["per_hello"] = row["rps"] / hello_rps if hello_rps else None
+    results["review_submissions_per_hello"] = results["phases"]["submit"][0]["per_hello"]
 
     if args.kill:
-        results["kill"] = kill_check(env, args, results["seed"]["class_id"], workdir)
+        results["kill"] = kill_check(env, args, workdir)
     print(json.dumps(results, indent=2) if args.json else table(results))
     if stored < len(acknowledged):
         sys.exit(f"LOST REVIEWS: {len(acknowledged)} acknowledged, {stored} stored")
 
 
-def kill_check(env, args, class_id, workdir) -> dict:
+def kill_check(env, args, workdir) -> dict:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_server(env, port)
     before = review_count(env)
 
+    studiers = [f"student{i:04d}" for i in range(2 * args.students, 3 * args.students)]
+
     async def load_then_kill():
-        task = asyncio.create_task(drive(base, args.students, args.seconds, class_id,
-                                         phase="load"))
+        started = asyncio.Event()
+        task = asyncio.create_task(drive(base, args.seconds, studiers, phase="study",
+                                         started=started))
+        await started.wait()  # everyone has logged in
         await asyncio.sleep(args.seconds / 2)
         os.killpg(server.pid, signal.SIGKILL)
         return await task
@@ -303,16 +391,17 @@ def kill_check(env, args, class_id, workdir) -> dict:
 def table(results) -> str:
     lines = [f"database: {results['database']}   seed: {results['seed']}",
              f"due-queue query, median of 150: {results['queue_ms_median']:.2f} ms", "",
-             f"{'endpoint':38} {'requests':>8} {'errors':>6} {'req/s':>8} "
-             f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"]
-    for row in results["hello"] + results["load"]:
-        lines.append(f"{row['endpoint']:38} {row['requests']:>8} {row['errors']:>6} "
-                     f"{row['rps']:>8.1f} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} "
-                     f"{row['p99_ms']:>8.1f}")
+             f"{'phase':11} {'endpoint':45} {'requests':>8} {'errors':>6} {'req/s':>7} "
+             f"{'÷ hello':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"]
+    for phase, rows in results["phases"].items():
+        for row in rows:
+            lines.append(f"{phase:11} {row['endpoint']:45} {row['requests']:>8} "
+                         f"{row['errors']:>6} {row['rps']:>7.1f} {row['per_hello']:>7.1%} "
+                         f"{row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} {row['p99_ms']:>8.1f}")
     lines += ["", f"reviews acknowledged: {results['acknowledged_reviews']}, stored: "
                   f"{results['stored_reviews']}",
               f"review submissions per second / hello requests per second: "
-              f"{results['review_submissions_per_hello']:.2%}"]
+              f"{results['review_submissions_per_hello']:.1%}"]
     if "kill" in results:
         lines.append(f"SIGKILL mid-load: {results['kill']}")
     return "\n".join(lines)

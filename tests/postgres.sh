@@ -6,6 +6,8 @@
 set -euo pipefail
 
 PGPORT=${PGPORT:-54329}
+# Tests need no durability; the benchmark sets PG_SERVER_OPTIONS=" " for the defaults.
+PG_SERVER_OPTIONS=${PG_SERVER_OPTIONS:-"-c fsync=off -c synchronous_commit=off -c full_page_writes=off"}
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$bindir" ]; then
   sudo=$( [ "$(id -u)" -eq 0 ] || echo sudo )
@@ -30,7 +32,7 @@ trap cleanup EXIT
 "${as_owner[@]}" "$bindir/initdb" -D "$workdir/data" -U quizapp -A trust -E UTF8 \
   --locale=C.UTF-8 >/dev/null
 "${as_owner[@]}" "$bindir/pg_ctl" -D "$workdir/data" -l "$workdir/server.log" -w \
-  -o "-h 127.0.0.1 -p $PGPORT -k $workdir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  -o "-h 127.0.0.1 -p $PGPORT -k $workdir $PG_SERVER_OPTIONS" \
   start >/dev/null
 
 export QUIZAPP_TEST_DATABASE_URL="postgresql+psycopg://quizapp@127.0.0.1:$PGPORT/postgres"

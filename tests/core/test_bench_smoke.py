@@ -14,14 +14,20 @@ from ..conftest import PROJECT_ROOT, requires_sqlite
 @pytest.mark.browser  # it starts gunicorn: one of the slow, whole-system tests
 def test_benchmark_runs_end_to_end(tmp_path):
     result = subprocess.run(
-        [sys.executable, "bench/run.py", "--students", "5", "--seeded", "8", "--cards", "30",
+        [sys.executable, "bench/run.py", "--students", "4", "--seeded", "12", "--cards", "30",
          "--reviews", "1000", "--seconds", "3", "--kill", "--json"],
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout)
-    assert report["seed"]["review_logs"] == 8 * 30 * 4
+    assert report["seed"]["review_logs"] == 12 * 30 * 4
     assert report["acknowledged_reviews"] > 0
     assert report["stored_reviews"] == report["acknowledged_reviews"]
-    assert all(row["errors"] == 0 for row in report["hello"] + report["load"])
+    rows = {row["endpoint"]: row for phase in report["phases"].values() for row in phase}
+    assert all(row["errors"] == 0 for row in rows.values()), rows
+    # Every endpoint the issue names was measured.
+    for endpoint in ("hello (GET /healthz)", "next card (GET /review)",
+                     "dashboard (GET /progress)", "class page (GET /classes/<id>)",
+                     "submit a review (POST /review/rate)"):
+        assert rows[endpoint]["requests"] > 0, endpoint
     assert report["kill"]["stored"] >= report["kill"]["acknowledged"]
     assert report["kill"]["integrity_check"] == "ok"
