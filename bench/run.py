@@ -43,11 +43,13 @@ class Recorder:
     def __init__(self):
         self.latencies = defaultdict(list)
         self.errors = defaultdict(int)
+        self.reasons = defaultdict(lambda: defaultdict(int))
 
-    def add(self, name: str, seconds: float, ok: bool) -> None:
+    def add(self, name: str, seconds: float, ok: bool, reason: str = "") -> None:
         self.latencies[name].append(seconds)
         if not ok:
             self.errors[name] += 1
+            self.reasons[name][reason] += 1
 
 
 async def timed(recorder, name, request, ok_statuses):
@@ -55,10 +57,11 @@ async def timed(recorder, name, request, ok_statuses):
     started = time.perf_counter()
     try:
         response = await request
-    except httpx.HTTPError:
-        recorder.add(name, time.perf_counter() - started, False)
+    except httpx.HTTPError as error:
+        recorder.add(name, time.perf_counter() - started, False, type(error).__name__)
         return None
-    recorder.add(name, time.perf_counter() - started, response.status_code in ok_statuses)
+    recorder.add(name, time.perf_counter() - started, response.status_code in ok_statuses,
+                 f"HTTP {response.status_code}")
     return response
 
 
@@ -280,6 +283,7 @@ def summarise(recorder, seconds):
         q = statistics.quantiles(values, n=100) if len(values) > 1 else values * 99
         rows.append({"endpoint": name, "requests": len(values),
                      "errors": recorder.errors[name], "rps": len(values) / seconds,
+                     "error_reasons": dict(recorder.reasons[name]),
                      "p50_ms": q[49] * 1000, "p95_ms": q[94] * 1000, "p99_ms": q[98] * 1000})
     return rows
 
@@ -398,6 +402,10 @@ def table(results) -> str:
             lines.append(f"{phase:11} {row['endpoint']:45} {row['requests']:>8} "
                          f"{row['errors']:>6} {row['rps']:>7.1f} {row['per_hello']:>7.1%} "
                          f"{row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} {row['p99_ms']:>8.1f}")
+    reasons = [f"{row['endpoint']}: {row['error_reasons']}"
+               for rows in results["phases"].values() for row in rows if row["errors"]]
+    if reasons:
+        lines += ["", "errors: " + "; ".join(reasons)]
     lines += ["", f"reviews acknowledged: {results['acknowledged_reviews']}, stored: "
                   f"{results['stored_reviews']}",
               f"review submissions per second / hello requests per second: "

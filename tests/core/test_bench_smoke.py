@@ -15,7 +15,7 @@ from ..conftest import PROJECT_ROOT, requires_sqlite
 def test_benchmark_runs_end_to_end(tmp_path):
     result = subprocess.run(
         [sys.executable, "bench/run.py", "--students", "4", "--seeded", "12", "--cards", "30",
-         "--reviews", "1000", "--seconds", "3", "--kill", "--json"],
+         "--reviews", "1440", "--seconds", "3", "--kill", "--json"],
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout)
