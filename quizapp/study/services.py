@@ -12,6 +12,7 @@ from sqlalchemy import and_, cast, func, literal, null, select, union_all
 from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import Assignment, ClassMembership, User
+from ..banks.access import visible_to
 from ..banks.models import Bank, Question
 from ..database import write_transaction
 from ..extensions import db
@@ -27,8 +28,13 @@ def start_of_day(user: User, now: datetime) -> datetime:
 
 
 def studied_bank_ids(user: User):
-    """A subquery of the banks a user studies: chosen ones and their classes' assignments."""
-    chosen = select(StudyBank.bank_id).where(StudyBank.user_id == user.id)
+    """A subquery of the banks a user studies: chosen ones and their classes' assignments.
+
+    A chosen bank counts only while the user may see it: a teacher's bank drops out of
+    the reviews of a student who has left that teacher's classes.
+    """
+    chosen = (select(StudyBank.bank_id).join(Bank, Bank.id == StudyBank.bank_id)
+              .where(StudyBank.user_id == user.id, visible_to(user)))
     assigned = (select(Assignment.bank_id)
                 .join(ClassMembership, ClassMembership.class_id == Assignment.class_id)
                 .where(ClassMembership.user_id == user.id))

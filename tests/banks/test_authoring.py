@@ -203,3 +203,18 @@ def test_the_command_line_does_not_overwrite_a_teachers_bank(loaded_app, world, 
     assert result.exit_code == 1
     assert "slug: the slug my-class-bank is already used by another bank" in result.output
     assert snapshot(loaded_app) == before
+
+
+def test_a_student_who_leaves_the_class_no_longer_reviews_its_teachers_bank(
+        world, client_as):
+    from ..people import post
+
+    publish(client_as("teacher"), GOOD)
+    student = client_as("student")
+    post(student, "/banks/my-class-bank/study")
+    review = student.get("/review").get_data(as_text=True)
+    assert "When did the centre open?" in review or "متى افتُتح المركز؟" in review
+    post(student, f"/classes/{world.school_class.id}/leave")
+    assert student.get("/banks/my-class-bank").status_code == 404
+    review = student.get("/review").get_data(as_text=True)
+    assert "When did the centre open?" not in review and "متى افتُتح المركز؟" not in review
