@@ -44,3 +44,13 @@ def own_bank_or_404(slug: str) -> Bank:
     if bank is None:
         abort(404)
     return bank
+
+
+def downloadable_bank_or_404(slug: str) -> Bank:
+    """A bank whose YAML and history the current teacher may read: a shipped one or
+    their own (retired or not)."""
+    bank = db.session.scalar(select(Bank).where(
+        Bank.slug == slug, or_(Bank.owner_id.is_(None), Bank.owner_id == current_user.id)))
+    if bank is None:
+        abort(404)
+    return bank

@@ -21,17 +21,17 @@ from werkzeug.wrappers import Response
 from ..accounts.access import teacher_required
 from ..extensions import db
 from ..study.presenting import correct_answer, make_layout
-from .access import own_bank_or_404
+from .access import downloadable_bank_or_404, own_bank_or_404
 from .forms import BankForm
-from .models import Bank, BankRevision, Document, Question, QuestionTag
+from .models import Bank, BankRevision, Document
 from .problems import N_, Problem
 from .services import (
     LoadRefused,
     Upload,
-    _question_row_values,
     active_question_counts,
     check_upload,
     publish_upload,
+    unsaved_question,
 )
 
 blueprint = Blueprint("authoring", __name__)
@@ -69,7 +69,8 @@ def new():
     form = BankForm(formdata=None)
     if slug := request.args.get("bank"):
         bank = own_bank_or_404(slug)
-        form.text.data = _latest_text(bank)
+        latest = _revision(bank)
+        form.text.data = latest.yaml_text if latest else ""
     return render_template("banks/authoring/editor.html", form=form, upload=None)
 
 
@@ -107,8 +108,12 @@ def _publish(form: BankForm, upload: Upload):
     try:
         result = publish_upload(upload, owner_id=current_user.id)
     except (LoadRefused, IntegrityError) as refused:
+        # Someone took the slug or an id since the check (PostgreSQL lets both start):
+        # checking again names what clashes.
         db.session.rollback()
-        problems = getattr(refused, "problems", None) or [
+        problems = getattr(refused, "problems", None) or check_upload(
+            upload.text, UPLOAD_NAME, owner_id=current_user.id,
+            max_bytes=current_app.config["UPLOAD_MAX_BANK_BYTES"]).problems or [
             Problem(UPLOAD_NAME, 1, 1, "slug",
                     N_("the slug %(slug)s is already used by another bank; choose another"),
                     {"slug": upload.checked.header.slug})]
@@ -156,8 +161,7 @@ def _preview(form: BankForm, upload: Upload):
     columns = defaultdict(list)
     questions = []
     for position, item in enumerate(checked.questions):
-        question = Question(uid=item.id, **_question_row_values(item, position))
-        question.tag_rows = [QuestionTag(tag=tag) for tag in dict.fromkeys(item.tags)]
+        question = unsaved_question(item, position)
         document = documents[item.source.document]
         questions.append(question)
         layout = make_layout(question, rng)
@@ -171,32 +175,22 @@ def _preview(form: BankForm, upload: Upload):
                            header=checked.header, questions=questions, columns=columns)
 
 
-def _latest_text(bank: Bank) -> str:
-    return db.session.scalar(
-        select(BankRevision.yaml_text).where(BankRevision.bank_id == bank.id)
-        .order_by(BankRevision.number.desc()).limit(1)) or ""
-
-
-def _downloadable_bank_or_404(slug: str) -> Bank:
-    """A shipped bank, or one of the current teacher's own."""
-    bank = db.session.scalar(select(Bank).where(
-        Bank.slug == slug, (Bank.owner_id.is_(None)) | (Bank.owner_id == current_user.id)))
-    if bank is None:
-        abort(404)
-    return bank
+def _revision(bank: Bank, number: int | None = None) -> BankRevision | None:
+    """The bank's revision of that number, or its latest one."""
+    query = select(BankRevision).where(BankRevision.bank_id == bank.id)
+    if number is not None:
+        query = query.where(BankRevision.number == number)
+    return db.session.scalar(query.order_by(BankRevision.number.desc()).limit(1))
 
 
 @blueprint.get("/banks/<slug>/yaml")
 @teacher_required
 def download(slug: str):
-    bank = _downloadable_bank_or_404(slug)
-    query = select(BankRevision).where(BankRevision.bank_id == bank.id)
+    bank = downloadable_bank_or_404(slug)
     number = request.args.get("revision", "")
-    if number:
-        if not number.isdigit():
-            abort(404)
-        query = query.where(BankRevision.number == int(number))
-    revision = db.session.scalar(query.order_by(BankRevision.number.desc()).limit(1))
+    if number and not number.isdigit():
+        abort(404)
+    revision = _revision(bank, int(number) if number else None)
     if revision is None:
         abort(404)
     name = f"{bank.slug}.yaml" if not number else f"{bank.slug}-r{revision.number}.yaml"
@@ -207,7 +201,7 @@ def download(slug: str):
 @blueprint.get("/banks/<slug>/history")
 @teacher_required
 def history(slug: str):
-    bank = _downloadable_bank_or_404(slug)
+    bank = downloadable_bank_or_404(slug)
     revisions = db.session.scalars(
         select(BankRevision).where(BankRevision.bank_id == bank.id)
         .options(selectinload(BankRevision.author))

@@ -92,6 +92,17 @@ def _question_row_values(question, position: int) -> dict:
     }
 
 
+def _tag_rows(question) -> list[QuestionTag]:
+    return [QuestionTag(tag=tag) for tag in dict.fromkeys(question.tags)]
+
+
+def unsaved_question(question, position: int) -> Question:
+    """A Question row for a validated question, tags included, not added to any session."""
+    row = Question(uid=question.id, **_question_row_values(question, position))
+    row.tag_rows = _tag_rows(question)
+    return row
+
+
 def _sync_documents(library: Library, needed: set[str]) -> tuple[dict[str, Document], list]:
     existing = {
         doc.slug: doc
@@ -163,7 +174,7 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id,
         row = questions_by_uid.get(question.id)
         if row is None:
             row = Question(uid=question.id, bank_id=bank.id, **values)
-            row.tag_rows = [QuestionTag(tag=tag) for tag in dict.fromkeys(question.tags)]
+            row.tag_rows = _tag_rows(question)
             db.session.add(row)
             summary.added.append(question.id)
             continue
@@ -177,7 +188,7 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id,
             setattr(row, key, value)
         row.bank_id = bank.id
         if content_changed:
-            row.tag_rows = [QuestionTag(tag=tag) for tag in dict.fromkeys(question.tags)]
+            row.tag_rows = _tag_rows(question)
         if content_changed or moved or row.retired_at is not None:
             row.retired_at = None
             row.updated_at = now
@@ -318,6 +329,7 @@ class Upload:
     checked: CheckedBank | None
     problems: list[Problem]
     plan: BankSummary | None = None
+    library: Library | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -335,8 +347,8 @@ def check_upload(text: str, filename: str, *, owner_id: int, max_bytes: int) -> 
     problems = _ownership_problems(report, banks, owner_by_uid, owner_id)
     if problems:
         return Upload(text, checked, problems)
-    return Upload(text, checked, [], _plan(checked, banks.get(checked.header.slug),
-                                            questions_by_uid))
+    plan = _plan(checked, banks.get(checked.header.slug), questions_by_uid)
+    return Upload(text, checked, [], plan, library)
 
 
 def _plan(checked: CheckedBank, bank: Bank | None, questions_by_uid: dict) -> BankSummary:
@@ -364,7 +376,7 @@ def _plan(checked: CheckedBank, bank: Bank | None, questions_by_uid: dict) -> Ba
 
 def publish_upload(upload: Upload, *, owner_id: int) -> LoadResult:
     """Load a checked upload as the teacher's bank: the loader's transaction and rules."""
-    return load_checked(Report(banks=[upload.checked]), stored_library(), owner_id=owner_id,
+    return load_checked(Report(banks=[upload.checked]), upload.library, owner_id=owner_id,
                         author_id=owner_id)
 
 

@@ -218,3 +218,17 @@ def test_a_student_who_leaves_the_class_no_longer_reviews_its_teachers_bank(
     assert student.get("/banks/my-class-bank").status_code == 404
     review = student.get("/review").get_data(as_text=True)
     assert "When did the centre open?" not in review and "متى افتُتح المركز؟" not in review
+
+
+def test_a_slug_taken_between_preview_and_publish_is_named_not_overwritten(
+        loaded_app, world, client_as):
+    teacher, other = client_as("teacher"), client_as("uteacher")
+    preview = submit(teacher, GOOD).get_data(as_text=True)
+    publish(other, GOOD)  # the other teacher publishes the same bank first
+    response = submit(teacher, GOOD, "publish", checked_hash(preview))
+    assert response.status_code == 422  # checked again on publishing, before any write
+    assert "the slug my-class-bank is already used by another bank" in \
+        response.get_data(as_text=True)
+    with loaded_app.app_context():
+        bank = db.session.scalar(select(Bank).where(Bank.slug == "my-class-bank"))
+        assert bank.owner_id == world.other_teacher.id
