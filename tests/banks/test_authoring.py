@@ -232,3 +232,12 @@ def test_a_slug_taken_between_preview_and_publish_is_named_not_overwritten(
     with loaded_app.app_context():
         bank = db.session.scalar(select(Bank).where(Bank.slug == "my-class-bank"))
         assert bank.owner_id == world.other_teacher.id
+
+
+def test_a_bank_over_the_size_limit_is_refused_with_a_message(world, client_as):
+    teacher = client_as("teacher")
+    big = GOOD + "# " + "x" * (2 * 1024 * 1024) + "\n"
+    response = submit(teacher, big)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "nothing was published" in html and "the limit is 2097152" in html
