@@ -76,6 +76,9 @@ DEFAULTS = {
     "SESSION_IDLE_SECONDS": 2 * 3600,
     "SESSION_LIFETIME_SECONDS": 24 * 3600,
     "PERMANENT_SESSION_LIFETIME": 24 * 3600,
+    # Re-signing and re-sending the cookie on every request costs each request time; the
+    # idle timeout already rewrites it once a minute while someone is active (seen_at).
+    "SESSION_REFRESH_EACH_REQUEST": False,
     "RATELIMIT_LOGIN_ADDRESS": "30 per minute;200 per hour",
     "RATELIMIT_LOGIN_ACCOUNT": "5 per minute;30 per hour",
     "RATELIMIT_REGISTER": "10 per hour",

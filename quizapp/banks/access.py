@@ -17,10 +17,15 @@ def visible_to(user):
     """A condition on Bank: the banks ``user`` (maybe anonymous) may see."""
     if not getattr(user, "is_authenticated", False):
         return Bank.owner_id.is_(None)
+    return visible_to_account(user.id)
+
+
+def visible_to_account(user_id):
+    """The same for a logged-in account's id (a value or a bound parameter)."""
     teachers = (select(SchoolClass.teacher_id)
                 .join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
-                .where(ClassMembership.user_id == user.id))
-    return or_(Bank.owner_id.is_(None), Bank.owner_id == user.id, Bank.owner_id.in_(teachers))
+                .where(ClassMembership.user_id == user_id))
+    return or_(Bank.owner_id.is_(None), Bank.owner_id == user_id, Bank.owner_id.in_(teachers))
 
 
 def visible_banks():

@@ -4,15 +4,16 @@ Every function takes the user and ``now`` explicitly; views and tests share them
 """
 
 from dataclasses import dataclass
+from functools import cache
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from fsrs import Rating, State
-from sqlalchemy import and_, cast, func, literal, null, select, union_all
+from sqlalchemy import Integer, and_, bindparam, cast, func, literal, null, select, union_all
 from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import Assignment, ClassMembership, User
-from ..banks.access import visible_to
+from ..banks.access import visible_to_account
 from ..banks.models import Bank, Question
 from ..database import write_transaction
 from ..extensions import db
@@ -33,11 +34,15 @@ def studied_bank_ids(user: User):
     A chosen bank counts only while the user may see it: a teacher's bank drops out of
     the reviews of a student who has left that teacher's classes.
     """
+    return _studied_bank_ids(user.id)
+
+
+def _studied_bank_ids(user_id):
     chosen = (select(StudyBank.bank_id).join(Bank, Bank.id == StudyBank.bank_id)
-              .where(StudyBank.user_id == user.id, visible_to(user)))
+              .where(StudyBank.user_id == user_id, visible_to_account(user_id)))
     assigned = (select(Assignment.bank_id)
                 .join(ClassMembership, ClassMembership.class_id == Assignment.class_id)
-                .where(ClassMembership.user_id == user.id))
+                .where(ClassMembership.user_id == user_id))
     return union_all(chosen, assigned)
 
 
@@ -62,32 +67,47 @@ def review_queue(user: User, now: datetime, *, limit: int = 50,
     banks by (bank_id, retired_at, position) with an anti-join on (user_id, question_id).
     """
     new_limit = min(limit, new_cards_left_today(user, now))
-    banks = studied_bank_ids(user).subquery()
+    params = {"user_id": user.id, "now": now, "limit": limit, "new_limit": new_limit}
+    if bank_id is not None:
+        params["bank_id"] = bank_id
+    statement = _queue_statement(bank_id is not None, new_limit > 0)
+    return [QueueEntry(question_id, due_at)
+            for question_id, due_at in db.session.execute(statement, params)]
+
+
+@cache
+def _queue_statement(one_bank: bool, with_new: bool):
+    """The queue query, built once per shape with bound parameters: building this UNION
+    anew on every request cost more than running it."""
+    user_id = bindparam("user_id", type_=Integer)
+    banks = _studied_bank_ids(user_id).subquery()
     due = (select(Card.question_id.label("question_id"), Card.due.label("due"),
                   literal(0).label("is_new"), literal(0).label("position"))
            .join(Question, Question.id == Card.question_id)
-           .where(Card.user_id == user.id, Card.due <= now, Question.retired_at.is_(None))
+           .where(Card.user_id == user_id, Card.due <= bindparam("now", type_=Card.due.type),
+                  Question.retired_at.is_(None))
            .where(Question.bank_id.in_(select(banks.c.bank_id)))
-           .order_by(Card.due).limit(limit))
+           .order_by(Card.due).limit(bindparam("limit", type_=Integer)))
     # A typed NULL: PostgreSQL will not UNION a timestamp with an untyped NULL.
     new = (select(Question.id.label("question_id"), cast(null(), Card.due.type).label("due"),
                   literal(1).label("is_new"), Question.position.label("position"))
-           .outerjoin(Card, and_(Card.question_id == Question.id, Card.user_id == user.id))
+           .outerjoin(Card, and_(Card.question_id == Question.id, Card.user_id == user_id))
            .join(Bank, Bank.id == Question.bank_id)
            .where(Question.bank_id.in_(select(banks.c.bank_id)), Card.id.is_(None),
                   Question.retired_at.is_(None), Bank.retired_at.is_(None))
-           .order_by(Question.bank_id, Question.position).limit(new_limit))
-    if bank_id is not None:
+           .order_by(Question.bank_id, Question.position)
+           .limit(bindparam("new_limit", type_=Integer)))
+    if one_bank:
+        bank_id = bindparam("bank_id", type_=Integer)
         due = due.where(Question.bank_id == bank_id)
         new = new.where(Question.bank_id == bank_id)
     parts = [due.subquery().select()]
-    if new_limit > 0:
+    if with_new:
         parts.append(new.subquery().select())
     query = union_all(*parts).subquery()
-    rows = db.session.execute(
-        select(query.c.question_id, query.c.due)
-        .order_by(query.c.is_new, query.c.due, query.c.position).limit(limit))
-    return [QueueEntry(question_id, due_at) for question_id, due_at in rows]
+    return (select(query.c.question_id, query.c.due)
+            .order_by(query.c.is_new, query.c.due, query.c.position)
+            .limit(bindparam("limit", type_=Integer)))
 
 
 def due_count(user: User, now: datetime) -> int:
@@ -137,32 +157,39 @@ def record_review(user: User, question: Question, rating: Rating, *, now: dateti
 
 def _record_review(user, question, rating, now, reviews_seen, scheduler, response, correct,
                    suggested, duration_ms) -> ReviewOutcome:
+    # The hottest write in the app, so it is three Core statements on the tables (no unit
+    # of work). The ids are read first: the write transaction starts by ending the
+    # request's read transaction, which expires loaded objects, and reloading them would
+    # cost queries while holding the write lock.
+    user_id, question_id = user.id, question.id
+    cards, logs = Card.__table__, ReviewLog.__table__
     with write_transaction() as session:
-        card = session.scalar(select(Card).where(Card.user_id == user.id,
-                                                 Card.question_id == question.id)
-                              .with_for_update())
+        connection = session.connection()
+        card = connection.execute(
+            select(cards.c.id, cards.c.fsrs_card, cards.c.state, cards.c.due,
+                   cards.c.reviews, cards.c.lapses)
+            .where(cards.c.user_id == user_id, cards.c.question_id == question_id)
+            .with_for_update()).one_or_none()
         if (card.reviews if card else 0) != reviews_seen:
             return ReviewOutcome(False)
         before = card.fsrs_card if card else None
         scheduled = scheduling.review(scheduler, before, rating, now, duration_ms)
+        values = {"fsrs_card": scheduled.card, "state": scheduled.state,
+                  "due": scheduled.due, "stability": scheduled.stability,
+                  "difficulty": scheduled.difficulty, "last_review": now}
         if card is None:
-            card = Card(user_id=user.id, question_id=question.id, created_at=now,
-                        fsrs_card=scheduled.card, state=scheduled.state, due=scheduled.due,
-                        reviews=0, lapses=0)
-            session.add(card)
-        state_before, due_before = (None, None) if before is None else (card.state, card.due)
-        card.fsrs_card = scheduled.card
-        card.state = scheduled.state
-        card.due = scheduled.due
-        card.stability = scheduled.stability
-        card.difficulty = scheduled.difficulty
-        card.last_review = now
-        card.reviews = card.reviews + 1
-        if rating == Rating.Again and state_before == int(State.Review):
-            card.lapses = card.lapses + 1
-        session.flush()
-        session.add(ReviewLog(
-            user_id=user.id, question_id=question.id, card_id=card.id, rating=int(rating),
+            state_before = due_before = None
+            card_id = connection.execute(
+                cards.insert().values(user_id=user_id, question_id=question_id,
+                                      created_at=now, reviews=1, lapses=0, **values)
+                .returning(cards.c.id)).scalar_one()
+        else:
+            state_before, due_before, card_id = card.state, card.due, card.id
+            lapsed = rating == Rating.Again and state_before == int(State.Review)
+            connection.execute(cards.update().where(cards.c.id == card_id).values(
+                reviews=card.reviews + 1, lapses=card.lapses + lapsed, **values))
+        connection.execute(logs.insert().values(
+            user_id=user_id, question_id=question_id, card_id=card_id, rating=int(rating),
             suggested_rating=int(suggested) if suggested else None, response=response,
             correct=correct, duration_ms=duration_ms, reviewed_at=now,
             state_before=state_before, state_after=scheduled.state, due_before=due_before,

@@ -10,6 +10,7 @@ from quizapp.extensions import db
 from quizapp.study import services
 from quizapp.study.models import Card
 
+from ..conftest import requires_sqlite
 from .conftest import NOW
 
 
@@ -118,3 +119,29 @@ def test_queue_is_one_statement(studying, bank, ctx):
     queue_statements = [s for s in statements if "cards" in s and "UNION" in s.upper()]
     # One count for today's new cards, one for the queue itself.
     assert len(statements) == 2 and len(queue_statements) == 1
+
+
+@requires_sqlite("reads SQLite's query plan; PostgreSQL plans tiny test tables differently")
+def test_queue_query_searches_indexes_and_scans_no_table(studying, bank, ctx):
+    """The statement the queue really runs: every table is reached through an index, so
+    its cost follows the student's due cards, not the size of the tables."""
+    from sqlalchemy import event
+
+    review(studying, questions(bank, 1)[0], NOW - timedelta(days=3))
+    executed = []
+    listener = lambda _c, _cur, statement, params, *_: executed.append((statement, params))  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        assert services.review_queue(studying, NOW)
+        assert services.review_queue(studying, NOW, bank_id=bank.id)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    queues = [(s, p) for s, p in executed if "UNION" in s.upper()]
+    assert len(queues) == 2
+    for statement, params in queues:
+        plan = [row[3] for row in db.session.connection().exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + statement, params)]
+        assert "SEARCH cards USING INDEX ix_cards_user_due (user_id=? AND due<?)" in plan
+        scans = [step for step in plan if step.startswith("SCAN")
+                 and not step.startswith("SCAN anon_")]
+        assert scans == [], plan
