@@ -3,7 +3,7 @@ students from a second process, and print a table.
 
     .venv/bin/python bench/run.py                       # SQLite, the full size
     .venv/bin/python bench/run.py --postgres URL        # the same on PostgreSQL
-    .venv/bin/python bench/run.py --students 20 --seeded 30 --reviews 30000 --seconds 5
+    .venv/bin/python bench/run.py --students 20 --seeded 80 --reviews 30000 --seconds 5
                                                         # the smoke size (tests use it)
 
 Every acknowledged review is looked for in the database afterwards, and with --kill the
@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import re
 import signal
 import socket
@@ -68,7 +69,7 @@ async def timed(recorder, name, request, ok_statuses):
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 REVEAL = re.compile(r'href="(/review\?reveal=1[^"]*)"')
 NEXT_CARD = "next card (GET /review)"
-PHASES = ("hello", "next card", "dashboard", "class page", "submit", "study")
+PHASES = ("hello", "next card", "dashboard", "class page", "submit", "study", "paced")
 SUBMIT = "submit a review (POST /review/rate)"
 
 
@@ -97,15 +98,25 @@ async def log_in(client, username) -> str | None:
     return None
 
 
-async def study_loop(client, recorder, deadline, acknowledged):
-    """A student's session: load the next card, answer it (or reveal it), rate it."""
+async def study_loop(client, recorder, deadline, acknowledged, think=None):
+    """A student's session: load the next card, answer it (or reveal it), rate it.
+
+    ``think``: (shortest, longest) seconds a student spends before each click (reading
+    the question, choosing an answer); None clicks again as soon as a page arrives.
+    """
+    async def pause():
+        if think is not None:
+            await asyncio.sleep(random.uniform(*think))
+
     while time.monotonic() < deadline:
+        await pause()
         page = await timed(recorder, NEXT_CARD, client.get("/review"), {200})
         if page is None or page.status_code != 200:
             continue
         html = page.text
         token = TOKEN.search(html).group(1)
         reveal = REVEAL.search(html)
+        await pause()
         if reveal is not None:  # a flashcard: reveal the back, then rate it
             page = await timed(recorder, "reveal a flashcard (GET /review?reveal=1)",
                                client.get(reveal.group(1).replace("&amp;", "&")), {200})
@@ -128,6 +139,7 @@ async def study_loop(client, recorder, deadline, acknowledged):
                 continue
             data = {"payload": field(feedback.text, "payload"), "rating": "3",
                     "csrf_token": token}
+        await pause()
         response = await timed(recorder, SUBMIT, client.post("/review/rate", data=data), {303})
         if response is not None and response.status_code == 303:
             acknowledged.append((question, seen))
@@ -150,7 +162,7 @@ async def get_loop(client, recorder, deadline, name, path):
 
 
 async def drive(base, seconds, usernames, *, phase, path=None, name=None, forms=None,
-                started=None):
+                started=None, think=None):
     """One phase: every client logs in (unless anonymous), then runs its loop."""
     recorder, acknowledged = Recorder(), []
     limits = httpx.Limits(max_connections=len(usernames) + 5,
@@ -170,7 +182,7 @@ async def drive(base, seconds, usernames, *, phase, path=None, name=None, forms=
             loops = [submit_loop(c, recorder, deadline, acknowledged, forms[u], t)
                      for c, u, t in zip(clients, usernames, tokens, strict=True)]
         else:
-            loops = [study_loop(c, recorder, deadline, acknowledged) for c in clients]
+            loops = [study_loop(c, recorder, deadline, acknowledged, think) for c in clients]
         await asyncio.gather(*loops)
     finally:
         await asyncio.gather(*(c.aclose() for c in clients))
@@ -300,9 +312,15 @@ def main() -> None:
     parser.add_argument("--postgres", help="a PostgreSQL URL (an empty database)")
     parser.add_argument("--kill", action="store_true", help="SIGKILL the server mid-load")
     parser.add_argument("--json", action="store_true", help="print JSON, not a table")
+    parser.add_argument("--think", type=float, nargs=2, default=(1.0, 5.0),
+                        metavar=("SHORTEST", "LONGEST"),
+                        help="seconds a student takes before each click in the paced phase")
     parser.add_argument("--phases", default=",".join(PHASES),
                         help="which phases to run, comma-separated (hello always runs)")
     args = parser.parse_args()
+    if args.seeded < 4 * args.students:
+        parser.error("--seeded must be at least 4 × --students: each phase that logs in "
+                     "uses students of its own")
 
     workdir = Path(tempfile.mkdtemp(prefix="quizapp-bench-"))
     database = args.postgres or f"sqlite:///{workdir / 'bench.sqlite3'}"
@@ -324,6 +342,7 @@ def main() -> None:
     n = args.students
     submitters = [f"student{i:04d}" for i in range(n)]
     studiers = [f"student{i:04d}" for i in range(n, 2 * n)]
+    pacers = [f"student{i:04d}" for i in range(3 * n, 4 * n)]  # the kill check uses 2n..3n
     half = args.seconds / 2
     forms = submission_forms(env, submitters)
     before = review_count(env)
@@ -350,11 +369,15 @@ def main() -> None:
         if "study" in wanted:
             phases["study"], studied = asyncio.run(drive(base, args.seconds, studiers,
                                                          phase="study"))
+        if "paced" in wanted:
+            phases["paced"], paced = asyncio.run(drive(
+                base, args.seconds, pacers, phase="study", think=tuple(args.think)))
+            studied += paced
     finally:
         stop_server(server)
     acknowledged = submitted + studied
     stored = review_count(env) - before
-    durations = {"submit": args.seconds, "study": args.seconds}
+    durations = {"submit": args.seconds, "study": args.seconds, "paced": args.seconds}
     results["phases"] = {name: summarise(recorder, durations.get(name, half))
                          for name, recorder in phases.items()}
     results["acknowledged_reviews"] = len(acknowledged)

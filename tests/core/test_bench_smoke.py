@@ -14,12 +14,12 @@ from ..conftest import PROJECT_ROOT, requires_sqlite
 @pytest.mark.browser  # it starts gunicorn: one of the slow, whole-system tests
 def test_benchmark_runs_end_to_end(tmp_path):
     result = subprocess.run(
-        [sys.executable, "bench/run.py", "--students", "4", "--seeded", "12", "--cards", "30",
-         "--reviews", "1440", "--seconds", "3", "--kill", "--json"],
+        [sys.executable, "bench/run.py", "--students", "4", "--seeded", "16", "--cards", "30",
+         "--reviews", "1920", "--seconds", "3", "--think", "0.05", "0.2", "--kill", "--json"],
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout)
-    assert report["seed"]["review_logs"] == 12 * 30 * 4
+    assert report["seed"]["review_logs"] == 16 * 30 * 4
     assert report["acknowledged_reviews"] > 0
     assert report["stored_reviews"] == report["acknowledged_reviews"]
     rows = {row["endpoint"]: row for phase in report["phases"].values() for row in phase}
@@ -29,5 +29,7 @@ def test_benchmark_runs_end_to_end(tmp_path):
                      "dashboard (GET /progress)", "class page (GET /classes/<id>)",
                      "submit a review (POST /review/rate)"):
         assert rows[endpoint]["requests"] > 0, endpoint
+    # Students who pause between clicks were timed on their own.
+    assert sum(row["requests"] for row in report["phases"]["paced"]) > 0
     assert report["kill"]["stored"] >= report["kill"]["acknowledged"]
     assert report["kill"]["integrity_check"] == "ok"
