@@ -45,6 +45,7 @@ class Recorder:
         self.latencies = defaultdict(list)
         self.errors = defaultdict(int)
         self.reasons = defaultdict(lambda: defaultdict(int))
+        self.cpu = {}
 
     def add(self, name: str, seconds: float, ok: bool, reason: str = "") -> None:
         self.latencies[name].append(seconds)
@@ -161,8 +162,38 @@ async def get_loop(client, recorder, deadline, name, path):
         await timed(recorder, name, client.get(path), {200})
 
 
-async def drive(base, seconds, usernames, *, phase, path=None, name=None, forms=None,
-                started=None, think=None):
+def group_cpu_seconds(group: int) -> float | None:
+    """CPU time (user + system) of the live processes in a process group (Linux /proc)."""
+    ticks, total = os.sysconf("SC_CLK_TCK"), 0
+    try:
+        pids = [p for p in os.listdir("/proc") if p.isdigit()]
+    except OSError:
+        return None
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        if int(fields[2]) == group:  # pgrp
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def cpu_snapshot(server_group: int) -> tuple:
+    return group_cpu_seconds(server_group), time.process_time(), time.monotonic()
+
+
+def cpu_used(before: tuple, after: tuple) -> dict:
+    """Cores each side used during a phase: the server (gunicorn's master and workers)
+    and this load generator."""
+    wall = after[2] - before[2]
+    server = None if before[0] is None else (after[0] - before[0]) / wall
+    return {"server_cores": server, "client_cores": (after[1] - before[1]) / wall}
+
+
+async def drive(base, server_group, seconds, usernames, *, phase, path=None, name=None,
+                forms=None, started=None, think=None):
     """One phase: every client logs in (unless anonymous), then runs its loop."""
     recorder, acknowledged = Recorder(), []
     limits = httpx.Limits(max_connections=len(usernames) + 5,
@@ -183,7 +214,9 @@ async def drive(base, seconds, usernames, *, phase, path=None, name=None, forms=
                      for c, u, t in zip(clients, usernames, tokens, strict=True)]
         else:
             loops = [study_loop(c, recorder, deadline, acknowledged, think) for c in clients]
+        before = cpu_snapshot(server_group)
         await asyncio.gather(*loops)
+        recorder.cpu = cpu_used(before, cpu_snapshot(server_group))
     finally:
         await asyncio.gather(*(c.aclose() for c in clients))
     return recorder, acknowledged
@@ -291,6 +324,7 @@ with app.app_context():
 
 
 def summarise(recorder, seconds):
+    """One row per endpoint; the phase's CPU use goes on its first row."""
     rows = []
     for name, values in sorted(recorder.latencies.items()):
         q = statistics.quantiles(values, n=100) if len(values) > 1 else values * 99
@@ -298,6 +332,14 @@ def summarise(recorder, seconds):
                      "errors": recorder.errors[name], "rps": len(values) / seconds,
                      "error_reasons": dict(recorder.reasons[name]),
                      "p50_ms": q[49] * 1000, "p95_ms": q[94] * 1000, "p99_ms": q[98] * 1000})
+    if rows:
+        requests = sum(row["requests"] for row in rows)
+        cpu = dict(recorder.cpu)
+        for side in ("server", "client"):
+            cores = cpu.get(f"{side}_cores")
+            cpu[f"{side}_ms_per_request"] = (None if cores is None or not requests
+                                             else cores * seconds * 1000 / requests)
+        rows[0]["cpu"] = cpu
     return rows
 
 
@@ -351,27 +393,31 @@ def main() -> None:
     class_id = results["seed"]["class_id"]
     try:
         phases["hello"], _ = asyncio.run(drive(
-            base, half, [None] * n, phase="get", path="/healthz", name="hello (GET /healthz)"))
+            base, server.pid, half, [None] * n, phase="get", path="/healthz",
+            name="hello (GET /healthz)"))
         if "next card" in wanted:
             phases["next card"], _ = asyncio.run(drive(
-                base, half, studiers, phase="get", path="/review", name=NEXT_CARD))
+                base, server.pid, half, studiers, phase="get", path="/review",
+                name=NEXT_CARD))
         if "dashboard" in wanted:
             phases["dashboard"], _ = asyncio.run(drive(
-                base, half, studiers, phase="get", path="/progress",
+                base, server.pid, half, studiers, phase="get", path="/progress",
                 name="dashboard (GET /progress)"))
         if "class page" in wanted:
             phases["class page"], _ = asyncio.run(drive(
-                base, half, ["teacher"] * n, phase="get", path=f"/classes/{class_id}",
+                base, server.pid, half, ["teacher"] * n, phase="get",
+                path=f"/classes/{class_id}",
                 name="class page (GET /classes/<id>)"))
         if "submit" in wanted:
             phases["submit"], submitted = asyncio.run(drive(
-                base, args.seconds, submitters, phase="submit", forms=forms))
+                base, server.pid, args.seconds, submitters, phase="submit", forms=forms))
         if "study" in wanted:
-            phases["study"], studied = asyncio.run(drive(base, args.seconds, studiers,
-                                                         phase="study"))
+            phases["study"], studied = asyncio.run(drive(
+                base, server.pid, args.seconds, studiers, phase="study"))
         if "paced" in wanted:
             phases["paced"], paced = asyncio.run(drive(
-                base, args.seconds, pacers, phase="study", think=tuple(args.think)))
+                base, server.pid, args.seconds, pacers, phase="study",
+                think=tuple(args.think)))
             studied += paced
     finally:
         stop_server(server)
@@ -406,7 +452,7 @@ def kill_check(env, args, workdir) -> dict:
 
     async def load_then_kill():
         started = asyncio.Event()
-        task = asyncio.create_task(drive(base, args.seconds, studiers, phase="study",
+        task = asyncio.create_task(drive(base, server.pid, args.seconds, studiers, phase="study",
                                          started=started))
         await started.wait()  # everyone has logged in
         await asyncio.sleep(args.seconds / 2)
@@ -435,6 +481,13 @@ def table(results) -> str:
             lines.append(f"{phase:11} {row['endpoint']:45} {row['requests']:>8} "
                          f"{row['errors']:>6} {row['rps']:>7.1f} {row['per_hello']:>7.1%} "
                          f"{row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} {row['p99_ms']:>8.1f}")
+    lines += ["", "CPU during each phase (cores; ms of CPU per request):"]
+    for phase, rows in results["phases"].items():
+        cpu = rows[0].get("cpu", {}) if rows else {}
+        if cpu.get("server_cores") is not None:
+            lines.append(f"  {phase:11} server {cpu['server_cores']:.2f} "
+                         f"({cpu['server_ms_per_request']:.2f} ms), load generator "
+                         f"{cpu['client_cores']:.2f} ({cpu['client_ms_per_request']:.2f} ms)")
     reasons = [f"{row['endpoint']}: {row['error_reasons']}"
                for rows in results["phases"].values() for row in rows if row["errors"]]
     if reasons:
