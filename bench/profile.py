@@ -14,7 +14,6 @@ fresh student for each run.
 
 import argparse
 import html
-import re
 import statistics
 import sys
 import time
@@ -22,16 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from run import PASSWORD, REVEAL, TOKEN, field  # noqa: E402 - the load driver's page parsing
+
 from quizapp import create_app  # noqa: E402
-
-PASSWORD = "benchmark passphrase"
-TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
-REVEAL = re.compile(r'href="(/review\?reveal=1[^"]*)"')
-
-
-def field(page: str, name: str) -> str | None:
-    match = re.search(rf'name="{name}" value="([^"]*)"', page)
-    return match.group(1) if match else None
 
 
 def cycle(client) -> dict[str, float] | None:

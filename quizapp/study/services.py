@@ -4,8 +4,8 @@ Every function takes the user and ``now`` explicitly; views and tests share them
 """
 
 from dataclasses import dataclass
-from functools import cache
 from datetime import datetime, time
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from fsrs import Rating, State

@@ -1,9 +1,10 @@
 """The review queue: due cards first (most overdue first), then new cards up to the limit."""
 
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 from fsrs import Rating
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 from quizapp.banks.models import Question
 from quizapp.extensions import db
@@ -104,18 +105,26 @@ def test_assigned_banks_are_studied_without_choosing_them(student, bank):
     assert len(services.review_queue(student, NOW)) == student.new_cards_per_day
 
 
-def test_queue_is_one_statement(studying, bank, ctx):
-    from sqlalchemy import event
+@contextmanager
+def statements_run():
+    """The SQL statements (and their parameters) sent to the database meanwhile."""
+    executed = []
 
-    statements = []
-    engine = db.engine
-    listener = lambda *args: statements.append(args[2])  # noqa: E731
-    services.new_cards_left_today(studying, NOW)
-    event.listen(engine, "before_cursor_execute", listener)
+    def listener(_connection, _cursor, statement, params, *_):
+        executed.append((statement, params))
+
+    event.listen(db.engine, "before_cursor_execute", listener)
     try:
-        services.review_queue(studying, NOW)
+        yield executed
     finally:
-        event.remove(engine, "before_cursor_execute", listener)
+        event.remove(db.engine, "before_cursor_execute", listener)
+
+
+def test_queue_is_one_statement(studying, bank, ctx):
+    services.new_cards_left_today(studying, NOW)
+    with statements_run() as executed:
+        services.review_queue(studying, NOW)
+    statements = [statement for statement, _ in executed]
     queue_statements = [s for s in statements if "cards" in s and "UNION" in s.upper()]
     # One count for today's new cards, one for the queue itself.
     assert len(statements) == 2 and len(queue_statements) == 1
@@ -125,17 +134,10 @@ def test_queue_is_one_statement(studying, bank, ctx):
 def test_queue_query_searches_indexes_and_scans_no_table(studying, bank, ctx):
     """The statement the queue really runs: every table is reached through an index, so
     its cost follows the student's due cards, not the size of the tables."""
-    from sqlalchemy import event
-
     review(studying, questions(bank, 1)[0], NOW - timedelta(days=3))
-    executed = []
-    listener = lambda _c, _cur, statement, params, *_: executed.append((statement, params))  # noqa: E731
-    event.listen(db.engine, "before_cursor_execute", listener)
-    try:
+    with statements_run() as executed:
         assert services.review_queue(studying, NOW)
         assert services.review_queue(studying, NOW, bank_id=bank.id)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", listener)
     queues = [(s, p) for s, p in executed if "UNION" in s.upper()]
     assert len(queues) == 2
     for statement, params in queues:
