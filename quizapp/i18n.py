@@ -6,6 +6,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 from flask import current_app, request
 from flask_babel import get_locale, refresh
+from markupsafe import Markup
 
 from .extensions import babel
 
@@ -45,6 +46,7 @@ def other_language(language: str | None = None) -> str:
 
 
 ARABIC_INDIC = str.maketrans("0123456789,.%", "٠١٢٣٤٥٦٧٨٩٬٫٪")
+ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
 def arabic_indic_digits() -> bool:
@@ -72,15 +74,18 @@ def format_percentage(value) -> str:
 
 
 def format_day(value, style: str = "long") -> str:
-    text = format_date(value, style, locale=get_locale())
-    return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) \
-        if arabic_indic_digits() else text
+    return digits(format_date(value, style, locale=get_locale()))
+
+
+def time_element(value, style: str = "medium") -> Markup:
+    """A date for people, with the machine-readable one in <time datetime>."""
+    return Markup('<time datetime="{}">{}</time>').format(value.isoformat(),
+                                                          format_day(value, style))
 
 
 def digits(text: str) -> str:
     """Digits in interface text (not bank content) as this page writes them."""
-    return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) \
-        if arabic_indic_digits() else text
+    return text.translate(ARABIC_INDIC_DIGITS) if arabic_indic_digits() else text
 
 
 def _check_catalogs(app) -> None:
@@ -106,7 +111,7 @@ def init_app(app) -> None:
 
     # Flask-Babel's filters, replaced by ones that also honour the digits setting.
     app.jinja_env.filters.update(numberformat=format_number, percentformat=format_percentage,
-                                 dateformat=format_day)
+                                 dateformat=format_day, timetag=time_element)
 
     @app.context_processor
     def _language_context():
