@@ -61,3 +61,10 @@ def test_source_page_quote_of_another_document_marks_nothing(loaded_client):
 
 def test_unknown_source_is_404(loaded_client):
     assert get(loaded_client, "/sources/nope", "en").status_code == 404
+
+
+@pytest.mark.parametrize("lang, shown", [("ar", "2 سبتمبر 2025"), ("en", "September 2, 2025")])
+def test_source_page_dates_the_article_for_people_and_machines(loaded_client, lang, shown):
+    html = get(loaded_client, "/sources/kazakhstan-cultural-centre-beijing", lang).get_data(
+        as_text=True)
+    assert f'<time datetime="2025-09-02">{shown}</time>' in html
