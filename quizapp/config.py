@@ -83,6 +83,8 @@ DEFAULTS = {
     "RATELIMIT_LOGIN_ACCOUNT": "5 per minute;30 per hour",
     "RATELIMIT_REGISTER": "10 per hour",
     "RATELIMIT_HEADERS_ENABLED": True,
+    # argon2id's cost (accounts/passwords.py); only the tests make it cheaper.
+    "PASSWORD_HASHING": {"time_cost": 2, "memory_cost": 32 * 1024, "parallelism": 1},
     # FSRS spreads due dates a little so cards learnt together do not stay together.
     "FSRS_FUZZING": True,
 }

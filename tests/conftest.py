@@ -50,6 +50,9 @@ def _make_app(database, **overrides):
         "SQLALCHEMY_DATABASE_URI": _url_for(database),
         "QUESTIONS_DIR": str(QUESTIONS_DIR),
         "FSRS_FUZZING": False,  # intervals exactly as FSRS computes them
+        # argon2id at its cheapest: production's cost (checked in tests/accounts) would
+        # make every registration and login in the suite take ~50 ms of CPU.
+        "PASSWORD_HASHING": {"time_cost": 1, "memory_cost": 8, "parallelism": 1},
         **overrides,
     })
 

@@ -220,18 +220,25 @@ def test_deleting_an_account_leaves_nothing_of_it(world, client_as, loaded_app):
 
 
 def test_rehash_on_login_when_parameters_change(world, loaded_app, monkeypatch):
-    from argon2 import PasswordHasher
-
-    from quizapp.accounts import passwords
-
     with loaded_app.app_context():
         old_hash = db.session.get(User, world.student.id).password_hash
-    monkeypatch.setattr(passwords, "HASHER",
-                        PasswordHasher(time_cost=3, memory_cost=20 * 1024, parallelism=1))
+    monkeypatch.setitem(loaded_app.config, "PASSWORD_HASHING",
+                        {"time_cost": 3, "memory_cost": 16, "parallelism": 1})
     assert login(loaded_app.test_client(), "student").status_code == 303
     with loaded_app.app_context():
         new_hash = db.session.get(User, world.student.id).password_hash
     assert new_hash != old_hash and "t=3" in new_hash
+
+
+def test_production_hashes_passwords_at_owasp_strength(tmp_path):
+    """The app as deployed (no test override) hashes with m=32 MiB, t=2, p=1."""
+    from quizapp import create_app
+    from quizapp.accounts.passwords import hash_password
+
+    app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    with app.app_context():
+        assert hash_password("a long enough password").startswith(
+            "$argon2id$v=19$m=32768,t=2,p=1$")
 
 
 def test_login_is_rate_limited_per_account_with_a_localised_429(world, loaded_app):
