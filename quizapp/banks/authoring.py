@@ -20,7 +20,7 @@ from werkzeug.wrappers import Response
 
 from ..accounts.access import teacher_required
 from ..extensions import db
-from ..study.presenting import correct_answer, make_layout
+from ..questions.presenting import correct_answer, make_layout
 from .access import downloadable_bank_or_404, own_bank_or_404
 from .forms import BankForm
 from .models import Bank, BankRevision, Document

@@ -2,16 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 
-QUESTION_TYPE_LABELS = {
-    "single_choice": _l("Single choice"),
-    "multiple_choice": _l("Multiple choice"),
-    "true_false": _l("True or false"),
-    "numeric": _l("Number"),
-    "short_text": _l("Short answer"),
-    "ordering": _l("Put in order"),
-    "matching": _l("Matching"),
-    "flashcard": _l("Flashcard"),
-}
+from ..questions import registry
+
+# Each type declares its name as a message id; it is translated when shown.
+QUESTION_TYPE_LABELS = {t.name: _l(t.label) for t in registry.all_types()}
 
 TAG_LABELS = {
     "figure": _l("Figures"),
@@ -29,6 +23,8 @@ def register(app) -> None:
     app.jinja_env.filters["isolate"] = isolate
     app.jinja_env.globals.update(
         question_type_label=lambda kind: QUESTION_TYPE_LABELS.get(kind, kind),
+        # The partial with a type's answering controls (macros/question.html includes it).
+        question_partial=lambda kind: registry.get(kind).partial,
         tag_label=lambda tag: TAG_LABELS.get(tag, tag),
         # Topic tags are the bank author's own words, in no particular language; pages
         # show only the fact kinds, which have a name in each language.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ..numerals import parse_number
+from ..questions import registry
 from . import schema
 from .problems import N_, Problem
 from .yamlfile import ParsedYaml, dotted, parse
@@ -46,7 +46,6 @@ _UNION_MESSAGES = {
     "tolerance": N_("must be a number"),
     "when": N_("must be a year or a date, such as 2024, 2023-05 or 2025-06-17"),
 }
-_WHEN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @dataclass
@@ -202,61 +201,8 @@ def _uses_variant(text: str, variant: str, lang: str) -> bool:
     return re.search(r"(?<![\w'])" + re.escape(variant) + r"(?![\w'])", text) is not None
 
 
-def _same(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def _when_key(value) -> tuple | None:
-    """2024 → (2024,), "2023-05" → (2023, 5), a date → (y, m, d); None if malformed."""
-    if hasattr(value, "year"):
-        return (value.year, value.month, value.day)
-    match = _WHEN.match(str(value))
-    if not match:
-        return None
-    return tuple(int(part) for part in match.groups() if part is not None)
-
-
 def _check_question(check: _FileChecker, question, path: tuple, header, library) -> None:
-    kind = question.type
-    if kind in ("single_choice", "multiple_choice"):
-        for lang in schema.LANGUAGES:
-            seen: dict[str, str] = {}
-            for key, choice in question.choices.items():
-                text = _same(choice.get(lang))
-                if text in seen:
-                    check.add(path + ("choices", key, lang),
-                              N_("choice %(key)s repeats choice %(other)s"),
-                              key=key, other=seen[text])
-                else:
-                    seen[text] = key
-        answers = [question.answer] if kind == "single_choice" else question.answers
-        field = "answer" if kind == "single_choice" else "answers"
-        for index, answer in enumerate(answers):
-            where = path + ((field,) if kind == "single_choice" else (field, index))
-            if answer not in question.choices:
-                check.add(where, N_("answer %(answer)s is not among the choices"), answer=answer)
-        if kind == "multiple_choice":
-            if len(set(answers)) != len(answers):
-                check.add(path + ("answers",), N_("an answer is listed twice"))
-            if set(question.choices) <= set(answers):
-                check.add(path + ("answers",), N_("at least one choice must be wrong"))
-    elif kind == "numeric":
-        value = parse_number(question.answer)
-        if value is None or not value.is_finite():
-            check.add(path + ("answer",), N_("%(value)s is not a number"),
-                      value=repr(question.answer))
-        tolerance = parse_number(question.tolerance)
-        if tolerance is None or not tolerance.is_finite() or tolerance < 0:
-            check.add(path + ("tolerance",), N_("tolerance must be a number of zero or more"))
-    elif kind == "short_text":
-        for lang in schema.LANGUAGES:
-            texts = [_same(answer) for answer in getattr(question.answers, lang)]
-            if len(set(texts)) != len(texts):
-                check.add(path + ("answers", lang), N_("an accepted answer is listed twice"))
-    elif kind == "ordering":
-        _check_ordering(check, question, path)
-    elif kind == "matching":
-        _check_matching(check, question, path)
+    registry.get(question.type).check(question, check, path)
 
     source = question.source
     document = library.documents.get(source.document)
@@ -278,54 +224,6 @@ def _check_question(check: _FileChecker, question, path: tuple, header, library)
     if not set(question.tags) & set(schema.FACT_KINDS):
         check.add(path + ("tags",), N_("needs at least one of the tags %(kinds)s"),
                   kinds=", ".join(schema.FACT_KINDS))
-
-
-def _check_ordering(check: _FileChecker, question, path: tuple) -> None:
-    for lang in schema.LANGUAGES:
-        seen = set()
-        for index, item in enumerate(question.items):
-            text = _same(item.get(lang))
-            if text in seen:
-                check.add(path + ("items", index, lang), N_("this item is listed twice"))
-            seen.add(text)
-    whens = [item.when for item in question.items]
-    if all(when is None for when in whens):
-        return
-    if any(when is None for when in whens):
-        check.add(path + ("items",), N_("give `when` on every item or on none"))
-        return
-    keys = []
-    for index, when in enumerate(whens):
-        key = _when_key(when)
-        if key is None:
-            check.add(path + ("items", index, "when"),
-                      N_("must be a year or a date, such as 2024, 2023-05 or 2025-06-17"))
-            return
-        keys.append(key)
-    for index in range(1, len(keys)):
-        if keys[index] <= keys[index - 1]:
-            check.add(path + ("items", index, "when"),
-                      N_("items must be listed in order: %(when)s does not come after %(prev)s"),
-                      when=str(whens[index]), prev=str(whens[index - 1]))
-
-
-def _check_matching(check: _FileChecker, question, path: tuple) -> None:
-    for side in ("left", "right"):
-        for lang in schema.LANGUAGES:
-            seen = set()
-            for index, pair in enumerate(question.pairs):
-                text = _same(getattr(pair, side).get(lang))
-                if text in seen:
-                    template = (N_("this left-hand item is listed twice") if side == "left"
-                                else N_("this right-hand item is listed twice"))
-                    check.add(path + ("pairs", index, side, lang), template)
-                seen.add(text)
-    for lang in schema.LANGUAGES:
-        rights = {_same(pair.right.get(lang)) for pair in question.pairs}
-        for index, distractor in enumerate(question.distractors):
-            if _same(distractor.get(lang)) in rights:
-                check.add(path + ("distractors", index, lang),
-                          N_("a distractor must not equal a right-hand item"))
 
 
 def _check_glossary(check: _FileChecker, value, path: tuple, library: Library) -> None:

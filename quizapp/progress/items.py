@@ -14,9 +14,9 @@ from sqlalchemy import select
 from ..accounts.models import ClassMembership, SchoolClass
 from ..banks.models import Bank, Question
 from ..extensions import db
-from ..study.answers import normalise_text
+from ..questions.normalise import normalise_text
+from ..questions.presenting import describe_response
 from ..study.models import QuizAnswer, QuizAttempt, ReviewLog
-from ..study.presenting import describe_response
 
 
 @dataclass

@@ -10,14 +10,15 @@ from ..accounts.models import User
 from ..banks.models import Bank, Question, QuestionTag
 from ..database import write_transaction
 from ..extensions import db
-from .answers import check_answer
+from ..questions import registry
+from ..questions.answers import check_answer
+from ..questions.presenting import make_layout
 from .models import QuizAnswer, QuizAttempt
-from .presenting import make_layout
 
 DEFAULT_LENGTH = 10
 MAX_LENGTH = 50
-ANSWERABLE = ("single_choice", "multiple_choice", "true_false", "numeric", "short_text",
-              "ordering", "matching")
+# What a quiz may ask: graded types (flashcards are rated in review instead).
+ANSWERABLE = registry.answerable_names()
 
 
 def _candidates(*, bank: Bank | None = None, tag: str | None = None,

@@ -9,11 +9,13 @@ from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, ReviewLog, Scheduler
 
+from ..questions import registry
+
 RATINGS = (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)
 
 # How long an answer may take and still be "fast", or be "slow": a choice is read and
 # clicked; typed, ordered and matched answers take longer.
-QUICK_TYPES = {"single_choice", "multiple_choice", "true_false"}
+QUICK_TYPES = registry.quick_names()
 THRESHOLDS_MS = {"quick": (6_000, 20_000), "slow": (12_000, 40_000)}
 
 

@@ -27,10 +27,15 @@ from ..banks.models import Bank, Question
 from ..banks.schema import FACT_KINDS
 from ..extensions import db
 from ..i18n import current_language, digits, other_language
+from ..questions.answers import check_answer
+from ..questions.presenting import (
+    correct_answer,
+    describe_response,
+    make_layout,
+    response_from_form,
+)
 from . import quizzes, scheduling
 from . import services as study
-from .answers import check_answer
-from .presenting import correct_answer, describe_response, make_layout, response_from_form
 
 blueprint = Blueprint("study", __name__)
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from quizapp.study.answers import NotAnswerable, check_answer, normalise_text
+from quizapp.questions.answers import NotAnswerable, check_answer
+from quizapp.questions.normalise import normalise_text
 
 SINGLE = {"choices": {"a": {}, "b": {}, "c": {}}, "answer": "b"}
 MULTI = {"choices": {"a": {}, "b": {}, "c": {}, "d": {}}, "answers": ["a", "b"]}

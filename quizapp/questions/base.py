@@ -1,0 +1,104 @@
+"""What a question type declares: one object with every hook, so nothing else switches on
+a type's name. Plain data in and out, no Flask: rows keep a question's type-specific
+fields as a ``details`` mapping, and the hooks work on that mapping.
+"""
+
+import random
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
+from pydantic import BaseModel
+
+# A response to an answered question, as stored: a choice key, a list of keys, a bool,
+# typed text, a list of item indices, or a mapping of left index to right index.
+Response = Any
+# A response or a right answer in words: texts, (left, right) pairs, or true/false.
+Described = list[str] | list[tuple[str, str]] | bool
+Details = Mapping[str, Any]
+PathParts = tuple[str | int, ...]
+
+# The longest typed answer kept from a form.
+MAX_TEXT = 200
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def N_(message: str) -> str:
+    """Marks a message for extraction; it is translated where it is shown."""
+    return message
+
+
+def same_text(text: str) -> str:
+    """Text as the checks compare it: case and spacing aside."""
+    return " ".join(text.casefold().split())
+
+
+class ProblemReport(Protocol):
+    """Where a type's cross-field checks report: the validator's file checker."""
+
+    def add(self, path: PathParts, template: str, **params: str | int | float) -> None: ...
+
+
+class FormData(Protocol):
+    """A submitted form: werkzeug's MultiDict, or anything that reads like it."""
+
+    def get(self, key: str, default: str | None = None) -> str | None: ...
+
+    def getlist(self, key: str) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    correct: bool
+    score: float  # 0..1; partial credit for multiple_choice, ordering and matching
+    given: Any = None  # the response as it was compared
+    expected: Any = None  # what it was compared with
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+class NotAnswerable(ValueError):
+    """Flashcards are rated by the student, not checked."""
+
+
+class QuestionType(ABC, Generic[Model]):
+    """One question type. Subclasses set every class attribute and define every hook;
+    ``registry.missing_hooks`` refuses one that does not."""
+
+    name: ClassVar[str]
+    model: ClassVar[type[BaseModel]]  # its bank format; ``type`` is Literal[name]
+    label: ClassVar[str]  # its interface name, an N_() message id translated where shown
+    quick: ClassVar[bool]  # read and clicked: a fast answer takes seconds, not tens of them
+    answerable: ClassVar[bool]  # graded, so a quiz can ask it (flashcards are rated)
+
+    @property
+    def partial(self) -> str:
+        """The template that shows its answering controls."""
+        return f"questions/{self.name}.html"
+
+    @abstractmethod
+    def check(self, question: Model, report: ProblemReport, path: PathParts) -> None:
+        """Checks across fields that the schema cannot express, reported at their place."""
+
+    @abstractmethod
+    def layout(self, details: Details, rng: random.Random) -> list[Any]:
+        """The shuffled order of whatever the student picks from; [] when nothing is."""
+
+    @abstractmethod
+    def response_from_form(self, details: Details, layout: list[Any],
+                           form: FormData) -> Response:
+        """The response a form carries, in the shape ``grade`` takes; None if empty."""
+
+    @abstractmethod
+    def grade(self, details: Details, response: Response) -> AnswerResult:
+        """Compare a response with what the bank accepts. May raise TypeError, ValueError
+        or AttributeError on a malformed response, which ``check_answer`` counts wrong."""
+
+    @abstractmethod
+    def describe_response(self, details: Details, response: Response, lang: str) -> Described:
+        """A (non-None) response in words, for feedback and quiz reviews."""
+
+    @abstractmethod
+    def correct_answer(self, details: Details, lang: str) -> Described:
+        """The right answer in words, in the reader's language."""

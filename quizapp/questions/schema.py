@@ -1,0 +1,46 @@
+"""The pieces every question type's bank format is built from (pydantic, no Flask)."""
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+LANGUAGES = ("ar", "en")
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")]
+QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$")]
+ChoiceKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]{1,20}$")]
+Tag = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,38}$")]
+# A number, or text that must parse as one (checked by the type: "٦٢٠", "94.8").
+Number = int | float | Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Bilingual(Strict):
+    ar: Text
+    en: Text
+
+    def get(self, lang: str) -> str:
+        return self.ar if lang == "ar" else self.en
+
+
+class Source(Strict):
+    document: Slug
+    quote: Text
+
+
+class QuestionBase(Strict):
+    """What every question has; each type adds ``type`` and its own fields."""
+
+    id: QuestionId
+    explanation: Bilingual
+    source: Source
+    tags: list[Tag] = Field(min_length=1, max_length=12)
+    difficulty: Literal["easy", "medium", "hard"] | None = None
+
+
+class Prompted(QuestionBase):
+    prompt: Bilingual

@@ -1,0 +1,1 @@
+"""One module per question type, each defining one ``QuestionType``; see ``registry``."""

@@ -1,0 +1,58 @@
+"""A front and a back: the student recalls, reveals and rates it; nothing is graded."""
+
+import random
+from typing import Any, Literal
+
+from ..base import (
+    N_,
+    AnswerResult,
+    Described,
+    Details,
+    FormData,
+    NotAnswerable,
+    PathParts,
+    ProblemReport,
+    QuestionType,
+    Response,
+)
+from ..schema import Bilingual, QuestionBase
+
+
+class Flashcard(QuestionBase):
+    type: Literal["flashcard"]
+    front: Bilingual
+    back: Bilingual
+
+    @property
+    def prompt(self) -> Bilingual:
+        return self.front
+
+
+class FlashcardType(QuestionType[Flashcard]):
+    name = "flashcard"
+    model = Flashcard
+    label = N_("Flashcard")
+    quick = False
+    answerable = False
+
+    def check(self, question: Flashcard, report: ProblemReport, path: PathParts) -> None:
+        """The schema says all there is: a front and a back in both languages."""
+
+    def layout(self, details: Details, rng: random.Random) -> list[Any]:
+        return []
+
+    def response_from_form(self, details: Details, layout: list[Any],
+                           form: FormData) -> Response:
+        return None  # revealed and rated, never answered in a form
+
+    def grade(self, details: Details, response: Response) -> AnswerResult:
+        raise NotAnswerable(self.name)
+
+    def describe_response(self, details: Details, response: Response, lang: str) -> Described:
+        return []
+
+    def correct_answer(self, details: Details, lang: str) -> Described:
+        return [details["back"][lang]]
+
+
+TYPE = FlashcardType()

@@ -1,0 +1,108 @@
+"""Two to eight pairs to match, with up to six distractors on the right; partial credit."""
+
+import random
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ..base import (
+    N_,
+    AnswerResult,
+    Described,
+    Details,
+    FormData,
+    PathParts,
+    ProblemReport,
+    QuestionType,
+    Response,
+    same_text,
+)
+from ..schema import LANGUAGES, Bilingual, Prompted, Strict
+
+
+class Pair(Strict):
+    left: Bilingual
+    right: Bilingual
+
+
+class Matching(Prompted):
+    type: Literal["matching"]
+    pairs: list[Pair] = Field(min_length=2, max_length=8)
+    distractors: list[Bilingual] = Field(default_factory=list, max_length=6)
+
+
+def right_option_text(details: Details, option: int, lang: str) -> str:
+    """A right-hand option: a pair's index, or a distractor's as -1, -2, ..."""
+    if option >= 0:
+        return str(details["pairs"][option]["right"][lang])
+    return str(details["distractors"][-option - 1][lang])
+
+
+class MatchingType(QuestionType[Matching]):
+    name = "matching"
+    model = Matching
+    label = N_("Matching")
+    quick = False
+    answerable = True
+
+    def check(self, question: Matching, report: ProblemReport, path: PathParts) -> None:
+        for side in ("left", "right"):
+            for lang in LANGUAGES:
+                seen = set()
+                for index, pair in enumerate(question.pairs):
+                    text = same_text(getattr(pair, side).get(lang))
+                    if text in seen:
+                        template = (N_("this left-hand item is listed twice") if side == "left"
+                                    else N_("this right-hand item is listed twice"))
+                        report.add(path + ("pairs", index, side, lang), template)
+                    seen.add(text)
+        for lang in LANGUAGES:
+            rights = {same_text(pair.right.get(lang)) for pair in question.pairs}
+            for index, distractor in enumerate(question.distractors):
+                if same_text(distractor.get(lang)) in rights:
+                    report.add(path + ("distractors", index, lang),
+                               N_("a distractor must not equal a right-hand item"))
+
+    def layout(self, details: Details, rng: random.Random) -> list[Any]:
+        # Right-hand options: pair indices, and distractors as -1, -2, ...
+        options = list(range(len(details["pairs"])))
+        options += [-(i + 1) for i in range(len(details.get("distractors", [])))]
+        rng.shuffle(options)
+        return options
+
+    def response_from_form(self, details: Details, layout: list[Any],
+                           form: FormData) -> Response:
+        matches: dict[int, int | None] = {}
+        for left in range(len(details["pairs"])):
+            try:
+                matches[left] = int(form.get(f"match-{left}", "") or "")
+            except ValueError:
+                matches[left] = None
+        return {str(k): v for k, v in matches.items() if v is not None}
+
+    def grade(self, details: Details, response: Response) -> AnswerResult:
+        """Response: for each pair index (as text or int), the pair index of the right side
+        chosen; -1 or any unknown value for a distractor or nothing."""
+        count = len(details["pairs"])
+        chosen = {int(k): int(v) for k, v in dict(response).items()}
+        right = sum(1 for left in range(count) if chosen.get(left) == left)
+        return AnswerResult(right == count, right / count, given=chosen,
+                            expected={i: i for i in range(count)})
+
+    def describe_response(self, details: Details, response: Response, lang: str) -> Described:
+        pairs = details["pairs"]
+        described = []
+        for left, option in sorted(response.items(), key=lambda kv: int(kv[0])):
+            if 0 <= int(left) < len(pairs):
+                try:
+                    right = right_option_text(details, int(option), lang)
+                except (IndexError, KeyError):
+                    right = "?"
+                described.append((pairs[int(left)]["left"][lang], right))
+        return described
+
+    def correct_answer(self, details: Details, lang: str) -> Described:
+        return [(pair["left"][lang], pair["right"][lang]) for pair in details["pairs"]]
+
+
+TYPE = MatchingType()

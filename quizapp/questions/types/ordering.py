@@ -1,0 +1,120 @@
+"""Three to eight items to put in order; partial credit for each pair in the right order."""
+
+import datetime as dt
+import random
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints
+
+from ..base import (
+    N_,
+    AnswerResult,
+    Described,
+    Details,
+    FormData,
+    PathParts,
+    ProblemReport,
+    QuestionType,
+    Response,
+    same_text,
+)
+from ..schema import LANGUAGES, Bilingual, Prompted
+
+# `when` in an ordering: YAML reads 2025-06-17 as a date and 2024 as an int.
+When = dt.date | int | Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+_WHEN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class OrderItem(Bilingual):
+    when: When | None = None
+
+
+class Ordering(Prompted):
+    type: Literal["ordering"]
+    items: list[OrderItem] = Field(min_length=3, max_length=8)
+
+
+def when_key(value: When) -> tuple[int, ...] | None:
+    """2024 → (2024,), "2023-05" → (2023, 5), a date → (y, m, d); None if malformed."""
+    if isinstance(value, dt.date):
+        return (value.year, value.month, value.day)
+    match = _WHEN.match(str(value))
+    if not match:
+        return None
+    return tuple(int(part) for part in match.groups() if part is not None)
+
+
+class OrderingType(QuestionType[Ordering]):
+    name = "ordering"
+    model = Ordering
+    label = N_("Put in order")
+    quick = False
+    answerable = True
+
+    def check(self, question: Ordering, report: ProblemReport, path: PathParts) -> None:
+        for lang in LANGUAGES:
+            seen = set()
+            for index, item in enumerate(question.items):
+                text = same_text(item.get(lang))
+                if text in seen:
+                    report.add(path + ("items", index, lang), N_("this item is listed twice"))
+                seen.add(text)
+        whens = [item.when for item in question.items]
+        if all(when is None for when in whens):
+            return
+        if any(when is None for when in whens):
+            report.add(path + ("items",), N_("give `when` on every item or on none"))
+            return
+        keys = []
+        for index, when in enumerate(whens):
+            key = when_key(when) if when is not None else None
+            if key is None:
+                report.add(path + ("items", index, "when"),
+                           N_("must be a year or a date, such as 2024, 2023-05 or 2025-06-17"))
+                return
+            keys.append(key)
+        for index in range(1, len(keys)):
+            if keys[index] <= keys[index - 1]:
+                report.add(
+                    path + ("items", index, "when"),
+                    N_("items must be listed in order: %(when)s does not come after %(prev)s"),
+                    when=str(whens[index]), prev=str(whens[index - 1]))
+
+    def layout(self, details: Details, rng: random.Random) -> list[Any]:
+        order = list(range(len(details["items"])))
+        # Never the answer itself: a shuffle that changed nothing is shuffled again.
+        while len(order) > 1 and order == sorted(order):
+            rng.shuffle(order)
+        return order
+
+    def response_from_form(self, details: Details, layout: list[Any],
+                           form: FormData) -> Response:
+        positions = []
+        for index in layout:
+            try:
+                positions.append((int(form.get(f"position-{index}", "") or ""), index))
+            except ValueError:
+                return None
+        return [index for _, index in sorted(positions)]
+
+    def grade(self, details: Details, response: Response) -> AnswerResult:
+        """Response: item indices (of the bank's order) in the order the student put them."""
+        count = len(details["items"])
+        order = [int(i) for i in response]
+        if sorted(order) != list(range(count)):
+            return AnswerResult(False, 0.0, given=order, expected=list(range(count)))
+        pairs = count * (count - 1) // 2
+        right = sum(1 for a in range(count) for b in range(a + 1, count) if order[a] < order[b])
+        return AnswerResult(right == pairs, right / pairs, given=order,
+                            expected=list(range(count)))
+
+    def describe_response(self, details: Details, response: Response, lang: str) -> Described:
+        items = details["items"]
+        return [items[i][lang] for i in response if 0 <= i < len(items)]
+
+    def correct_answer(self, details: Details, lang: str) -> Described:
+        return [item[lang] for item in details["items"]]
+
+
+TYPE = OrderingType()

@@ -1,0 +1,56 @@
+"""A statement that is true or false."""
+
+import random
+from typing import Any, Literal
+
+from ..base import (
+    N_,
+    AnswerResult,
+    Described,
+    Details,
+    FormData,
+    PathParts,
+    ProblemReport,
+    QuestionType,
+    Response,
+)
+from ..schema import Prompted
+
+_WORDS = {"true": True, "false": False}
+
+
+class TrueFalse(Prompted):
+    type: Literal["true_false"]
+    answer: bool
+
+
+class TrueFalseType(QuestionType[TrueFalse]):
+    name = "true_false"
+    model = TrueFalse
+    label = N_("True or false")
+    quick = True
+    answerable = True
+
+    def check(self, question: TrueFalse, report: ProblemReport, path: PathParts) -> None:
+        """The schema says all there is: the answer is a bool."""
+
+    def layout(self, details: Details, rng: random.Random) -> list[Any]:
+        return []
+
+    def response_from_form(self, details: Details, layout: list[Any],
+                           form: FormData) -> Response:
+        return _WORDS.get(form.get("answer") or "")
+
+    def grade(self, details: Details, response: Response) -> AnswerResult:
+        value = _WORDS.get(str(response).lower(), response)
+        correct = value is details["answer"]
+        return AnswerResult(correct, float(correct), given=value, expected=details["answer"])
+
+    def describe_response(self, details: Details, response: Response, lang: str) -> Described:
+        return response  # type: ignore[no-any-return]
+
+    def correct_answer(self, details: Details, lang: str) -> Described:
+        return details["answer"]  # type: ignore[no-any-return]
+
+
+TYPE = TrueFalseType()
