@@ -7,7 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from ..banks.access import visible_bank_or_404, visible_banks
+from ..banks.access import (
+    visible_bank_by_id_or_404,
+    visible_bank_or_404,
+    visible_banks,
+)
 from ..banks.labels import QUESTION_TYPE_LABELS
 from ..banks.models import Bank
 from ..extensions import db
@@ -208,7 +212,7 @@ def assign(class_id: int):
             for error in errors:
                 flash(error, "error")
         return redirect(url_for("classes.show", class_id=class_id), code=303)
-    bank = db.session.get(Bank, form.bank.data)
+    bank = visible_bank_by_id_or_404(form.bank.data)
     services.assign_bank(school_class, bank, form.due_on.data)
     flash(_("Assigned."), "success")
     return redirect(url_for("classes.show", class_id=class_id), code=303)

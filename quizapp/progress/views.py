@@ -2,13 +2,10 @@
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, render_template
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
-from ..banks.access import visible_to
-from ..banks.models import Bank, Question
-from ..extensions import db
+from ..banks.access import visible_question_by_uid_or_404
 from .services import build_dashboard, question_history, quiz_history
 
 blueprint = Blueprint("progress", __name__)
@@ -30,9 +27,6 @@ def quizzes():
 @blueprint.get("/progress/questions/<uid>")
 @login_required
 def question(uid: str):
-    found = db.session.scalar(select(Question).join(Bank).where(
-        Question.uid == uid, visible_to(current_user)))
-    if found is None:
-        abort(404)
+    found = visible_question_by_uid_or_404(uid)
     return render_template("progress/question.html",
                            history=question_history(current_user, found, datetime.now(UTC)))
