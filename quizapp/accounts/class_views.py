@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from ..banks.access import (
+    shipped_or_owned_by,
     visible_bank_by_id_or_404,
     visible_bank_or_404,
     visible_banks,
@@ -113,11 +114,13 @@ def _confirmed() -> None:
 @blueprint.get("/<int:class_id>/students/<int:user_id>")
 @teacher_required
 def student_progress(class_id: int, user_id: int):
-    """The student's own dashboard, as their teacher sees it."""
+    """The student's own dashboard, as their teacher sees it: in the shipped banks and
+    the teacher's own, not in another teacher's (a student may be in both classes)."""
     school_class = owned_class_or_404(class_id)
     student = student_in_class_or_404(school_class, user_id)
-    return render_template("progress/dashboard.html",
-                           data=build_dashboard(student, datetime.now(UTC)),
+    data = build_dashboard(student, datetime.now(UTC),
+                           shown_banks=shipped_or_owned_by(current_user.id))
+    return render_template("progress/dashboard.html", data=data,
                            student=student, school_class=school_class)
 
 

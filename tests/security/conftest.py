@@ -16,7 +16,8 @@ SECRET_PROMPT = "Which hall keeps the hidden exhibit"
 SECRET_EXPLANATION = "The hidden exhibit is kept in hall nine"
 SECRET_FRONT = "Hidden card front"
 SECRET_BACK = "Hidden card back"
-SECRETS = (SECRET_PROMPT, SECRET_EXPLANATION, SECRET_FRONT, SECRET_BACK)
+SECRET_TITLE = "Hidden bank title"
+SECRETS = (SECRET_PROMPT, SECRET_EXPLANATION, SECRET_FRONT, SECRET_BACK, SECRET_TITLE)
 
 FLASHCARD = f"""\
   - id: t-hidden-card
@@ -30,7 +31,8 @@ FLASHCARD = f"""\
     tags: [figure]
 """
 
-PRIVATE_BANK = (GOOD.replace("When did the centre open?", SECRET_PROMPT + "?")
+PRIVATE_BANK = (GOOD.replace("en: Example}", f"en: {SECRET_TITLE}}}")
+                .replace("When did the centre open?", SECRET_PROMPT + "?")
                 .replace("It opened on 2 September 2025.", SECRET_EXPLANATION + ".")
                 .rstrip("\n") + "\n" + FLASHCARD)
 
