@@ -119,7 +119,9 @@ def _own_assignment(assignment_id: int, bank: Bank | None) -> int:
 
 
 def _attempt_or_404(attempt_id: int):
-    attempt = quizzes.attempt_for(current_user, attempt_id)
+    """The current user's attempt, while its bank is visible to them; else a 404."""
+    attempt = quizzes.attempt_for(current_user, attempt_id,
+                                  select(Bank.id).where(visible_to(current_user)))
     if attempt is None:
         abort(404)
     return attempt

@@ -15,7 +15,14 @@ from quizapp.study import quizzes
 from quizapp.study.models import Card
 
 from ..people import csrf_token
-from .conftest import INSIDERS, OUTSIDERS, SECRET_EXPLANATION, SECRET_PROMPT, shows_no_secret
+from .conftest import (
+    INSIDERS,
+    OUTSIDERS,
+    SECRET_EXPLANATION,
+    SECRET_PROMPT,
+    SECRET_TITLE,
+    shows_no_secret,
+)
 
 
 def post(client, path, data):
@@ -135,6 +142,16 @@ def test_a_quiz_question_whose_bank_became_invisible_is_a_404(
     result = client.get(f"/quiz/{attempt_id}/result")
     assert result.status_code in (302, 404)
     assert shows_no_secret(client.get(f"/quiz/{attempt_id}/result", follow_redirects=True))
+    assert shows_no_secret(client.get("/progress/quizzes"))
+
+
+def test_the_class_sees_its_quiz_on_the_private_bank_in_its_history(
+        private, world, client_as, loaded_app):
+    with loaded_app.app_context():
+        student = db.session.get(User, world.student.id)
+        bank = db.session.get(Bank, private.bank_id)
+        quizzes.start_quiz(student, length=5, rng=random.Random(1), bank=bank)
+    assert SECRET_TITLE in client_as("student").get("/progress/quizzes").get_data(as_text=True)
 
 
 def test_another_teacher_cannot_assign_a_private_bank_by_id(
