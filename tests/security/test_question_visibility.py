@@ -180,3 +180,31 @@ def test_a_private_banks_text_and_history_are_a_404_for_another_teacher(
     response = client_as("uteacher").get(path.format(slug=private.slug))
     assert response.status_code == 404
     assert shows_no_secret(response)
+
+
+@pytest.mark.parametrize("username", OUTSIDERS)
+def test_studying_or_reviewing_a_private_bank_by_slug_is_a_404_for_outsiders(
+        username, private, client_as):
+    client = client_as(username)
+    assert post(client, f"/banks/{private.slug}/study", {}).status_code == 404
+    response = client.get(f"/review?bank={private.slug}")
+    assert response.status_code == 404 and shows_no_secret(response)
+
+
+def test_the_class_studies_and_reviews_the_private_bank(private, client_as):
+    client = client_as("student")
+    assert post(client, f"/banks/{private.slug}/study", {}).status_code == 303
+    assert client.get(f"/review?bank={private.slug}").status_code == 200
+
+
+def test_a_quiz_for_another_classs_assignment_is_a_404(private, world, client_as, loaded_app):
+    with loaded_app.app_context():
+        bank = db.session.get(Bank, private.bank_id)
+        class_services.assign_bank(db.session.get(SchoolClass, world.school_class.id), bank,
+                                   None)
+        assignment_id = db.session.scalar(select(func.max(Assignment.id)))
+    data = {"bank": "cultural-centre-beijing", "assignment": assignment_id}
+    assert post(client_as("rstudent"), "/quiz", data).status_code == 404
+    own = post(client_as("student"), "/quiz", {"bank": private.slug,
+                                               "assignment": assignment_id})
+    assert own.status_code == 303
