@@ -242,15 +242,16 @@ with app.app_context():
         .where(User.username.in_({list(usernames)!r})))
     print(json.dumps([list(row) for row in rows]))
 """
-    from itsdangerous import URLSafeSerializer  # the server's signer: same key, same salt
+    from itsdangerous import URLSafeSerializer  # the server's signers: same key, same salts
 
-    signer = URLSafeSerializer(env["SECRET_KEY"], salt="study")
+    shown_signer = URLSafeSerializer(env["SECRET_KEY"], salt="study.shown")
+    signer = URLSafeSerializer(env["SECRET_KEY"], salt="study.rating")
     shown = int(time.time() * 1000)
     forms = defaultdict(list)
     for username, question, reviews, kind in json.loads(python(env, "-c", code)):
         if kind == "flashcard":
             forms[username].append({"question": str(question), "seen": str(reviews),
-                                    "shown": signer.dumps({"q": question, "t": shown}),
+                                    "shown": shown_signer.dumps({"q": question, "t": shown}),
                                     "rating": "3"})
         else:
             forms[username].append({"payload": signer.dumps(

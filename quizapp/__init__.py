@@ -17,9 +17,10 @@ def create_app(config: dict | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     from . import database, i18n
     from .accounts import access
-    from .core import serving
+    from .core import params, serving
     from .extensions import csrf, db, limiter, migrate
 
+    params.init_app(app)
     db.init_app(app)
     database.init_app(app)
     migrate.init_app(app, db, directory=str(app.config["MIGRATIONS_DIR"]),

@@ -13,17 +13,19 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 
+from ..core.params import parse_int
 from ..extensions import db, login_manager
 from .models import ClassMembership, SchoolClass, User
 
 
 @login_manager.user_loader
 def _load_user(session_id: str) -> User | None:
-    user_id, _, version = session_id.partition(".")
-    if not (user_id.isdigit() and version.isdigit()):
+    raw_id, _, raw_version = session_id.partition(".")
+    user_id, version = parse_int(raw_id), parse_int(raw_version)
+    if user_id is None or version is None:
         return None
-    user = db.session.get(User, int(user_id))
-    if user is None or user.session_version != int(version):
+    user = db.session.get(User, user_id)
+    if user is None or user.session_version != version:
         return None
     return user
 

@@ -7,7 +7,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from ..banks.access import visible_bank_or_404, visible_banks
+from ..banks.access import (
+    shipped_or_owned_by,
+    visible_bank_by_id_or_404,
+    visible_bank_or_404,
+    visible_banks,
+)
 from ..banks.labels import QUESTION_TYPE_LABELS
 from ..banks.models import Bank
 from ..extensions import db
@@ -109,11 +114,13 @@ def _confirmed() -> None:
 @blueprint.get("/<int:class_id>/students/<int:user_id>")
 @teacher_required
 def student_progress(class_id: int, user_id: int):
-    """The student's own dashboard, as their teacher sees it."""
+    """The student's own dashboard, as their teacher sees it: in the shipped banks and
+    the teacher's own, not in another teacher's (a student may be in both classes)."""
     school_class = owned_class_or_404(class_id)
     student = student_in_class_or_404(school_class, user_id)
-    return render_template("progress/dashboard.html",
-                           data=build_dashboard(student, datetime.now(UTC)),
+    data = build_dashboard(student, datetime.now(UTC),
+                           shown_banks=shipped_or_owned_by(current_user.id))
+    return render_template("progress/dashboard.html", data=data,
                            student=student, school_class=school_class)
 
 
@@ -208,7 +215,7 @@ def assign(class_id: int):
             for error in errors:
                 flash(error, "error")
         return redirect(url_for("classes.show", class_id=class_id), code=303)
-    bank = db.session.get(Bank, form.bank.data)
+    bank = visible_bank_by_id_or_404(form.bank.data)
     services.assign_bank(school_class, bank, form.due_on.data)
     flash(_("Assigned."), "success")
     return redirect(url_for("classes.show", class_id=class_id), code=303)

@@ -1,7 +1,11 @@
-"""Which banks an account may see.
+"""Who may see which bank, and so which question: the one rule every view, form handler
+and export goes through when it takes a bank or question id (or slug, or uid) from a
+request. Anything the rule hides is a 404, as if it did not exist.
 
-The shipped banks (no owner) are public. A bank a teacher published belongs to them: it
-is visible to that teacher and to the students of that teacher's classes, to nobody else.
+A shipped bank (``Bank.shipped``, loaded from questions/) is public. A bank a teacher
+published belongs to them: it is visible to that teacher and to the students of that
+teacher's classes, to nobody else. A bank whose teacher deleted their account is neither
+shipped nor owned: it is visible to nobody (see ``Bank.shipped``).
 """
 
 from flask import abort
@@ -10,13 +14,13 @@ from sqlalchemy import or_, select
 
 from ..accounts.models import ClassMembership, SchoolClass
 from ..extensions import db
-from .models import Bank
+from .models import Bank, Question
 
 
 def visible_to(user):
     """A condition on Bank: the banks ``user`` (maybe anonymous) may see."""
     if not getattr(user, "is_authenticated", False):
-        return Bank.owner_id.is_(None)
+        return Bank.shipped.is_(True)
     return visible_to_account(user.id)
 
 
@@ -25,37 +29,79 @@ def visible_to_account(user_id):
     teachers = (select(SchoolClass.teacher_id)
                 .join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
                 .where(ClassMembership.user_id == user_id))
-    return or_(Bank.owner_id.is_(None), Bank.owner_id == user_id, Bank.owner_id.in_(teachers))
+    return or_(Bank.shipped.is_(True), Bank.owner_id == user_id, Bank.owner_id.in_(teachers))
 
 
-def visible_banks():
-    """The active banks the current account may see."""
-    return select(Bank).where(Bank.retired_at.is_(None), visible_to(current_user))
+def shipped_or_owned_by(user_id):
+    """A condition on Bank: the shipped banks and the ones ``user_id`` published.
+
+    What a teacher may download, and the only banks a teacher's view of a student shows:
+    a student shared with another teacher keeps that teacher's banks to themselves.
+    """
+    return or_(Bank.shipped.is_(True), Bank.owner_id == user_id)
+
+
+def visible_banks(user=None):
+    """The active banks an account (the current one by default) may see."""
+    user = current_user if user is None else user
+    return select(Bank).where(Bank.retired_at.is_(None), visible_to(user))
 
 
 def visible_bank_or_404(slug: str, *, include_retired: bool = False) -> Bank:
     query = (select(Bank).where(visible_to(current_user)) if include_retired
              else visible_banks())
-    bank = db.session.scalar(query.where(Bank.slug == slug))
-    if bank is None:
-        abort(404)
-    return bank
+    return _one_or_404(query.where(Bank.slug == slug))
+
+
+def visible_bank_by_id_or_404(bank_id: int) -> Bank:
+    """An active bank the current account may see, by its id (as a form sends it)."""
+    return _one_or_404(visible_banks().where(Bank.id == bank_id))
 
 
 def own_bank_or_404(slug: str) -> Bank:
     """A bank the current teacher published (retired or not); 404 for anyone else's."""
-    bank = db.session.scalar(
-        select(Bank).where(Bank.slug == slug, Bank.owner_id == current_user.id))
-    if bank is None:
-        abort(404)
-    return bank
+    return _one_or_404(select(Bank).where(Bank.slug == slug, Bank.owner_id == current_user.id))
 
 
 def downloadable_bank_or_404(slug: str) -> Bank:
     """A bank whose YAML and history the current teacher may read: a shipped one or
     their own (retired or not)."""
-    bank = db.session.scalar(select(Bank).where(
-        Bank.slug == slug, or_(Bank.owner_id.is_(None), Bank.owner_id == current_user.id)))
-    if bank is None:
+    return _one_or_404(select(Bank).where(Bank.slug == slug,
+                                          shipped_or_owned_by(current_user.id)))
+
+
+def visible_questions(user=None, *, include_retired: bool = False):
+    """The questions whose bank an account (the current one by default) may see."""
+    user = current_user if user is None else user
+    query = select(Question).join(Bank, Bank.id == Question.bank_id).where(visible_to(user))
+    return query if include_retired else query.where(Question.retired_at.is_(None))
+
+
+def visible_question_or_404(question_id: int, *, user=None,
+                            include_retired: bool = False) -> Question:
+    """A question by id, if its bank is visible to the account; else a 404.
+
+    ``include_retired``: a retired question still shows where it was already asked (an
+    attempt's own questions), never for new study.
+    """
+    return _one_or_404(visible_questions(user, include_retired=include_retired)
+                       .where(Question.id == question_id))
+
+
+def visible_question_by_uid_or_404(uid: str, *, user=None) -> Question:
+    return _one_or_404(visible_questions(user, include_retired=True).where(Question.uid == uid))
+
+
+def visible_quote(document_id: int, uid: str, *, user=None) -> str | None:
+    """The quote of a question the account may see, from that document; else None."""
+    user = current_user if user is None else user
+    return db.session.scalar(
+        select(Question.quote).join(Bank, Bank.id == Question.bank_id)
+        .where(Question.uid == uid, Question.document_id == document_id, visible_to(user)))
+
+
+def _one_or_404(query):
+    found = db.session.scalar(query)
+    if found is None:
         abort(404)
-    return bank
+    return found

@@ -19,6 +19,7 @@ from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from ..accounts.access import teacher_required
+from ..core.params import parse_int
 from ..extensions import db
 from ..questions.presenting import correct_answer, make_layout
 from .access import downloadable_bank_or_404, own_bank_or_404
@@ -57,7 +58,7 @@ def index():
         .where(BankRevision.bank_id.in_([bank.id for bank in banks]))
         .group_by(BankRevision.bank_id)).all())
     shipped = db.session.scalars(
-        select(Bank).where(Bank.owner_id.is_(None), Bank.retired_at.is_(None))
+        select(Bank).where(Bank.shipped.is_(True), Bank.retired_at.is_(None))
         .order_by(Bank.slug)).all()
     return render_template("banks/authoring/index.html", banks=banks, shipped=shipped,
                            counts=active_question_counts(), latest=latest)
@@ -187,13 +188,16 @@ def _revision(bank: Bank, number: int | None = None) -> BankRevision | None:
 @teacher_required
 def download(slug: str):
     bank = downloadable_bank_or_404(slug)
-    number = request.args.get("revision", "")
-    if number and not number.isdigit():
-        abort(404)
-    revision = _revision(bank, int(number) if number else None)
+    number = None
+    if request.args.get("revision"):
+        # Not a revision number at all (or past any there can be): no such revision.
+        number = parse_int(request.args["revision"], low=1)
+        if number is None:
+            abort(404)
+    revision = _revision(bank, number)
     if revision is None:
         abort(404)
-    name = f"{bank.slug}.yaml" if not number else f"{bank.slug}-r{revision.number}.yaml"
+    name = f"{bank.slug}.yaml" if number is None else f"{bank.slug}-r{revision.number}.yaml"
     return Response(revision.yaml_text, mimetype="application/yaml", headers={
         "Content-Disposition": f'attachment; filename="{name}"'})
 

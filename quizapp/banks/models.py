@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Date,
     ForeignKey,
@@ -13,6 +14,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -69,7 +71,14 @@ class Document(db.Model):
 
 
 class Bank(db.Model):
-    """A question bank: one YAML file, or one upload by a teacher (owner)."""
+    """A question bank: one YAML file (shipped), or one upload by a teacher (owner).
+
+    When a teacher deletes their account, their banks are kept, private and orphaned:
+    ``owner_id`` becomes NULL while ``shipped`` stays False, so the banks are visible to
+    nobody (not other teachers, not the students of the classes that went with the
+    account), and their students' cards and review history stay whole. Nobody can take
+    such a bank over: its slug and question ids stay taken.
+    """
 
     __tablename__ = "banks"
 
@@ -80,7 +89,10 @@ class Bank(db.Model):
     description_ar: Mapped[str] = mapped_column(Text)
     description_en: Mapped[str] = mapped_column(Text)
     topic_tags: Mapped[list[str]] = mapped_column(JSON, default=list)
-    # NULL for the banks shipped in questions/; a teacher's id for an uploaded bank.
+    # True for the banks shipped in questions/ (public); never inferred from owner_id.
+    shipped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The teacher who published it; NULL for a shipped bank, and for a teacher's bank
+    # whose teacher deleted their account (see ``shipped`` for what that means).
     owner_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )

@@ -152,7 +152,8 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id,
     bank_hash = content_hash({**bank_values, "sources": sorted(header.sources)})
     bank = db.session.scalar(select(Bank).where(Bank.slug == header.slug))
     if bank is None:
-        bank = Bank(slug=header.slug, owner_id=owner_id, content_hash=bank_hash, **bank_values)
+        bank = Bank(slug=header.slug, owner_id=owner_id, shipped=owner_id is None,
+                    content_hash=bank_hash, **bank_values)
         bank.documents = [documents[slug] for slug in header.sources]
         db.session.add(bank)
         db.session.flush()
@@ -244,12 +245,12 @@ def _existing(report: Report):
     questions_by_uid, owner_by_uid = {}, {}
     for start in range(0, len(uids), 500):  # bounded IN lists
         chunk = uids[start:start + 500]
-        for row, owner in db.session.execute(
-            select(Question, Bank.owner_id).join(Bank, Bank.id == Question.bank_id)
-            .where(Question.uid.in_(chunk))
+        for row, shipped, owner in db.session.execute(
+            select(Question, Bank.shipped, Bank.owner_id)
+            .join(Bank, Bank.id == Question.bank_id).where(Question.uid.in_(chunk))
         ):
             questions_by_uid[row.uid] = row
-            owner_by_uid[row.uid] = owner
+            owner_by_uid[row.uid] = _publisher(shipped, owner)
     banks = {
         bank.slug: bank for bank in db.session.scalars(
             select(Bank).where(Bank.slug.in_([c.header.slug for c in report.banks])))
@@ -257,20 +258,27 @@ def _existing(report: Report):
     return banks, questions_by_uid, owner_by_uid
 
 
+def _publisher(shipped: bool, owner_id: int | None):
+    """Who a bank belongs to: "shipped", a teacher's id, or None for a bank whose teacher
+    left (which nobody may take over, the shipped loader included)."""
+    return "shipped" if shipped else owner_id
+
+
 def _ownership_problems(report: Report, banks: dict[str, Bank], owner_by_uid: dict,
                         owner_id: int | None) -> list[Problem]:
+    loading_as = "shipped" if owner_id is None else owner_id
     problems = []
     for checked in report.banks:
         marks = checked.parsed
         bank = banks.get(checked.header.slug)
-        if bank is not None and bank.owner_id != owner_id:
+        if bank is not None and _publisher(bank.shipped, bank.owner_id) != loading_as:
             line, column = marks.where(("slug",))
             problems.append(Problem(
                 checked.file, line, column, "slug",
                 N_("the slug %(slug)s is already used by another bank; choose another"),
                 {"slug": checked.header.slug}))
         for index, question in enumerate(checked.questions):
-            if question.id in owner_by_uid and owner_by_uid[question.id] != owner_id:
+            if question.id in owner_by_uid and owner_by_uid[question.id] != loading_as:
                 line, column = marks.where(("questions", index, "id"))
                 problems.append(Problem(
                     checked.file, line, column, f"questions[{index}].id",
@@ -393,10 +401,10 @@ def stored_library() -> Library:
 
 
 def _retire_missing_banks(present: set[str], now) -> list[BankSummary]:
-    """Retire the shipped banks (no owner) whose file is gone, with their questions."""
+    """Retire the shipped banks whose file is gone, with their questions."""
     summaries = []
     missing = db.session.scalars(
-        select(Bank).where(Bank.owner_id.is_(None), Bank.retired_at.is_(None),
+        select(Bank).where(Bank.shipped.is_(True), Bank.retired_at.is_(None),
                            Bank.slug.not_in(present))
     )
     for bank in missing:

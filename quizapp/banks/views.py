@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from .access import visible_banks
+from .access import visible_banks, visible_quote
 from .models import Bank, Document, Question
 from .services import active_question_counts
 
@@ -51,8 +51,7 @@ def source(slug: str):
         abort(404)
     quote = None
     if uid := request.args.get("q"):
-        quote = db.session.scalar(
-            select(Question.quote).where(Question.uid == uid, Question.document_id == document.id)
-        )
+        # The document is public; which passage a private question quotes is not.
+        quote = visible_quote(document.id, uid)
     return render_template("banks/source.html", document=document,
                            paragraphs=document.marked_paragraphs(quote), quote=quote)

@@ -7,7 +7,8 @@ from fsrs import Rating, State
 from sqlalchemy import and_, case, func, select
 
 from ..accounts.models import Assignment, ClassMembership, SchoolClass, User
-from ..banks.models import Question
+from ..banks.access import shipped_or_owned_by
+from ..banks.models import Bank, Question
 from ..extensions import db
 from ..study import scheduling
 from ..study.models import Card, ReviewLog
@@ -30,9 +31,15 @@ class StudentRow:
 
 
 def class_report(school_class: SchoolClass, now: datetime):
-    """The roster with each student's figures, and each assignment's completion."""
+    """The roster with each student's figures, and each assignment's completion.
+
+    The figures count only the banks the class's teacher may see (shipped and their own):
+    a student shared with another teacher keeps that teacher's banks out of this report.
+    """
     members = select(ClassMembership.user_id).where(
         ClassMembership.class_id == school_class.id).scalar_subquery()
+    shown = Question.bank_id.in_(
+        select(Bank.id).where(shipped_or_owned_by(school_class.teacher_id)))
     students = db.session.scalars(select(User).where(User.id.in_(members))
                                   .order_by(User.display_name)).all()
     rows = {student.id: StudentRow(student) for student in students}
@@ -48,21 +55,23 @@ def class_report(school_class: SchoolClass, now: datetime):
                    func.sum(case((learned, 1), else_=0)),
                    func.sum(case((and_(learned, ReviewLog.rating != int(Rating.Again)), 1),
                                  else_=0)))
-            .where(ReviewLog.user_id.in_(members), ReviewLog.reviewed_at >= month)
+            .join(Question, Question.id == ReviewLog.question_id)
+            .where(ReviewLog.user_id.in_(members), ReviewLog.reviewed_at >= month, shown)
             .group_by(ReviewLog.user_id)):
         row = rows[user_id]
         row.reviews_7d, row.reviews_30d = int(last_7 or 0), last_30
         row.retention_30d = (right / learned_count) if learned_count else None
     for user_id, last in db.session.execute(
             select(ReviewLog.user_id, func.max(ReviewLog.reviewed_at))
-            .where(ReviewLog.user_id.in_(members)).group_by(ReviewLog.user_id)):
+            .join(Question, Question.id == ReviewLog.question_id)
+            .where(ReviewLog.user_id.in_(members), shown).group_by(ReviewLog.user_id)):
         rows[user_id].last_activity = as_utc(last)
 
     # Mastery: FSRS retrievability of every card of the class, in one pass.
     for user_id, stability, last_review in db.session.execute(
             select(Card.user_id, Card.stability, Card.last_review)
             .join(Question, Question.id == Card.question_id)
-            .where(Card.user_id.in_(members), Question.retired_at.is_(None))):
+            .where(Card.user_id.in_(members), Question.retired_at.is_(None), shown)):
         row = rows[user_id]
         decay_factor = _decay_factor(row.student.desired_retention)
         row.studied += 1

@@ -75,12 +75,20 @@ def true_retention(logs) -> tuple[float | None, int]:
     return right / len(learned), len(learned)
 
 
-def build_dashboard(user: User, now: datetime) -> Dashboard:
+def build_dashboard(user: User, now: datetime, *, shown_banks=None) -> Dashboard:
+    """The student's dashboard.
+
+    ``shown_banks``: a condition on Bank that limits every figure to those banks (a
+    teacher looking at their student sees only the banks that teacher may see).
+    """
     zone = ZoneInfo(user.timezone)
     today = local_date(now, zone)
     midnight = start_of_day(user, now)
     tomorrow = midnight + timedelta(days=1)
-    banks = studied_bank_ids(user).subquery()
+    studied = studied_bank_ids(user).subquery()
+    bank_ids = select(studied.c.bank_id)
+    if shown_banks is not None:
+        bank_ids = bank_ids.where(studied.c.bank_id.in_(select(Bank.id).where(shown_banks)))
 
     # One query over the student's cards (bounded by the questions studied).
     cards = db.session.execute(
@@ -88,7 +96,7 @@ def build_dashboard(user: User, now: datetime) -> Dashboard:
                Question.id)
         .join(Question, Question.id == Card.question_id)
         .where(Card.user_id == user.id, Question.retired_at.is_(None),
-               Question.bank_id.in_(select(banks.c.bank_id)))).all()
+               Question.bank_id.in_(bank_ids))).all()
     tags = defaultdict(set)
     for question_id, tag in db.session.execute(
             select(QuestionTag.question_id, QuestionTag.tag)
@@ -121,13 +129,16 @@ def build_dashboard(user: User, now: datetime) -> Dashboard:
     new_in_banks = db.session.scalar(
         select(func.count()).select_from(Question)
         .outerjoin(Card, (Card.question_id == Question.id) & (Card.user_id == user.id))
-        .where(Question.bank_id.in_(select(banks.c.bank_id)), Card.id.is_(None),
+        .where(Question.bank_id.in_(bank_ids), Card.id.is_(None),
                Question.retired_at.is_(None)))
 
     since = midnight - timedelta(days=HEATMAP_DAYS)
-    logs = db.session.execute(
-        select(ReviewLog.reviewed_at, ReviewLog.state_before, ReviewLog.rating)
-        .where(ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since)).all()
+    log_query = (select(ReviewLog.reviewed_at, ReviewLog.state_before, ReviewLog.rating)
+                 .where(ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since))
+    if shown_banks is not None:
+        log_query = log_query.join(Question, Question.id == ReviewLog.question_id).where(
+            Question.bank_id.in_(select(Bank.id).where(shown_banks)))
+    logs = db.session.execute(log_query).all()
     per_day = Counter(local_date(log.reviewed_at, zone) for log in logs)
     retention, retention_count = true_retention(
         [log for log in logs if log.reviewed_at >= now - timedelta(days=30)])
@@ -142,7 +153,7 @@ def build_dashboard(user: User, now: datetime) -> Dashboard:
         weeks.append((start, value, count))
 
     bank_rows = {bank.id: bank for bank in db.session.scalars(
-        select(Bank).where(Bank.id.in_(select(banks.c.bank_id))).order_by(Bank.slug))}
+        select(Bank).where(Bank.id.in_(bank_ids)).order_by(Bank.slug))}
     return Dashboard(
         due_now=due_now, due_later_today=due_later,
         new_available=min(new_cards_left_today(user, now), new_in_banks),

@@ -2,12 +2,12 @@
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, render_template
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from ..banks.access import visible_to
-from ..banks.models import Bank, Question
+from ..banks.access import visible_question_by_uid_or_404, visible_to
+from ..banks.models import Bank
 from ..extensions import db
 from .services import build_dashboard, question_history, quiz_history
 
@@ -24,15 +24,15 @@ def dashboard():
 @blueprint.get("/progress/quizzes")
 @login_required
 def quizzes():
-    return render_template("progress/quizzes.html", attempts=quiz_history(current_user))
+    # A bank no longer visible (the student left the class) is not named.
+    shown = set(db.session.scalars(select(Bank.id).where(visible_to(current_user))))
+    return render_template("progress/quizzes.html", attempts=quiz_history(current_user),
+                           shown_banks=shown)
 
 
 @blueprint.get("/progress/questions/<uid>")
 @login_required
 def question(uid: str):
-    found = db.session.scalar(select(Question).join(Bank).where(
-        Question.uid == uid, visible_to(current_user)))
-    if found is None:
-        abort(404)
+    found = visible_question_by_uid_or_404(uid)
     return render_template("progress/question.html",
                            history=question_history(current_user, found, datetime.now(UTC)))

@@ -55,9 +55,15 @@ def start_quiz(user: User, *, length: int, rng: random.Random, bank: Bank | None
     return attempt
 
 
-def attempt_for(user: User, attempt_id: int) -> QuizAttempt | None:
-    return db.session.scalar(select(QuizAttempt).where(QuizAttempt.id == attempt_id,
-                                                       QuizAttempt.user_id == user.id))
+def attempt_for(user: User, attempt_id: int, visible_banks=None) -> QuizAttempt | None:
+    """The user's own attempt; with ``visible_banks`` (a subquery of bank ids), only while
+    the bank it was drawn from is one of them (a quiz on a tag has no bank)."""
+    query = select(QuizAttempt).where(QuizAttempt.id == attempt_id,
+                                      QuizAttempt.user_id == user.id)
+    if visible_banks is not None:
+        query = query.where(QuizAttempt.bank_id.is_(None)
+                            | QuizAttempt.bank_id.in_(visible_banks))
+    return db.session.scalar(query)
 
 
 def answers_by_position(attempt: QuizAttempt) -> dict[int, QuizAnswer]:

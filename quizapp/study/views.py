@@ -22,9 +22,15 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
 from ..accounts.models import Assignment, ClassMembership
-from ..banks.access import visible_bank_or_404, visible_to
+from ..banks.access import (
+    visible_bank_or_404,
+    visible_question_or_404,
+    visible_questions,
+    visible_to,
+)
 from ..banks.models import Bank, Question
 from ..banks.schema import FACT_KINDS
+from ..core.params import MAX_ID, int_field
 from ..extensions import db
 from ..i18n import current_language, digits, other_language
 from ..questions.answers import check_answer
@@ -46,23 +52,29 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _signer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="study")
+def _signer(purpose: str) -> URLSafeSerializer:
+    """One salt per kind of token, so that one kind is never accepted as another."""
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=f"study.{purpose}")
 
 
 def _shown_token(question_id: int) -> str:
-    return _signer().dumps({"q": question_id, "t": int(_now().timestamp() * 1000)})
+    return _signer("shown").dumps({"q": question_id, "t": int(_now().timestamp() * 1000)})
+
+
+def _is_int(value, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
 
 
 def _duration_ms(token: str | None, question_id: int) -> int | None:
     """Time from showing the question to the answer, from a token the server signed."""
     try:
-        data = _signer().loads(token or "")
+        data = _signer("shown").loads(token or "")
     except BadSignature:
         return None
-    if data.get("q") != question_id:
+    if not (isinstance(data, dict) and data.get("q") == question_id
+            and _is_int(data.get("t"), 0, 2**53)):
         return None
-    elapsed = int(_now().timestamp() * 1000) - int(data["t"])
+    elapsed = int(_now().timestamp() * 1000) - data["t"]
     return elapsed if 0 <= elapsed <= MAX_DURATION_MS else None
 
 
@@ -77,18 +89,16 @@ def _display_language() -> tuple[str, bool]:
 @blueprint.post("/quiz")
 @login_required
 def start_quiz():
-    try:
-        length = int(request.form.get("length", quizzes.DEFAULT_LENGTH))
-    except ValueError:
-        abort(400)
+    # Any sensible number is welcome and clamped; digits the length cannot be are a 400.
+    length = int_field("length", default=quizzes.DEFAULT_LENGTH, high=10**6)
     length = max(1, min(length, quizzes.MAX_LENGTH))
     bank = tag = assignment_id = None
     if slug := request.form.get("bank"):
         bank = visible_bank_or_404(slug)
     elif (tag := request.form.get("tag")) not in FACT_KINDS:
         abort(400)
-    if raw_assignment := request.form.get("assignment"):
-        assignment_id = _own_assignment(raw_assignment, bank)
+    if request.form.get("assignment"):
+        assignment_id = _own_assignment(int_field("assignment"), bank)
     attempt = quizzes.start_quiz(
         current_user, length=length, rng=random.SystemRandom(), bank=bank, tag=tag,
         assignment_id=assignment_id,
@@ -99,13 +109,14 @@ def start_quiz():
     return redirect(url_for("study.quiz_question", attempt_id=attempt.id, position=0), code=303)
 
 
-def _own_assignment(raw: str, bank: Bank | None) -> int:
-    if not raw.isdigit() or bank is None:
+def _own_assignment(assignment_id: int, bank: Bank | None) -> int:
+    """An assignment of one of the current student's classes, for this bank; else 404."""
+    if bank is None:
         abort(400)
     assignment = db.session.scalar(
         select(Assignment).join(ClassMembership,
                                 ClassMembership.class_id == Assignment.class_id)
-        .where(Assignment.id == int(raw), ClassMembership.user_id == current_user.id,
+        .where(Assignment.id == assignment_id, ClassMembership.user_id == current_user.id,
                Assignment.bank_id == bank.id))
     if assignment is None:
         abort(404)
@@ -113,7 +124,9 @@ def _own_assignment(raw: str, bank: Bank | None) -> int:
 
 
 def _attempt_or_404(attempt_id: int):
-    attempt = quizzes.attempt_for(current_user, attempt_id)
+    """The current user's attempt, while its bank is visible to them; else a 404."""
+    attempt = quizzes.attempt_for(current_user, attempt_id,
+                                  select(Bank.id).where(visible_to(current_user)))
     if attempt is None:
         abort(404)
     return attempt
@@ -130,9 +143,11 @@ def quiz(attempt_id: int):
 
 
 def _question_at(attempt, position: int) -> Question:
+    """The attempt's question at a position, while its bank is still visible: a student
+    who left the class (or whose teacher left) no longer reads its questions."""
     if not 0 <= position < len(attempt.question_ids):
         abort(404)
-    return db.session.get(Question, attempt.question_ids[position])
+    return visible_question_or_404(attempt.question_ids[position], include_retired=True)
 
 
 @blueprint.route("/quiz/<int:attempt_id>/<int:position>", methods=["GET", "POST"])
@@ -179,12 +194,13 @@ def quiz_result(attempt_id: int):
     if attempt.finished_at is None:
         return redirect(url_for("study.quiz", attempt_id=attempt.id))
     lang = current_language()
+    # Only the questions still visible are shown again; the score counts them all.
     questions = {q.id: q for q in db.session.scalars(
-        select(Question).where(Question.id.in_(attempt.question_ids)))}
+        visible_questions(include_retired=True).where(Question.id.in_(attempt.question_ids)))}
     review = [(answer, questions[answer.question_id],
                describe_response(questions[answer.question_id], answer.response, lang),
                correct_answer(questions[answer.question_id], lang))
-              for answer in attempt.answers]
+              for answer in attempt.answers if answer.question_id in questions]
     correct = sum(1 for answer in attempt.answers if answer.correct)
     return render_template("study/quiz_result.html", attempt=attempt, review=review,
                            correct=correct, total=len(attempt.question_ids))
@@ -230,7 +246,7 @@ def review():
     if not queue:
         return _review_summary(since, bank)
     done = study.count_reviews_since(current_user, since)
-    question = db.session.get(Question, queue[0].question_id)
+    question = visible_question_or_404(queue[0].question_id, include_retired=True)
     card = study.card_for(current_user, question.id)
     seen = card.reviews if card else 0
     lang, switched = _display_language()
@@ -264,7 +280,7 @@ def review_answer():
     question = _question_from_form()
     if question.type == "flashcard":
         abort(400)
-    seen = _int_field("seen")
+    seen = int_field("seen")
     layout = make_layout(question, random.Random(f"{current_user.id}:{question.id}:{seen}"))
     response = response_from_form(question, layout, request.form)
     duration = _duration_ms(request.form.get("shown"), question.id)
@@ -272,8 +288,8 @@ def review_answer():
     suggested = scheduling.suggest_rating(result.correct, duration, question.type)
     card = study.card_for(current_user, question.id)
     lang = current_language()
-    payload = _signer().dumps({"q": question.id, "seen": seen, "r": response,
-                               "d": duration, "s": int(suggested)})
+    payload = _signer("rating").dumps({"q": question.id, "seen": seen, "r": response,
+                                       "d": duration, "s": int(suggested)})
     return render_template(
         "study/review_feedback.html", question=question, result=result,
         given=describe_response(question, response, lang),
@@ -284,33 +300,35 @@ def review_answer():
 
 
 def _question_from_form() -> Question:
-    question = db.session.get(Question, _int_field("question"))
-    if question is None or question.retired_at is not None:
-        abort(404)
-    return question
+    """The active question the form names, if the account may see its bank; else 404."""
+    return visible_question_or_404(int_field("question"))
 
 
-def _int_field(name: str) -> int:
-    value = request.form.get(name, "")
-    if not value.isdigit():
+PAYLOAD_KEYS = {"q", "seen", "r", "d", "s"}
+
+
+def _rating_payload() -> dict:
+    """The signed answer a rating completes, checked for shape: a token of another kind,
+    or one whose keys or values are not what ``review_answer`` signs, is a 400."""
+    try:
+        data = _signer("rating").loads(request.form.get("payload", ""))
+    except BadSignature:
         abort(400)
-    return int(value)
+    if not (isinstance(data, dict) and set(data) == PAYLOAD_KEYS
+            and _is_int(data["q"], 1, MAX_ID) and _is_int(data["seen"], 0, MAX_ID)
+            and _is_int(data["s"], 1, 4)
+            and (data["d"] is None or _is_int(data["d"], 0, MAX_DURATION_MS))):
+        abort(400)
+    return data
 
 
 @blueprint.post("/review/rate")
 @login_required
 def review_rate():
-    rating = _int_field("rating")
-    if rating not in (1, 2, 3, 4):
-        abort(400)
-    if payload := request.form.get("payload"):
-        try:
-            data = _signer().loads(payload)
-        except BadSignature:
-            abort(400)
-        question = db.session.get(Question, data["q"])
-        if question is None:
-            abort(404)
+    rating = int_field("rating", low=1, high=4)
+    if request.form.get("payload"):
+        data = _rating_payload()
+        question = visible_question_or_404(data["q"])
         result = check_answer(question.type, question.details, data["r"])
         outcome = study.record_review(
             current_user, question, Rating(rating), now=_now(), reviews_seen=data["seen"],
@@ -321,7 +339,7 @@ def review_rate():
         if question.type != "flashcard":
             abort(400)
         outcome = study.record_review(
-            current_user, question, Rating(rating), now=_now(), reviews_seen=_int_field("seen"),
+            current_user, question, Rating(rating), now=_now(), reviews_seen=int_field("seen"),
             fuzzing=_fuzzing(), duration_ms=_duration_ms(request.form.get("shown"),
                                                          question.id))
     if not outcome.recorded:
