@@ -68,7 +68,7 @@ def test_grader_agrees_with_a_fair_teacher_and_accepts_no_wrong_fact():
             disagreements.append((question_id, answer, fair, result))
     for question_id, answer, fair, result in disagreements:
         print(f"{'refused' if fair else 'ACCEPTED'}: {question_id}: {answer!r} "
-              f"({result.details})")
+              f"({result.reason}: {result.value!r})")
     agreement = 1 - len(disagreements) / len(CASES)
     print(f"agreement {agreement:.3f} over {len(CASES)} cases")
     false_accepts = [d for d in disagreements if not d[2]]
