@@ -15,10 +15,13 @@ _ENGLISH = [("tch", "ch"), ("kh", "k"), ("gh", "g"), ("zh", "j"), ("ck", "k"), (
 _DOUBLED = re.compile(r"(.)\1+")
 _DIGITS = re.compile(r"\d+")
 
-# Words a fair teacher ignores around a name: "مدينة سمرقند", "Republic of Kazakhstan".
+# Words a fair teacher ignores around a name: "مدينة سمرقند", "Republic of Kazakhstan",
+# "President Rahmon".
 HEAD_WORDS = {
     "مدينه", "حي", "منطقه", "مقاطعه", "جمهوريه", "ولايه", "بلده", "دوله",
     "city", "town", "district", "province", "republic", "region", "country", "of",
+    "رييس", "الرييس", "الوزيره", "الوزير", "الشاعر", "السيد", "السيده", "الخبيره",
+    "president", "minister", "poet", "mr", "mrs", "ms", "dr",
 }
 # Words that make a name into a different answer when added to it.
 _NOT_NAME = {"or", "and", "not", "او", "لا", "ليس", "ليست", "غير", "و"}
@@ -66,10 +69,14 @@ def close(given: str, accepted: str) -> bool:
     return distance(given, accepted) <= allowed_slips(len(accepted))
 
 
+def without_head_words(words: list[str]) -> list[str]:
+    """The words less generic head words and titles, unless nothing else is left."""
+    return [word for word in words if word not in HEAD_WORDS] or words
+
+
 def name_words(words: list[str]) -> list[str]:
     """Folded words without the generic head words around them."""
-    folded = [fold_word(word) for word in words if word not in HEAD_WORDS]
-    return folded or [fold_word(word) for word in words]
+    return [fold_word(word) for word in without_head_words(words)]
 
 
 def adds_other_answer(extra: list[str]) -> bool:

@@ -18,6 +18,10 @@ _UNITS: list[tuple[str, str, str]] = [
                    r"|مترا? مربعا?|امتار مربعه"),
     ("ha", "area", r"هكتارا?(?:ات)?|hectares?"),
     ("ft2", "area", r"square f(?:ee|oo)t|sq\.? ?ft|قدما? مربعا?|اقدام مربعه"),
+    ("mi2", "area", r"square miles?|sq\.? ?mi|ميلا? مربعا?|اميال مربعه"),
+    ("acre", "area", r"acres?|فدانا?|افدنه"),
+    ("mi", "length", r"miles?|ميلا?|اميال"),
+    ("ft", "length", r"f(?:ee|oo)t|قدما?|اقدام"),
     ("km", "length", r"كيلومترا?(?:ات)?|كم|km|kilomet(?:re|er)s?"),
     ("m", "length", r"مترا?|امتار|met(?:re|er)s?"),
     ("usd", "currency", r"usd|(?:us )?dollars?|دولارا?(?:ت)?"),
@@ -107,6 +111,8 @@ def units_in(texts: Iterable[str]) -> frozenset[str]:
 def unit_conflict(given: frozenset[str], expected: frozenset[str]) -> bool:
     """Whether a unit the student wrote contradicts the bank's (a missing one does not)."""
     expected_kinds = {KINDS[unit] for unit in expected}
+    if any(KINDS[unit] == "time" for unit in given):
+        given = given - {"time"}  # "مرة كل عامين", once every two years: a frequency
     for unit in given:
         kind = KINDS[unit]
         if unit in expected or (kind == "count" and "count" in expected_kinds):

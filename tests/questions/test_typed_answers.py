@@ -1,6 +1,6 @@
 """Typed answers as students write them, against the verdicts of a fair teacher.
 
-The table (typed_answers.yaml beside this file) covers every short_text and numeric
+The tables (typed_answers*.yaml beside this file) cover every short_text and numeric
 question of the shipped banks. Each question's details are built as the loader stores
 them, plus the hints the loader derives from the glossary and the source quote.
 """
@@ -14,7 +14,7 @@ from quizapp.questions.hints import grading_hints
 
 from ..conftest import QUESTIONS_DIR
 
-TABLE = Path(__file__).with_name("typed_answers.yaml")
+TABLES = sorted(Path(__file__).parent.glob("typed_answers*.yaml"))
 COMMON = {"id", "type", "prompt", "explanation", "source", "tags", "difficulty"}
 AGREEMENT = 0.97
 
@@ -35,7 +35,8 @@ def _glossary() -> list[dict]:
 QUESTIONS = _typed_questions()
 GLOSSARY = _glossary()
 CASES = [(question_id, answer, verdict == "accept")
-         for question_id, verdicts in yaml.safe_load(TABLE.read_text(encoding="utf-8")).items()
+         for table in TABLES
+         for question_id, verdicts in yaml.safe_load(table.read_text(encoding="utf-8")).items()
          for verdict in ("accept", "refuse")
          for answer in verdicts.get(verdict, [])]
 
