@@ -21,7 +21,7 @@ from ..base import (
 )
 from ..normalise import answer_words, normalise_text, plain_text
 from ..schema import LANGUAGES, Prompted, Strict, Text
-from ..transliteration import adds_other_answer, close, name_words
+from ..transliteration import adds_other_answer, close, name_words, without_head_words
 
 
 class AcceptedAnswers(Strict):
@@ -82,11 +82,13 @@ class ShortTextType(QuestionType[ShortText]):
         names = name_words(words)
         spellings = {text: name_words(answer_words(text, ignore_article=ignore_article))
                      for text in answers + variants}
+        bare = without_head_words(words)
         for text, spelling in spellings.items():
             if close("".join(names), "".join(spelling)):
-                head_word_only = "".join(names) == "".join(spelling)
-                return verdict(True, "fuller_name" if head_word_only else "spelling_close",
-                               text)
+                # Only a head word apart ("منطقة تشاويانغ"), or spelled differently?
+                same = bare == without_head_words(
+                    answer_words(text, ignore_article=ignore_article))
+                return verdict(True, "fuller_name" if same else "spelling_close", text)
         for text, spelling in spellings.items():
             if _fuller_name(names, spelling, list(spellings.values())):
                 return verdict(True, "fuller_name", text)
