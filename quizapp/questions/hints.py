@@ -9,7 +9,10 @@ from typing import Any
 from ..numerals import parse_number
 from .normalise import normalise_text, plain_text
 
-_MORE_THAN = re.compile(r"(?:اكثر من|ما يزيد (?:عن|علي)|more than|over)\s+(\d[\d.,]*)")
+_QUALIFIED = [
+    ("more_than", re.compile(r"(?:اكثر من|ما يزيد (?:عن|علي)|more than|over)\s+(\d[\d.,]*)")),
+    ("less_than", re.compile(r"(?:اقل من|less than|fewer than|under)\s+(\d[\d.,]*)")),
+]
 
 
 def grading_hints(kind: str, details: Mapping[str, Any], quote: str,
@@ -24,11 +27,14 @@ def grading_hints(kind: str, details: Mapping[str, Any], quote: str,
 
 
 def _numeric_hints(details: Mapping[str, Any], quote: str) -> dict[str, Any]:
+    """``qualifier``: "more_than" or "less_than" where the quote says so of the answer,
+    else "none" (only the number itself is right)."""
     answer = parse_number(details["answer"])
-    for match in _MORE_THAN.finditer(plain_text(quote)):
-        if parse_number(match.group(1).rstrip(".,")) == answer:
-            return {"qualifier": "more_than"}
-    return {}
+    for qualifier, pattern in _QUALIFIED:
+        for match in pattern.finditer(plain_text(quote)):
+            if parse_number(match.group(1).rstrip(".,")) == answer:
+                return {"qualifier": qualifier}
+    return {"qualifier": "none"}
 
 
 def _short_text_hints(details: Mapping[str, Any],

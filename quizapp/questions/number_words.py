@@ -72,6 +72,7 @@ class _Reader:
 
     def __init__(self) -> None:
         self.numbers: list[ReadNumber] = []
+        self.last_was_word = False
         self._reset()
 
     def _reset(self) -> None:
@@ -86,9 +87,10 @@ class _Reader:
 
     def small(self, value: Decimal, word: bool) -> None:
         current = self.current
-        adds_on = current is not None and (
-            self.joined
-            or (word and self.last_was_word and (value < current or (value == 10 < current * 10))))
+        # Digits side by side are two numbers; words, or anything joined by "and", may
+        # be one ("twenty one", "خمسة عشر", "ستمائة و20") when they read as one.
+        adds_on = (current is not None and (self.joined or (word and self.last_was_word))
+                   and _adds_on(current, value))
         if current is not None and not adds_on:
             self.finish()
             current = None
@@ -112,7 +114,18 @@ class _Reader:
         self.started = self.scaled = self.after_magnitude = True
         self.joined = False
 
-    last_was_word = False
+
+def _adds_on(current: Decimal, value: Decimal) -> bool:
+    """Whether ``value`` completes ``current`` rather than being another number: 600 and
+    20, 20 and 1, 4 and 40 (Arabic says the units first), 5 and 10 (خمسة عشر); not 5
+    and 6, nor 2024 and 2025."""
+    if value != value.to_integral_value() or current != current.to_integral_value():
+        return False
+    if 20 <= value < 100 and value % 10 == 0 and current % 100 < 10:
+        return True  # "أربعة وعشرون", "ألفين وأربعة وعشرين": units, then tens
+    if value < current:
+        return bool(current % (10 ** len(str(int(value)))) == 0)
+    return current < 10 and value == 10
 
 
 def read_numbers(text: str) -> list[ReadNumber]:

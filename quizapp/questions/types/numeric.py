@@ -56,7 +56,7 @@ class NumericType(QuestionType[Numeric]):
     def grade(self, details: Details, response: Response) -> AnswerResult:
         """Reads the number as a teacher would (``quantities``); refuses two values, a
         unit that contradicts the bank's, and a qualifier the source does not make
-        (``qualifier: more_than`` in the details, from ``hints``, allows "more than")."""
+        (``qualifier`` in the details, from ``hints``: "more_than" allows "more than")."""
         expected = parse_number(details["answer"])
         if expected is None:
             raise ValueError(details["answer"])  # the validator lets no such bank in
@@ -70,7 +70,7 @@ class NumericType(QuestionType[Numeric]):
         if len(values) > 1:
             return _refused(expected, "two_values", [_plain(value) for value in values])
         number = reading.numbers[0]
-        allowed = {"more"} if details.get("qualifier") == "more_than" else set()
+        allowed = _ALLOWED_QUALIFIERS[details.get("qualifier", "unknown")]
         if unexpected := sorted(reading.qualifiers - allowed):
             return _refused(expected, "qualifier", unexpected[0], given=number.value)
         if unit_conflict(reading.units, units_in((unit or {}).values())):
@@ -92,6 +92,14 @@ class NumericType(QuestionType[Numeric]):
     def correct_answer(self, details: Details, lang: str) -> Described:
         unit = details.get("unit", {}).get(lang, "")
         return [f"{details['answer']} {unit}".strip()]
+
+
+# What the source says of its number (``hints``), and the qualifiers that keep the fact.
+# Details stored before hints were derived say nothing: "more than" stays accepted there,
+# as the bank's own questions ask "more than how many".
+_ALLOWED_QUALIFIERS: dict[str, set[str]] = {
+    "more_than": {"more"}, "less_than": {"less"}, "none": set(), "unknown": {"more"},
+}
 
 
 def _plain(value: Decimal) -> int | Decimal:
