@@ -80,4 +80,7 @@ def name_words(words: list[str]) -> list[str]:
 
 
 def adds_other_answer(extra: list[str]) -> bool:
-    return any(word in _NOT_NAME for word in extra)
+    """Whether words added to a name make a second answer: "or", "not", or Arabic's
+    joined و ("كازاخستان وأوزبكستان")."""
+    return any(word in _NOT_NAME or (word.startswith("و") and len(word) > 3)
+               for word in extra)

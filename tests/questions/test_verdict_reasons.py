@@ -59,3 +59,15 @@ def test_verdict_names_its_reason_and_the_value_read(kind, details, response, co
 
 def test_every_reason_is_documented():
     assert {case[4] for case in CASES} == set(REASONS)
+
+
+def test_one_answer_spelled_twice_is_not_two_values():
+    result = check_answer("short_text", {"answers": {"ar": ["شيآن"], "en": ["Xi'an"]}},
+                          "Xi'an / Xian")
+    assert result.correct is True
+
+
+def test_a_second_name_joined_by_wa_is_two_answers():
+    result = check_answer("short_text", {"answers": {"ar": ["كازاخستان"], "en": ["Kazakhstan"]}},
+                          "كازاخستان وأوزبكستان")
+    assert result.correct is False
