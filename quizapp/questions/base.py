@@ -51,11 +51,33 @@ class FormData(Protocol):
 
 @dataclass(frozen=True)
 class AnswerResult:
+    """A verdict, and for typed answers why, so a page can say it: ``reason`` is one of
+    REASONS and ``value`` what the reason names (the number as read, the accepted
+    spelling it was close to, the two values named, the unit the bank expects, the
+    qualifier)."""
+
     correct: bool
     score: float  # 0..1; partial credit for multiple_choice, ordering and matching
     given: Any = None  # the response as it was compared
     expected: Any = None  # what it was compared with
     details: dict[str, Any] = field(default_factory=dict)
+    reason: str = ""
+    value: Any = None
+
+
+# Why a typed answer was accepted or not, with what ``AnswerResult.value`` holds:
+REASONS = {
+    "exact": "accepted as written (value: the accepted answer it equals)",
+    "variant": "accepted: another spelling the glossary lists (value: that spelling)",
+    "spelling_close": "accepted: spelling differs slightly (value: the accepted answer)",
+    "fuller_name": "accepted: a fuller name or a generic head word (value: the answer)",
+    "read_as": "a number, accepted as read (value: the number, in the bank's unit)",
+    "wrong": "not accepted: another answer (value: the number as read, if any)",
+    "no_answer": "not accepted: nothing that reads as an answer (value: None)",
+    "two_values": "not accepted: names two values (value: the values)",
+    "wrong_unit": "not accepted: another unit or currency (value: the bank's unit)",
+    "qualifier": "not accepted: a qualifier changes the fact (value: the qualifier)",
+}
 
 
 class NotAnswerable(ValueError):

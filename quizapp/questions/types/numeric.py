@@ -17,8 +17,9 @@ from ..base import (
     QuestionType,
     Response,
 )
-from ..normalise import parse_quantity, unit_magnitude
+from ..quantities import read_quantity, unit_magnitude
 from ..schema import Bilingual, Number, Prompted
+from ..units import unit_conflict, units_in
 
 
 class Numeric(Prompted):
@@ -53,24 +54,37 @@ class NumericType(QuestionType[Numeric]):
         return text or None
 
     def grade(self, details: Details, response: Response) -> AnswerResult:
+        """Reads the number as a teacher would (``quantities``); refuses two values, a
+        unit that contradicts the bank's, and a qualifier the source does not make
+        (``qualifier`` in the details, from ``hints``: "more_than" allows "more than")."""
         expected = parse_number(details["answer"])
         if expected is None:
             raise ValueError(details["answer"])  # the validator lets no such bank in
         tolerance = parse_number(details.get("tolerance", 0)) or Decimal(0)
-        scale = unit_magnitude(details.get("unit"))
-        quantity = parse_quantity(str(response))
-        if quantity is None:
-            return AnswerResult(False, 0.0, given=None, expected=expected)
-        number, magnitude = quantity
-        if magnitude == 1:
-            # "94.8" in the bank's unit, or "94800000000" written out in full.
-            candidates = [(number, expected, tolerance),
-                          (number, expected * scale, tolerance * scale)]
+        unit = details.get("unit")
+        scale = unit_magnitude(unit)
+        reading = read_quantity(str(response))
+        values = list(dict.fromkeys(number.value for number in reading.numbers))
+        if not values:
+            return _refused(expected, "no_answer", None)
+        if len(values) > 1:
+            return _refused(expected, "two_values", [_plain(value) for value in values])
+        number = reading.numbers[0]
+        allowed = _ALLOWED_QUALIFIERS[details.get("qualifier", "unknown")]
+        if unexpected := sorted(reading.qualifiers - allowed):
+            return _refused(expected, "qualifier", unexpected[0], given=number.value)
+        if unit_conflict(reading.units, units_in((unit or {}).values())):
+            return _refused(expected, "wrong_unit", dict(unit or {}), given=number.value)
+        if number.scaled:
+            candidates = [(number.value, expected * scale, tolerance * scale)]
         else:
-            candidates = [(number * magnitude, expected * scale, tolerance * scale)]
+            # "94.8" in the bank's unit, or "94800000000" written out in full.
+            candidates = [(number.value, expected, tolerance),
+                          (number.value, expected * scale, tolerance * scale)]
         correct = any(abs(given - want) <= tol for given, want, tol in candidates)
-        return AnswerResult(correct, float(correct), given=number * magnitude,
-                            expected=expected)
+        in_unit = number.value / scale if number.scaled else number.value
+        return AnswerResult(correct, float(correct), given=number.value, expected=expected,
+                            reason="read_as" if correct else "wrong", value=_plain(in_unit))
 
     def describe_response(self, details: Details, response: Response, lang: str) -> Described:
         return [str(response)]
@@ -78,6 +92,24 @@ class NumericType(QuestionType[Numeric]):
     def correct_answer(self, details: Details, lang: str) -> Described:
         unit = details.get("unit", {}).get(lang, "")
         return [f"{details['answer']} {unit}".strip()]
+
+
+# What the source says of its number (``hints``), and the qualifiers that keep the fact.
+# Details stored before hints were derived say nothing: "more than" stays accepted there,
+# as the bank's own questions ask "more than how many".
+_ALLOWED_QUALIFIERS: dict[str, set[str]] = {
+    "more_than": {"more"}, "less_than": {"less"}, "none": set(), "unknown": {"more"},
+}
+
+
+def _plain(value: Decimal) -> int | Decimal:
+    """1500 rather than Decimal('1500.0'), 94.8 as Decimal('94.8')."""
+    return int(value) if value == value.to_integral_value() else value.normalize()
+
+
+def _refused(expected: Decimal, reason: str, value: Any,
+             given: Decimal | None = None) -> AnswerResult:
+    return AnswerResult(False, 0.0, given=given, expected=expected, reason=reason, value=value)
 
 
 TYPE = NumericType()

@@ -90,31 +90,56 @@ class OrderingType(QuestionType[Ordering]):
 
     def response_from_form(self, details: Details, layout: list[Any],
                            form: FormData) -> Response:
-        positions = []
+        """The place the student gave each item, in the bank's order of items: ties kept,
+        so that giving every item place 1 is not read as an order."""
+        places: dict[int, int] = {}
         for index in layout:
             try:
-                positions.append((int(form.get(f"position-{index}", "") or ""), index))
+                places[int(index)] = int(form.get(f"position-{index}", "") or "")
             except ValueError:
                 return None
-        return [index for _, index in sorted(positions)]
+        if sorted(places) != list(range(len(details["items"]))):
+            return None
+        return {"places": [places[index] for index in sorted(places)]}
 
     def grade(self, details: Details, response: Response) -> AnswerResult:
-        """Response: item indices (of the bank's order) in the order the student put them."""
+        """Response: {"places": [the student's place for each item, in the bank's order]};
+        or, as rows answered before ties were kept store it, the item indices in the
+        order the student put them. A pair of items is right when the earlier one in the
+        bank has the smaller place: a tie is not an order."""
         count = len(details["items"])
-        order = [int(i) for i in response]
-        if sorted(order) != list(range(count)):
-            return AnswerResult(False, 0.0, given=order, expected=list(range(count)))
+        places = _places(response, count)
+        expected = list(range(count))
+        if places is None:
+            return AnswerResult(False, 0.0, given=response, expected=expected)
         pairs = count * (count - 1) // 2
-        right = sum(1 for a in range(count) for b in range(a + 1, count) if order[a] < order[b])
-        return AnswerResult(right == pairs, right / pairs, given=order,
-                            expected=list(range(count)))
+        right = sum(1 for a in range(count) for b in range(a + 1, count)
+                    if places[a] < places[b])
+        return AnswerResult(right == pairs, right / pairs, given=places, expected=expected)
 
     def describe_response(self, details: Details, response: Response, lang: str) -> Described:
         items = details["items"]
-        return [items[i][lang] for i in response if 0 <= i < len(items)]
+        places = _places(response, len(items))
+        if places is None:
+            return []
+        return [items[i][lang] for i in sorted(range(len(items)), key=lambda i: places[i])]
 
     def correct_answer(self, details: Details, lang: str) -> Described:
         return [item[lang] for item in details["items"]]
+
+
+def _places(response: Response, count: int) -> list[int] | None:
+    """Each item's place from either stored shape; None when it is not a full response."""
+    if isinstance(response, dict):
+        places = [int(place) for place in response.get("places", ())]
+        return places if len(places) == count else None
+    order = [int(index) for index in response]
+    if sorted(order) != list(range(count)):
+        return None
+    places = [0] * count
+    for place, index in enumerate(order):
+        places[index] = place
+    return places
 
 
 TYPE = OrderingType()

@@ -1,6 +1,7 @@
 """A few words, typed; compared with every accepted answer after normalisation."""
 
 import random
+import re
 from typing import Any, Literal
 
 from pydantic import Field
@@ -18,8 +19,9 @@ from ..base import (
     Response,
     same_text,
 )
-from ..normalise import normalise_text
+from ..normalise import answer_words, normalise_text, plain_text
 from ..schema import LANGUAGES, Prompted, Strict, Text
+from ..transliteration import adds_other_answer, close, name_words, without_head_words
 
 
 class AcceptedAnswers(Strict):
@@ -55,18 +57,89 @@ class ShortTextType(QuestionType[ShortText]):
         return text or None
 
     def grade(self, details: Details, response: Response) -> AnswerResult:
+        """Accepted as written, as a spelling the glossary lists (``variants`` in the
+        details, from ``hints``), as a close transliteration, or as a fuller name or
+        with a generic head word; refused when it names two answers."""
         ignore_article = bool(details.get("ignore_article"))
-        given = normalise_text(str(response), ignore_article=ignore_article)
-        accepted = [normalise_text(answer, ignore_article=ignore_article)
-                    for answers in details["answers"].values() for answer in answers]
-        correct = bool(given) and given in accepted
-        return AnswerResult(correct, float(correct), given=given, expected=accepted)
+        answers = [answer for texts in details["answers"].values() for answer in texts]
+        variants = [str(text) for text in details.get("variants", [])]
+        words = answer_words(str(response), ignore_article=ignore_article)
+        given = "".join(words)
+        expected = [normalise_text(answer, ignore_article=ignore_article) for answer in answers]
+
+        def verdict(correct: bool, reason: str, value: Any = None) -> AnswerResult:
+            return AnswerResult(correct, float(correct), given=given, expected=expected,
+                                reason=reason, value=value)
+
+        if not given:
+            return verdict(False, "no_answer")
+        for reason, texts in (("exact", answers), ("variant", variants)):
+            for text in texts:
+                if normalise_text(text, ignore_article=ignore_article) == given:
+                    return verdict(True, reason, text)
+        if len(parts := _alternatives(str(response))) > 1:
+            # "Xi'an / Xian" names one city twice; "Astana or Almaty" names two.
+            verdicts = [self.grade(details, part) for part in parts]
+            if all(part.correct for part in verdicts):
+                return verdicts[0]
+            return verdict(False, "two_values", parts)
+        names = name_words(words)
+        spellings = {text: name_words(answer_words(text, ignore_article=ignore_article))
+                     for text in answers + variants}
+        bare = without_head_words(words)
+        for text, spelling in spellings.items():
+            if close("".join(names), "".join(spelling)):
+                # Only a head word apart ("منطقة تشاويانغ"), or spelled differently?
+                same = bare == without_head_words(
+                    answer_words(text, ignore_article=ignore_article))
+                return verdict(True, "fuller_name" if same else "spelling_close", text)
+        for text, spelling in spellings.items():
+            if _fuller_name(names, spelling, list(spellings.values())):
+                return verdict(True, "fuller_name", text)
+        return verdict(False, "wrong")
 
     def describe_response(self, details: Details, response: Response, lang: str) -> Described:
         return [str(response)]
 
     def correct_answer(self, details: Details, lang: str) -> Described:
         return [details["answers"][lang][0]]
+
+
+_OR = re.compile(r"\s+(?:or|او)\s+|/")  # after plain_text, أو is written او
+
+
+def _alternatives(text: str) -> list[str]:
+    """The answers a hedge names: "Astana or Almaty", "أستانا أو ألماتي", "2025/2022"."""
+    return [part.strip() for part in _OR.split(plain_text(text)) if part.strip()]
+
+
+def _matched(words: list[str], spelling: list[str]) -> list[str] | None:
+    """The words left over once each word of ``spelling`` is found among ``words`` (in
+    any order, spelled closely); None if one is missing."""
+    left = list(words)
+    for wanted in spelling:
+        found = next((word for word in left if close(word, wanted)), None)
+        if found is None:
+            return None
+        left.remove(found)
+    return left
+
+
+def _fuller_name(names: list[str], spelling: list[str], spellings: list[list[str]]) -> bool:
+    """"Abai Kunanbayev" for Abai, "Rahmon Emomali" for Emomali Rahmon: every word of an
+    accepted answer, in any order, and at most two more that do not make it another
+    answer. Where the bank also accepts a fuller form ("Serdar Berdimuhamedov" beside
+    "Berdimuhamedov"), the extra words must be that form's: "Gurbanguly Berdimuhamedov"
+    is another man."""
+    extra = _matched(names, spelling)
+    if extra is None or len(extra) > 2 or adds_other_answer(extra):
+        return False
+    for fuller in spellings:
+        if len(fuller) > len(spelling) and _matched(fuller, spelling) is not None:
+            rest = _matched(fuller, spelling) or []
+            if _matched(rest, extra) is None:
+                return False
+    return True
 
 
 TYPE = ShortTextType()

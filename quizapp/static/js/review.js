@@ -10,7 +10,11 @@
       if (reveal) { event.preventDefault(); reveal.click(); }
       return;
     }
-    var button = document.querySelector('.ratings button[data-key="' + event.key + '"]');
+    // An Arabic keyboard types ١–٤ on the digit keys: the physical key (event.code)
+    // still says which one was pressed.
+    var code = /^(?:Digit|Numpad)([1-4])$/.exec(event.code || "");
+    var key = code ? code[1] : event.key;
+    var button = document.querySelector('.ratings button[data-key="' + key + '"]');
     if (button) { event.preventDefault(); button.click(); }
   });
 })();
