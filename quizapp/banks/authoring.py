@@ -33,6 +33,7 @@ from .services import (
     publish_upload,
     unsaved_question,
 )
+from .uploads import UploadLimits
 
 blueprint = Blueprint("authoring", __name__)
 
@@ -89,8 +90,7 @@ def check():
     form.text.data = text
     if action == "edit":
         return render_template("banks/authoring/editor.html", form=form, upload=None)
-    upload = check_upload(text, UPLOAD_NAME, owner_id=current_user.id,
-                          max_bytes=current_app.config["UPLOAD_MAX_BANK_BYTES"])
+    upload = _check(text)
     if not upload.ok:
         return render_template("banks/authoring/editor.html", form=form, upload=upload), 422
     digest = _digest(text)
@@ -106,14 +106,13 @@ def check():
 
 def _publish(form: BankForm, upload: Upload):
     try:
-        result = publish_upload(upload, owner_id=current_user.id)
+        result = publish_upload(upload, owner_id=current_user.id,
+                                limits=UploadLimits.from_config(current_app.config))
     except (LoadRefused, IntegrityError) as refused:
         # Someone took the slug or an id since the check (PostgreSQL lets both start):
         # checking again names what clashes.
         db.session.rollback()
-        problems = getattr(refused, "problems", None) or check_upload(
-            upload.text, UPLOAD_NAME, owner_id=current_user.id,
-            max_bytes=current_app.config["UPLOAD_MAX_BANK_BYTES"]).problems or [
+        problems = getattr(refused, "problems", None) or _check(upload.text).problems or [
             Problem(UPLOAD_NAME, 1, 1, "slug",
                     N_("the slug %(slug)s is already used by another bank; choose another"),
                     {"slug": upload.checked.header.slug})]
@@ -127,6 +126,12 @@ def _publish(form: BankForm, upload: Upload):
     else:
         flash(_("Nothing to publish: the bank already reads exactly so."), "info")
     return redirect(url_for("banks.show", slug=summary.slug), code=303)
+
+
+def _check(text: str) -> Upload:
+    return check_upload(text, UPLOAD_NAME, owner_id=current_user.id,
+                        max_bytes=current_app.config["UPLOAD_MAX_BANK_BYTES"],
+                        limits=UploadLimits.from_config(current_app.config))
 
 
 def _submitted_text(form: BankForm) -> tuple[str, Problem | None]:
@@ -206,4 +211,5 @@ def history(slug: str):
         select(BankRevision).where(BankRevision.bank_id == bank.id)
         .options(selectinload(BankRevision.author))
         .order_by(BankRevision.number.desc())).all()
-    return render_template("banks/authoring/history.html", bank=bank, revisions=revisions)
+    return render_template("banks/authoring/history.html", bank=bank, revisions=revisions,
+                           kept=current_app.config["MAX_KEPT_REVISIONS"])

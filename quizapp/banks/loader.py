@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 
 from ..database import IMMEDIATE, utcnow, write_transaction
 from ..extensions import db
@@ -221,13 +221,16 @@ def _transaction(dry_run: bool) -> Iterator[None]:
 
 def load_checked(report: Report, library: Library, *, owner_id: int | None = None,
                  retire_missing_banks: bool = False, author_id: int | None = None,
-                 dry_run: bool = False) -> LoadResult:
+                 dry_run: bool = False, max_banks: int | None = None,
+                 keep_revisions: int | None = None) -> LoadResult:
     """Load a report's banks in one write transaction; all of it or none of it.
 
     ``owner_id`` is the teacher a bank belongs to (None: the shipped banks). A bank, or a
     question id, that already belongs to someone else is refused, never taken over.
     ``dry_run`` does the same work and returns the same summary, then rolls it all back:
     the preview of a bank is the load itself, not a second copy of its rules.
+    ``max_banks`` is how many banks the owner may keep; ``keep_revisions`` how many
+    revisions of a bank are kept, the oldest deleted (None: no limit).
     """
     if not report.ok:
         raise LoadRefused(report.problems)
@@ -240,13 +243,15 @@ def load_checked(report: Report, library: Library, *, owner_id: int | None = Non
         db.session.flush()
         banks, questions_by_uid, owner_by_uid = _existing(report)
         problems = _ownership_problems(report, banks, owner_by_uid, owner_id)
+        if max_banks is not None and owner_id is not None:
+            problems += _quota_problems(report, banks, owner_id, max_banks)
         if problems:
             raise LoadRefused(problems)
         summaries = [
             _sync_bank(checked, documents, owner_id, questions_by_uid, now)
             for checked in report.banks
         ]
-        _record_revisions(report, summaries, author_id, now)
+        _record_revisions(report, summaries, author_id, now, keep_revisions)
         if retire_missing_banks:
             summaries += _retire_missing_banks({c.header.slug for c in report.banks}, now)
     return LoadResult(summaries, documents_changed)
@@ -294,8 +299,30 @@ def _ownership_problems(report: Report, banks: dict[str, Bank], owner_by_uid: di
     return problems
 
 
-def _record_revisions(report: Report, summaries: list[BankSummary], author_id, now) -> None:
-    """A new revision for each bank whose text differs from its latest one."""
+def _quota_problems(report: Report, banks: dict[str, Bank], owner_id: int,
+                    max_banks: int) -> list[Problem]:
+    """New banks past what the owner may keep (retired ones count: they keep history)."""
+    new = [checked for checked in report.banks if checked.header.slug not in banks]
+    if not new:
+        return []
+    kept = db.session.scalar(select(func.count()).select_from(Bank).where(
+        Bank.owner_id == owner_id))
+    if kept + len(new) <= max_banks:
+        return []
+    problems = []
+    for checked in new:
+        line, column = checked.parsed.where(("slug",))
+        problems.append(Problem(
+            checked.file, line, column, "slug",
+            N_("you have reached the limit on banks per teacher (%(limit)s); publish a "
+               "new version of one of your banks instead"), {"limit": max_banks}))
+    return problems
+
+
+def _record_revisions(report: Report, summaries: list[BankSummary], author_id, now,
+                      keep: int | None) -> None:
+    """A new revision for each bank whose text differs from its latest one; of each
+    bank's revisions, the newest ``keep`` stay."""
     db.session.flush()
     bank_ids = dict(db.session.execute(
         select(Bank.slug, Bank.id).where(Bank.slug.in_([s.slug for s in summaries]))).all())
@@ -317,6 +344,9 @@ def _record_revisions(report: Report, summaries: list[BankSummary], author_id, n
             bank_id=bank_id, number=number + 1, yaml_text=checked.text, text_hash=text_hash,
             author_id=author_id, added=len(summary.added), updated=len(summary.updated),
             retired=len(summary.retired), created_at=now))
+        if keep is not None:
+            db.session.execute(delete(BankRevision).where(
+                BankRevision.bank_id == bank_id, BankRevision.number <= number + 1 - keep))
 
 
 def _sync_glossary(library: Library) -> None:

@@ -9,7 +9,7 @@ from ..extensions import db
 from . import schema
 from .loader import BankSummary, LoadRefused, LoadResult, load_checked
 from .models import Document, GlossaryEntry
-from .problems import Problem
+from .problems import N_, Problem
 from .validator import CheckedBank, Library, Report, SourceDocument, check_bank_text
 
 
@@ -28,24 +28,55 @@ class Upload:
         return self.checked is not None and not self.problems
 
 
-def check_upload(text: str, filename: str, *, owner_id: int, max_bytes: int) -> Upload:
-    """The command line's checks, plus the ownership rules and a plan; writes nothing."""
+@dataclass(frozen=True)
+class UploadLimits:
+    """What a teacher may check and keep (the defaults are config.py's)."""
+
+    max_questions: int = 250
+    max_banks: int = 200
+    keep_revisions: int = 100
+
+    @classmethod
+    def from_config(cls, config) -> "UploadLimits":
+        return cls(config["UPLOAD_MAX_QUESTIONS"], config["MAX_BANKS_PER_TEACHER"],
+                   config["MAX_KEPT_REVISIONS"])
+
+
+def check_upload(text: str, filename: str, *, owner_id: int, max_bytes: int,
+                 limits: UploadLimits | None = None) -> Upload:
+    """The command line's checks, plus the ownership rules and limits, and a plan (the
+    load itself, rolled back); writes nothing."""
+    limits = limits or UploadLimits()
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:  # refused unread, in words that say what to do instead
+        return Upload(text, None, [Problem(filename, 1, 1, "", N_(
+            "the bank is %(size)s bytes; the limit for a bank checked here is %(limit)s: "
+            "split it into smaller banks, or ask the site's administrator to load it with "
+            "the command line (flask bank load)"), {"size": size, "limit": max_bytes})])
     library = stored_library()
-    checked, problems = check_bank_text(text, filename, library, max_bytes=max_bytes)
+    checked, problems = check_bank_text(text, filename, library, max_bytes=max_bytes,
+                                        max_questions=limits.max_questions)
     if checked is None:
         return Upload(text, None, problems)
     try:
-        result = load_checked(Report(banks=[checked]), library, owner_id=owner_id,
-                              author_id=owner_id, dry_run=True)
+        result = _load(checked, library, owner_id, limits, dry_run=True)
     except LoadRefused as refused:
         return Upload(text, checked, refused.problems)
     return Upload(text, checked, [], result.banks[0], library)
 
 
-def publish_upload(upload: Upload, *, owner_id: int) -> LoadResult:
+def publish_upload(upload: Upload, *, owner_id: int,
+                   limits: UploadLimits | None = None) -> LoadResult:
     """Load a checked upload as the teacher's bank: the loader's transaction and rules."""
-    return load_checked(Report(banks=[upload.checked]), upload.library, owner_id=owner_id,
-                        author_id=owner_id)
+    return _load(upload.checked, upload.library, owner_id, limits or UploadLimits(),
+                 dry_run=False)
+
+
+def _load(checked: CheckedBank, library: Library, owner_id: int, limits: UploadLimits, *,
+          dry_run: bool) -> LoadResult:
+    return load_checked(Report(banks=[checked]), library, owner_id=owner_id,
+                        author_id=owner_id, dry_run=dry_run, max_banks=limits.max_banks,
+                        keep_revisions=limits.keep_revisions)
 
 
 def stored_library() -> Library:

@@ -240,4 +240,4 @@ def test_a_bank_over_the_size_limit_is_refused_with_a_message(world, client_as):
     response = submit(teacher, big)
     assert response.status_code == 422
     html = response.get_data(as_text=True)
-    assert "nothing was published" in html and "the limit is 2097152" in html
+    assert "nothing was published" in html and "the limit for a bank checked here is" in html
