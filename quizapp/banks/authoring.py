@@ -23,6 +23,7 @@ from ..extensions import db
 from ..study.presenting import correct_answer, make_layout
 from .access import downloadable_bank_or_404, own_bank_or_404
 from .forms import BankForm
+from .loader import written_name
 from .models import Bank, BankRevision, Document
 from .problems import N_, Problem
 from .services import (
@@ -198,7 +199,8 @@ def download(slug: str):
     revision = _revision(bank, int(number) if number else None)
     if revision is None:
         abort(404)
-    name = f"{bank.slug}.yaml" if not number else f"{bank.slug}-r{revision.number}.yaml"
+    slug = written_name(bank.slug)
+    name = f"{slug}.yaml" if not number else f"{slug}-r{revision.number}.yaml"
     return Response(revision.yaml_text, mimetype="application/yaml", headers={
         "Content-Disposition": f'attachment; filename="{name}"'})
 

@@ -55,6 +55,21 @@ class LoadResult:
         return bool(self.documents_changed) or any(bank.changed for bank in self.banks)
 
 
+def stored_name(name: str, owner_id: int | None) -> str:
+    """The slug or question id a bank's name is stored (and linked) under.
+
+    A teacher's names take their account's prefix, "t12.", with a dot no shipped name may
+    contain: a shipped bank that later adds a teacher's slug or id meets nothing, so
+    `flask bank load` always loads, and one teacher's names never meet another's.
+    """
+    return name if owner_id is None else f"t{owner_id}.{name}"
+
+
+def written_name(stored: str) -> str:
+    """The slug or id as its author wrote it (what stored_name was given)."""
+    return stored.partition(".")[2] or stored
+
+
 def content_hash(value) -> str:
     canonical = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
                            default=str)
@@ -133,7 +148,8 @@ def _sync_documents(library: Library, needed: set[str]) -> tuple[dict[str, Docum
 def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id,
                questions_by_uid: dict[str, Question], now) -> BankSummary:
     header = checked.header
-    summary = BankSummary(header.slug)
+    key = stored_name(header.slug, owner_id)
+    summary = BankSummary(key)
     bank_values = {
         "title_ar": header.title.ar,
         "title_en": header.title.en,
@@ -142,9 +158,9 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id,
         "topic_tags": list(header.tags),
     }
     bank_hash = content_hash({**bank_values, "sources": sorted(header.sources)})
-    bank = db.session.scalar(select(Bank).where(Bank.slug == header.slug))
+    bank = db.session.scalar(select(Bank).where(Bank.slug == key))
     if bank is None:
-        bank = Bank(slug=header.slug, owner_id=owner_id, content_hash=bank_hash, **bank_values)
+        bank = Bank(slug=key, owner_id=owner_id, content_hash=bank_hash, **bank_values)
         bank.documents = [documents[slug] for slug in header.sources]
         db.session.add(bank)
         db.session.flush()
@@ -160,15 +176,16 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id,
 
     seen = set()
     for position, question in enumerate(checked.questions):
-        seen.add(question.id)
+        uid = stored_name(question.id, owner_id)
+        seen.add(uid)
         values = _question_row_values(question, position)
         values["document_id"] = documents[question.source.document].id
-        row = questions_by_uid.get(question.id)
+        row = questions_by_uid.get(uid)
         if row is None:
-            row = Question(uid=question.id, bank_id=bank.id, **values)
+            row = Question(uid=uid, bank_id=bank.id, **values)
             row.tag_rows = _tag_rows(question)
             db.session.add(row)
-            summary.added.append(question.id)
+            summary.added.append(uid)
             continue
         moved = row.bank_id != bank.id
         if row.content_hash == values["content_hash"] and row.position == position \
@@ -184,7 +201,7 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id,
         if content_changed or moved or row.retired_at is not None:
             row.retired_at = None
             row.updated_at = now
-            summary.updated.append(question.id)
+            summary.updated.append(uid)
         else:
             summary.unchanged += 1  # only its place in the bank moved
 
@@ -241,7 +258,7 @@ def load_checked(report: Report, library: Library, *, owner_id: int | None = Non
         if not library.stored:
             _sync_glossary(library)
         db.session.flush()
-        banks, questions_by_uid, owner_by_uid = _existing(report)
+        banks, questions_by_uid, owner_by_uid = _existing(report, owner_id)
         problems = _ownership_problems(report, banks, owner_by_uid, owner_id)
         if max_banks is not None and owner_id is not None:
             problems += _quota_problems(report, banks, owner_id, max_banks)
@@ -257,10 +274,10 @@ def load_checked(report: Report, library: Library, *, owner_id: int | None = Non
     return LoadResult(summaries, documents_changed)
 
 
-def _existing(report: Report):
+def _existing(report: Report, owner_id: int | None):
     """The stored banks (by slug) and questions (by uid) a report's banks touch, and who
     owns each question's bank: a bounded number of queries."""
-    uids = [q.id for checked in report.banks for q in checked.questions]
+    uids = [stored_name(q.id, owner_id) for checked in report.banks for q in checked.questions]
     questions_by_uid, owner_by_uid = {}, {}
     for start in range(0, len(uids), 500):  # bounded IN lists
         chunk = uids[start:start + 500]
@@ -272,17 +289,20 @@ def _existing(report: Report):
             owner_by_uid[row.uid] = owner
     banks = {
         bank.slug: bank for bank in db.session.scalars(
-            select(Bank).where(Bank.slug.in_([c.header.slug for c in report.banks])))
+            select(Bank).where(Bank.slug.in_(
+                [stored_name(c.header.slug, owner_id) for c in report.banks])))
     }
     return banks, questions_by_uid, owner_by_uid
 
 
 def _ownership_problems(report: Report, banks: dict[str, Bank], owner_by_uid: dict,
                         owner_id: int | None) -> list[Problem]:
+    """Names stored under the same key for someone else: with the namespaces, only a bank
+    whose owner is gone (its owner_id set to NULL) can be met, and it is not taken over."""
     problems = []
     for checked in report.banks:
         marks = checked.parsed
-        bank = banks.get(checked.header.slug)
+        bank = banks.get(stored_name(checked.header.slug, owner_id))
         if bank is not None and bank.owner_id != owner_id:
             line, column = marks.where(("slug",))
             problems.append(Problem(
@@ -290,7 +310,8 @@ def _ownership_problems(report: Report, banks: dict[str, Bank], owner_by_uid: di
                 N_("the slug %(slug)s is already used by another bank; choose another"),
                 {"slug": checked.header.slug}))
         for index, question in enumerate(checked.questions):
-            if question.id in owner_by_uid and owner_by_uid[question.id] != owner_id:
+            uid = stored_name(question.id, owner_id)
+            if uid in owner_by_uid and owner_by_uid[uid] != owner_id:
                 line, column = marks.where(("questions", index, "id"))
                 problems.append(Problem(
                     checked.file, line, column, f"questions[{index}].id",
@@ -302,7 +323,8 @@ def _ownership_problems(report: Report, banks: dict[str, Bank], owner_by_uid: di
 def _quota_problems(report: Report, banks: dict[str, Bank], owner_id: int,
                     max_banks: int) -> list[Problem]:
     """New banks past what the owner may keep (retired ones count: they keep history)."""
-    new = [checked for checked in report.banks if checked.header.slug not in banks]
+    new = [checked for checked in report.banks
+           if stored_name(checked.header.slug, owner_id) not in banks]
     if not new:
         return []
     kept = db.session.scalar(select(func.count()).select_from(Bank).where(
