@@ -73,6 +73,8 @@ DEFAULTS = {
     # took 1 s); a bigger bank is split, or loaded with `flask bank load` (MAX_BANK_BYTES).
     "UPLOAD_MAX_BANK_BYTES": 512 * 1024,
     "UPLOAD_MAX_QUESTIONS": 250,
+    # A check that still runs after this many seconds (a loaded server) stops and says so.
+    "UPLOAD_CHECK_SECONDS": 5,
     # What one teacher may keep: banks (retired ones count), and revisions per bank (on
     # publishing, the oldest beyond this many are deleted).
     "MAX_BANKS_PER_TEACHER": 200,

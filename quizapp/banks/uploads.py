@@ -1,6 +1,7 @@
 """A bank written in the browser: checked against the stored documents and glossary,
 previewed by a dry run of the loader, then published by the loader itself."""
 
+import time
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -35,11 +36,12 @@ class UploadLimits:
     max_questions: int = 250
     max_banks: int = 200
     keep_revisions: int = 100
+    check_seconds: float = 5
 
     @classmethod
     def from_config(cls, config) -> "UploadLimits":
         return cls(config["UPLOAD_MAX_QUESTIONS"], config["MAX_BANKS_PER_TEACHER"],
-                   config["MAX_KEPT_REVISIONS"])
+                   config["MAX_KEPT_REVISIONS"], config["UPLOAD_CHECK_SECONDS"])
 
 
 def check_upload(text: str, filename: str, *, owner_id: int, max_bytes: int,
@@ -54,8 +56,9 @@ def check_upload(text: str, filename: str, *, owner_id: int, max_bytes: int,
             "split it into smaller banks, or ask the site's administrator to load it with "
             "the command line (flask bank load)"), {"size": size, "limit": max_bytes})])
     library = stored_library()
-    checked, problems = check_bank_text(text, filename, library, max_bytes=max_bytes,
-                                        max_questions=limits.max_questions)
+    checked, problems = check_bank_text(
+        text, filename, library, max_bytes=max_bytes, max_questions=limits.max_questions,
+        deadline=time.monotonic() + limits.check_seconds)
     if checked is None:
         return Upload(text, None, problems)
     try:

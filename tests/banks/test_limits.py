@@ -75,3 +75,13 @@ def test_only_the_latest_revisions_are_kept(loaded_app, world, client_as):
     assert teacher.get(f"/banks/{slug}/yaml?revision=2").get_data(as_text=True) == texts[1]
     history = teacher.get(f"/banks/{slug}/history").get_data(as_text=True)
     assert "Only the latest 2 revisions are kept" in history
+
+
+def test_a_check_that_runs_out_of_time_stops_with_a_problem(loaded_app, world, client_as):
+    loaded_app.config["UPLOAD_CHECK_SECONDS"] = 0
+    before = snapshot(loaded_app)
+    response = submit(client_as("teacher"), GOOD)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "checking took too long and stopped here" in html
+    assert snapshot(loaded_app) == before
