@@ -33,7 +33,7 @@ class Upload:
 class UploadLimits:
     """What a teacher may check and keep (the defaults are config.py's)."""
 
-    max_questions: int = 250
+    max_questions: int = 200
     max_banks: int = 200
     keep_revisions: int = 100
     check_seconds: float = 5
