@@ -23,8 +23,8 @@ from ..extensions import db
 from ..study.presenting import correct_answer, make_layout
 from .access import downloadable_bank_or_404, own_bank_or_404
 from .forms import BankForm
-from .loader import written_name
 from .models import Bank, BankRevision, Document
+from .ownership import written_name
 from .problems import N_, Problem
 from .services import (
     LoadRefused,

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from ..database import IMMEDIATE, utcnow, write_transaction
 from ..extensions import db
 from .models import Bank, BankRevision, Document, GlossaryEntry, Question, QuestionTag
-from .problems import N_, Problem
+from .ownership import ownership_problems, quota_problems, stored_name
 from .validator import CheckedBank, Library, Report
 
 
@@ -53,21 +53,6 @@ class LoadResult:
     @property
     def changed(self) -> bool:
         return bool(self.documents_changed) or any(bank.changed for bank in self.banks)
-
-
-def stored_name(name: str, owner_id: int | None) -> str:
-    """The slug or question id a bank's name is stored (and linked) under.
-
-    A teacher's names take their account's prefix, "t12.", with a dot no shipped name may
-    contain: a shipped bank that later adds a teacher's slug or id meets nothing, so
-    `flask bank load` always loads, and one teacher's names never meet another's.
-    """
-    return name if owner_id is None else f"t{owner_id}.{name}"
-
-
-def written_name(stored: str) -> str:
-    """The slug or id as its author wrote it (what stored_name was given)."""
-    return stored.partition(".")[2] or stored
 
 
 def content_hash(value) -> str:
@@ -259,9 +244,9 @@ def load_checked(report: Report, library: Library, *, owner_id: int | None = Non
             _sync_glossary(library)
         db.session.flush()
         banks, questions_by_uid, owner_by_uid = _existing(report, owner_id)
-        problems = _ownership_problems(report, banks, owner_by_uid, owner_id)
+        problems = ownership_problems(report, banks, owner_by_uid, owner_id)
         if max_banks is not None and owner_id is not None:
-            problems += _quota_problems(report, banks, owner_id, max_banks)
+            problems += quota_problems(report, banks, owner_id, max_banks)
         if problems:
             raise LoadRefused(problems)
         summaries = [
@@ -293,52 +278,6 @@ def _existing(report: Report, owner_id: int | None):
                 [stored_name(c.header.slug, owner_id) for c in report.banks])))
     }
     return banks, questions_by_uid, owner_by_uid
-
-
-def _ownership_problems(report: Report, banks: dict[str, Bank], owner_by_uid: dict,
-                        owner_id: int | None) -> list[Problem]:
-    """Names stored under the same key for someone else: with the namespaces, only a bank
-    whose owner is gone (its owner_id set to NULL) can be met, and it is not taken over."""
-    problems = []
-    for checked in report.banks:
-        marks = checked.parsed
-        bank = banks.get(stored_name(checked.header.slug, owner_id))
-        if bank is not None and bank.owner_id != owner_id:
-            line, column = marks.where(("slug",))
-            problems.append(Problem(
-                checked.file, line, column, "slug",
-                N_("the slug %(slug)s is already used by another bank; choose another"),
-                {"slug": checked.header.slug}))
-        for index, question in enumerate(checked.questions):
-            uid = stored_name(question.id, owner_id)
-            if uid in owner_by_uid and owner_by_uid[uid] != owner_id:
-                line, column = marks.where(("questions", index, "id"))
-                problems.append(Problem(
-                    checked.file, line, column, f"questions[{index}].id",
-                    N_("the id %(id)s is already used by another bank; choose another"),
-                    {"id": question.id}))
-    return problems
-
-
-def _quota_problems(report: Report, banks: dict[str, Bank], owner_id: int,
-                    max_banks: int) -> list[Problem]:
-    """New banks past what the owner may keep (retired ones count: they keep history)."""
-    new = [checked for checked in report.banks
-           if stored_name(checked.header.slug, owner_id) not in banks]
-    if not new:
-        return []
-    kept = db.session.scalar(select(func.count()).select_from(Bank).where(
-        Bank.owner_id == owner_id))
-    if kept + len(new) <= max_banks:
-        return []
-    problems = []
-    for checked in new:
-        line, column = checked.parsed.where(("slug",))
-        problems.append(Problem(
-            checked.file, line, column, "slug",
-            N_("you have reached the limit on banks per teacher (%(limit)s); publish a "
-               "new version of one of your banks instead"), {"limit": max_banks}))
-    return problems
 
 
 def _record_revisions(report: Report, summaries: list[BankSummary], author_id, now,

@@ -1,0 +1,75 @@
+"""Whose names a load may use: each teacher's namespace, what belongs to whom, and how
+many banks a teacher may keep.
+
+The marker of a shipped bank is ``owner_id IS NULL`` here (and in the loader's
+``_retire_missing_banks``); an explicit shipped marker, once banks have one, belongs in
+``stored_name``'s callers and in those two places.
+"""
+
+from sqlalchemy import func, select
+
+from ..extensions import db
+from .models import Bank
+from .problems import N_, Problem
+from .validator import Report
+
+
+def stored_name(name: str, owner_id: int | None) -> str:
+    """The slug or question id a bank's name is stored (and linked) under.
+
+    A teacher's names take their account's prefix, "t12.", with a dot no shipped name may
+    contain: a shipped bank that later adds a teacher's slug or id meets nothing, so
+    `flask bank load` always loads, and one teacher's names never meet another's.
+    """
+    return name if owner_id is None else f"t{owner_id}.{name}"
+
+
+def written_name(stored: str) -> str:
+    """The slug or id as its author wrote it (what stored_name was given)."""
+    return stored.partition(".")[2] or stored
+
+
+def ownership_problems(report: Report, banks: dict[str, Bank], owner_by_uid: dict,
+                        owner_id: int | None) -> list[Problem]:
+    """Names stored under the same key for someone else: with the namespaces, only a bank
+    whose owner is gone (its owner_id set to NULL) can be met, and it is not taken over."""
+    problems = []
+    for checked in report.banks:
+        marks = checked.parsed
+        bank = banks.get(stored_name(checked.header.slug, owner_id))
+        if bank is not None and bank.owner_id != owner_id:
+            line, column = marks.where(("slug",))
+            problems.append(Problem(
+                checked.file, line, column, "slug",
+                N_("the slug %(slug)s is already used by another bank; choose another"),
+                {"slug": checked.header.slug}))
+        for index, question in enumerate(checked.questions):
+            uid = stored_name(question.id, owner_id)
+            if uid in owner_by_uid and owner_by_uid[uid] != owner_id:
+                line, column = marks.where(("questions", index, "id"))
+                problems.append(Problem(
+                    checked.file, line, column, f"questions[{index}].id",
+                    N_("the id %(id)s is already used by another bank; choose another"),
+                    {"id": question.id}))
+    return problems
+
+
+def quota_problems(report: Report, banks: dict[str, Bank], owner_id: int,
+                    max_banks: int) -> list[Problem]:
+    """New banks past what the owner may keep (retired ones count: they keep history)."""
+    new = [checked for checked in report.banks
+           if stored_name(checked.header.slug, owner_id) not in banks]
+    if not new:
+        return []
+    kept = db.session.scalar(select(func.count()).select_from(Bank).where(
+        Bank.owner_id == owner_id))
+    if kept + len(new) <= max_banks:
+        return []
+    problems = []
+    for checked in new:
+        line, column = checked.parsed.where(("slug",))
+        problems.append(Problem(
+            checked.file, line, column, "slug",
+            N_("you have reached the limit on banks per teacher (%(limit)s); publish a "
+               "new version of one of your banks instead"), {"limit": max_banks}))
+    return problems
