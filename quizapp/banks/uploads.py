@@ -5,6 +5,7 @@ import time
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from . import schema
@@ -65,6 +66,10 @@ def check_upload(text: str, filename: str, *, owner_id: int, max_bytes: int,
         result = _load(checked, library, owner_id, limits, dry_run=True)
     except LoadRefused as refused:
         return Upload(text, checked, refused.problems)
+    except IntegrityError:
+        # The same names written by another request while this one ran (a second tab).
+        return Upload(text, checked, [Problem(filename, 1, 1, "", N_(
+            "the bank changed while it was being checked; check it again"))])
     return Upload(text, checked, [], result.banks[0], library)
 
 

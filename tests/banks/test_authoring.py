@@ -228,3 +228,18 @@ def test_a_bank_over_the_size_limit_is_refused_with_a_message(world, client_as):
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert "nothing was published" in html and "the limit for a bank checked here is" in html
+
+
+def test_a_clash_while_the_preview_runs_is_a_problem_not_a_500(world, client_as, monkeypatch):
+    from sqlalchemy.exc import IntegrityError
+
+    from quizapp.banks import uploads
+
+    def clash(*args, **kwargs):
+        raise IntegrityError("INSERT INTO banks ...", {}, Exception("unique"))
+
+    monkeypatch.setattr(uploads, "load_checked", clash)
+    response = submit(client_as("teacher"), GOOD)
+    assert response.status_code == 422
+    assert "the bank changed while it was being checked; check it again" in \
+        response.get_data(as_text=True)
