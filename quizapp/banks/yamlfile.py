@@ -57,8 +57,9 @@ def dotted(path: Path) -> str:
     return out
 
 
-# libyaml's loader is ~20 times faster; the pure-Python one words errors better, so a
-# file that fails is read again with it for the message.
+# libyaml's loader is ~20 times faster; the pure-Python one words syntax errors better,
+# so it rewords the one libyaml found if it can within REWORD_SECONDS (event by event,
+# never building nodes), and libyaml's words stand otherwise.
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
