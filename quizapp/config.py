@@ -68,8 +68,18 @@ DEFAULTS = {
     "LANGUAGES": ("ar", "en"),
     "SQLITE_BUSY_TIMEOUT_MS": 15_000,
     "MAX_BANK_BYTES": 16 * 1024 * 1024,
-    # A bank written in the browser: pasted or uploaded, shown back line by line.
-    "UPLOAD_MAX_BANK_BYTES": 2 * 1024 * 1024,
+    # A bank written in the browser: pasted or uploaded, shown back line by line. Both
+    # limits keep its check, dry run and two-language preview near a second (200 questions
+    # of the shipped banks' size: 250 kB, about 1 s); a bigger bank is split, or loaded
+    # with `flask bank load` (MAX_BANK_BYTES, no question limit).
+    "UPLOAD_MAX_BANK_BYTES": 512 * 1024,
+    "UPLOAD_MAX_QUESTIONS": 200,
+    # A check that still runs after this many seconds (a loaded server) stops and says so.
+    "UPLOAD_CHECK_SECONDS": 5,
+    # What one teacher may keep: banks (retired ones count), and revisions per bank (on
+    # publishing, the oldest beyond this many are deleted).
+    "MAX_BANKS_PER_TEACHER": 200,
+    "MAX_KEPT_REVISIONS": 100,
     # Flask's default (500 kB) would refuse a pasted bank well under the limit above.
     "MAX_FORM_MEMORY_SIZE": 4 * 1024 * 1024,
     "MIGRATIONS_DIR": str(PROJECT_ROOT / "migrations"),

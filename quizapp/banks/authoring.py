@@ -25,6 +25,7 @@ from ..questions.presenting import correct_answer, make_layout
 from .access import downloadable_bank_or_404, own_bank_or_404
 from .forms import BankForm
 from .models import Bank, BankRevision, Document
+from .ownership import written_name
 from .problems import N_, Problem
 from .services import (
     LoadRefused,
@@ -34,6 +35,7 @@ from .services import (
     publish_upload,
     unsaved_question,
 )
+from .uploads import UploadLimits
 
 blueprint = Blueprint("authoring", __name__)
 
@@ -90,8 +92,7 @@ def check():
     form.text.data = text
     if action == "edit":
         return render_template("banks/authoring/editor.html", form=form, upload=None)
-    upload = check_upload(text, UPLOAD_NAME, owner_id=current_user.id,
-                          max_bytes=current_app.config["UPLOAD_MAX_BANK_BYTES"])
+    upload = _check(text)
     if not upload.ok:
         return render_template("banks/authoring/editor.html", form=form, upload=upload), 422
     digest = _digest(text)
@@ -107,14 +108,13 @@ def check():
 
 def _publish(form: BankForm, upload: Upload):
     try:
-        result = publish_upload(upload, owner_id=current_user.id)
+        result = publish_upload(upload, owner_id=current_user.id,
+                                limits=UploadLimits.from_config(current_app.config))
     except (LoadRefused, IntegrityError) as refused:
         # Someone took the slug or an id since the check (PostgreSQL lets both start):
         # checking again names what clashes.
         db.session.rollback()
-        problems = getattr(refused, "problems", None) or check_upload(
-            upload.text, UPLOAD_NAME, owner_id=current_user.id,
-            max_bytes=current_app.config["UPLOAD_MAX_BANK_BYTES"]).problems or [
+        problems = getattr(refused, "problems", None) or _check(upload.text).problems or [
             Problem(UPLOAD_NAME, 1, 1, "slug",
                     N_("the slug %(slug)s is already used by another bank; choose another"),
                     {"slug": upload.checked.header.slug})]
@@ -128,6 +128,12 @@ def _publish(form: BankForm, upload: Upload):
     else:
         flash(_("Nothing to publish: the bank already reads exactly so."), "info")
     return redirect(url_for("banks.show", slug=summary.slug), code=303)
+
+
+def _check(text: str) -> Upload:
+    return check_upload(text, UPLOAD_NAME, owner_id=current_user.id,
+                        max_bytes=current_app.config["UPLOAD_MAX_BANK_BYTES"],
+                        limits=UploadLimits.from_config(current_app.config))
 
 
 def _submitted_text(form: BankForm) -> tuple[str, Problem | None]:
@@ -197,7 +203,8 @@ def download(slug: str):
     revision = _revision(bank, number)
     if revision is None:
         abort(404)
-    name = f"{bank.slug}.yaml" if number is None else f"{bank.slug}-r{revision.number}.yaml"
+    slug = written_name(bank.slug)
+    name = f"{slug}.yaml" if number is None else f"{slug}-r{revision.number}.yaml"
     return Response(revision.yaml_text, mimetype="application/yaml", headers={
         "Content-Disposition": f'attachment; filename="{name}"'})
 
@@ -210,4 +217,5 @@ def history(slug: str):
         select(BankRevision).where(BankRevision.bank_id == bank.id)
         .options(selectinload(BankRevision.author))
         .order_by(BankRevision.number.desc())).all()
-    return render_template("banks/authoring/history.html", bank=bank, revisions=revisions)
+    return render_template("banks/authoring/history.html", bank=bank, revisions=revisions,
+                           kept=current_app.config["MAX_KEPT_REVISIONS"])

@@ -40,11 +40,12 @@ def validate_command(paths: tuple[Path, ...]) -> None:
 
 @bank.command("load")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def load_command(paths: tuple[Path, ...]) -> None:
+@click.option("--dry-run", is_flag=True, help="Say what loading would change; write nothing.")
+def load_command(paths: tuple[Path, ...], dry_run: bool) -> None:
     """Validate, then load banks into the database in one transaction (default: questions/)."""
     try:
         result = load_paths(_paths(paths), Path(current_app.config["QUESTIONS_DIR"]),
-                            max_bytes=current_app.config["MAX_BANK_BYTES"])
+                            max_bytes=current_app.config["MAX_BANK_BYTES"], dry_run=dry_run)
     except LoadRefused as refused:
         _report_problems(refused.problems)
         click.echo("Nothing was loaded.", err=True)
@@ -61,3 +62,5 @@ def load_command(paths: tuple[Path, ...]) -> None:
         )
     if not result.changed:
         click.echo("Nothing changed: the database already matches the banks.")
+    elif dry_run:
+        click.echo("Dry run: nothing was written.")

@@ -83,7 +83,8 @@ class Bank(db.Model):
     __tablename__ = "banks"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    # As written for a shipped bank; "t<owner id>." + as written for a teacher's (loader).
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
     title_ar: Mapped[str] = mapped_column(Text)
     title_en: Mapped[str] = mapped_column(Text)
     description_ar: Mapped[str] = mapped_column(Text)
@@ -123,7 +124,7 @@ class Question(db.Model):
     __table_args__ = (Index("ix_questions_bank_active", "bank_id", "retired_at", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(80), unique=True)
+    uid: Mapped[str] = mapped_column(String(100), unique=True)  # prefixed as Bank.slug
     bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="RESTRICT"))
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="RESTRICT"), index=True

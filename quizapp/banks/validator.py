@@ -7,6 +7,7 @@ unless there is no problem at all.
 
 import copy
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -294,14 +295,27 @@ def _strings(value) -> list[str]:
 
 
 def check_bank_text(
-    text: str, filename: str, library: Library, *, max_bytes: int = DEFAULT_MAX_BYTES
+    text: str, filename: str, library: Library, *, max_bytes: int = DEFAULT_MAX_BYTES,
+    max_questions: int | None = None, deadline: float | None = None,
 ) -> tuple[CheckedBank | None, list[Problem]]:
-    """Validate one bank's YAML text; the bank is None unless there is no problem."""
+    """Validate one bank's YAML text; the bank is None unless there is no problem.
+
+    ``max_questions`` and ``deadline`` (a ``time.monotonic()`` value) bound the work of a
+    check in the browser; the command line has neither.
+    """
     parsed = parse(text, filename, max_bytes=max_bytes)
     if parsed.problems:
         return None, parsed.problems
     check = _FileChecker(filename, parsed)
     data = parsed.data
+    count = len(data["questions"]) if isinstance(data, dict) and isinstance(
+        data.get("questions"), list) else 0
+    if max_questions is not None and count > max_questions:
+        check.add(("questions",), N_(
+            "%(count)s questions: a bank checked here may hold at most %(limit)s; split it "
+            "into smaller banks, or ask the site's administrator to load it with the "
+            "command line (flask bank load)"), at_key=True, count=count, limit=max_questions)
+        return None, check.problems
     header = check.model(schema.BankHeader, data)
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
         return None, check.problems
@@ -314,6 +328,10 @@ def check_bank_text(
     seen_ids: dict[str, int] = {}
     for index, raw in enumerate(data["questions"]):
         path = ("questions", index)
+        if deadline is not None and time.monotonic() > deadline:
+            check.add(path, N_("checking took too long and stopped here; split the bank "
+                               "into smaller ones"))
+            return None, sorted(check.problems, key=lambda p: (p.line, p.column))
         qid = raw.get("id") if isinstance(raw, dict) else None
         if isinstance(qid, str):
             if qid in seen_ids:

@@ -168,3 +168,41 @@ def test_validate_command_lists_problems_and_fails(runner):
     assert f"{broken}:13:13: questions[0].answer: answer z is not among the choices" \
         in result.output
     assert "6 problems found." in result.output
+
+
+def test_a_dry_run_reports_what_the_load_then_does_and_writes_nothing(app, library_copy):
+    from quizapp.banks.services import load_paths
+
+    runner = app.test_cli_runner()
+    app.config["QUESTIONS_DIR"] = str(library_copy)
+    load(runner)
+    path = _bank_path(library_copy)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if line.startswith("  - id:")]
+    edited = "".join(lines[:starts[0]] + lines[starts[1]:]).replace(
+        "  - id: kcc-", "  - id: new-kcc-", 1)
+    path.write_text(edited.replace("?\n", " exactly?\n", 1), encoding="utf-8")
+    (library_copy / "banks" / "belt-and-road-central-asia.yaml").unlink()
+    before = snapshot(app)
+
+    def summaries(dry_run):
+        with app.app_context():
+            result = load_paths([library_copy], library_copy, max_bytes=1 << 24,
+                                dry_run=dry_run)
+            return [(s.slug, s.created, s.details_updated, s.added, s.updated, s.retired,
+                     s.unchanged, s.revision) for s in result.banks]
+
+    planned = summaries(dry_run=True)
+    assert snapshot(app) == before
+    assert any(added and retired for _, _, _, added, _, retired, _, _ in planned)
+    assert planned == summaries(dry_run=False)
+    assert snapshot(app) != before
+
+
+def test_load_dry_run_command_changes_nothing(app, runner):
+    before = snapshot(app)
+    result = runner.invoke(args=["bank", "load", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "cultural-centre-beijing (new bank): 107 added" in result.output
+    assert "Dry run: nothing was written." in result.output
+    assert snapshot(app) == before

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from quizapp.banks.models import Bank, Question
+from quizapp.banks.ownership import stored_name
 from quizapp.banks.services import check_upload, publish_upload
 from quizapp.extensions import db
 
@@ -50,13 +51,17 @@ def private(loaded_app, world):
                               max_bytes=1 << 20)
         assert upload.ok, upload.problems
         publish_upload(upload, owner_id=world.teacher.id)
-        bank = db.session.scalar(select(Bank).where(Bank.slug == "my-class-bank"))
+        def stored(name: str) -> str:
+            return stored_name(name, world.teacher.id)
+
+        bank = db.session.scalar(select(Bank).where(Bank.slug == stored("my-class-bank")))
         ids = {q.uid: q.id for q in db.session.scalars(
             select(Question).where(Question.bank_id == bank.id))}
         record = SimpleNamespace(slug=bank.slug, bank_id=bank.id,
-                                 choice_id=ids["t-opening-date"],
-                                 card_id=ids["t-hidden-card"],
-                                 choice_uid="t-opening-date", card_uid="t-hidden-card")
+                                 choice_id=ids[stored("t-opening-date")],
+                                 card_id=ids[stored("t-hidden-card")],
+                                 choice_uid=stored("t-opening-date"),
+                                 card_uid=stored("t-hidden-card"))
         db.session.remove()
         return record
 

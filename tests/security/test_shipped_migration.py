@@ -28,7 +28,7 @@ def test_upgrade_marks_ownerless_banks_shipped_and_teachers_banks_not(app):
         _insert_bank("from-questions", None)
         _insert_bank("a-teachers", teacher_id)
         db.session.commit()
-        upgrade()
+        upgrade(revision="0006")
         rows = dict(db.session.execute(text("SELECT slug, shipped FROM banks")).all())
         assert {slug: bool(shipped) for slug, shipped in rows.items()} == {
             "from-questions": True, "a-teachers": False}

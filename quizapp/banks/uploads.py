@@ -1,0 +1,99 @@
+"""A bank written in the browser: checked against the stored documents and glossary,
+previewed by a dry run of the loader, then published by the loader itself."""
+
+import time
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..extensions import db
+from . import schema
+from .loader import BankSummary, LoadRefused, LoadResult, load_checked
+from .models import Document, GlossaryEntry
+from .problems import N_, Problem
+from .validator import CheckedBank, Library, Report, SourceDocument, check_bank_text
+
+
+@dataclass
+class Upload:
+    """A bank written in the browser, checked: its problems, or what publishing would do."""
+
+    text: str
+    checked: CheckedBank | None
+    problems: list[Problem]
+    plan: BankSummary | None = None
+    library: Library | None = field(default=None, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.checked is not None and not self.problems
+
+
+@dataclass(frozen=True)
+class UploadLimits:
+    """What a teacher may check and keep (the defaults are config.py's)."""
+
+    max_questions: int = 200
+    max_banks: int = 200
+    keep_revisions: int = 100
+    check_seconds: float = 5
+
+    @classmethod
+    def from_config(cls, config) -> "UploadLimits":
+        return cls(config["UPLOAD_MAX_QUESTIONS"], config["MAX_BANKS_PER_TEACHER"],
+                   config["MAX_KEPT_REVISIONS"], config["UPLOAD_CHECK_SECONDS"])
+
+
+def check_upload(text: str, filename: str, *, owner_id: int, max_bytes: int,
+                 limits: UploadLimits | None = None) -> Upload:
+    """The command line's checks, plus the ownership rules and limits, and a plan (the
+    load itself, rolled back); writes nothing."""
+    limits = limits or UploadLimits()
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:  # refused unread, in words that say what to do instead
+        return Upload(text, None, [Problem(filename, 1, 1, "", N_(
+            "the bank is %(size)s bytes; the limit for a bank checked here is %(limit)s: "
+            "split it into smaller banks, or ask the site's administrator to load it with "
+            "the command line (flask bank load)"), {"size": size, "limit": max_bytes})])
+    library = stored_library()
+    checked, problems = check_bank_text(
+        text, filename, library, max_bytes=max_bytes, max_questions=limits.max_questions,
+        deadline=time.monotonic() + limits.check_seconds)
+    if checked is None:
+        return Upload(text, None, problems)
+    try:
+        result = _load(checked, library, owner_id, limits, dry_run=True)
+    except LoadRefused as refused:
+        return Upload(text, checked, refused.problems)
+    except IntegrityError:
+        # The same names written by another request while this one ran (a second tab).
+        return Upload(text, checked, [Problem(filename, 1, 1, "", N_(
+            "the bank changed while it was being checked; check it again"))])
+    return Upload(text, checked, [], result.banks[0], library)
+
+
+def publish_upload(upload: Upload, *, owner_id: int,
+                   limits: UploadLimits | None = None) -> LoadResult:
+    """Load a checked upload as the teacher's bank: the loader's transaction and rules."""
+    return _load(upload.checked, upload.library, owner_id, limits or UploadLimits(),
+                 dry_run=False)
+
+
+def _load(checked: CheckedBank, library: Library, owner_id: int, limits: UploadLimits, *,
+          dry_run: bool) -> LoadResult:
+    return load_checked(Report(banks=[checked]), library, owner_id=owner_id,
+                        author_id=owner_id, dry_run=dry_run, max_banks=limits.max_banks,
+                        keep_revisions=limits.keep_revisions)
+
+
+def stored_library() -> Library:
+    """The documents and glossary as loaded: what a bank checked in the browser meets."""
+    library = Library(stored=True)
+    for slug, body in db.session.execute(select(Document.slug, Document.body)):
+        library.documents[slug] = SourceDocument(None, body)
+    library.glossary = [
+        schema.GlossaryEntry.model_validate({"id": row.slug, **row.entry})
+        for row in db.session.scalars(select(GlossaryEntry).order_by(GlossaryEntry.position))
+    ]
+    return library
