@@ -167,8 +167,9 @@ def _preview(form: BankForm, upload: Upload):
     rng = random.Random(checked.header.slug)
     columns = defaultdict(list)
     questions = []
+    glossary = [entry.model_dump() for entry in upload.library.glossary] if upload.library else []
     for position, item in enumerate(checked.questions):
-        question = unsaved_question(item, position)
+        question = unsaved_question(item, position, glossary)
         document = documents[item.source.document]
         questions.append(question)
         layout = make_layout(question, rng)

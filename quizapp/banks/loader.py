@@ -7,7 +7,7 @@ valid; a question that disappeared from its bank is retired, never deleted.
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 
 from ..database import IMMEDIATE, utcnow, write_transaction
 from ..extensions import db
+from ..questions.hints import grading_hints
 from .models import Bank, BankRevision, Document, GlossaryEntry, Question, QuestionTag
 from .ownership import ownership_problems, publisher, quota_problems, stored_name
 from .validator import CheckedBank, Library, Report
@@ -61,15 +62,19 @@ def content_hash(value) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _question_row_values(question, position: int) -> dict:
+# Fields stored in their own columns; the rest of a question is its type's ``details``.
+# A flashcard's front is its prompt (every type's schema has a ``prompt``).
+_COLUMNS = {"id", "type", "prompt", "front", "explanation", "source", "tags", "difficulty"}
+
+
+def _question_row_values(question, position: int, glossary: Sequence[dict] = ()) -> dict:
     dumped = question.model_dump(mode="json", exclude_none=True)
-    common = {"id", "type", "prompt", "explanation", "source", "tags", "difficulty"}
-    if question.type == "flashcard":
-        common |= {"front"}
-        prompt = question.front
-    else:
-        prompt = question.prompt
-    details = {key: value for key, value in dumped.items() if key not in common}
+    prompt = question.prompt
+    details = {key: value for key, value in dumped.items() if key not in _COLUMNS}
+    # What grading needs beyond the bank's text (glossary spellings, the source's "more
+    # than"), derived here so that checking an answer reads no file and no other row.
+    hints = grading_hints(question.type, details, question.source.quote, glossary)
+    details.update(hints)
     return {
         "position": position,
         "type": question.type,
@@ -80,7 +85,7 @@ def _question_row_values(question, position: int) -> dict:
         "details": details,
         "quote": question.source.quote,
         "difficulty": question.difficulty,
-        "content_hash": content_hash(dumped),
+        "content_hash": content_hash({**dumped, "hints": hints} if hints else dumped),
     }
 
 
@@ -88,9 +93,9 @@ def _tag_rows(question) -> list[QuestionTag]:
     return [QuestionTag(tag=tag) for tag in dict.fromkeys(question.tags)]
 
 
-def unsaved_question(question, position: int) -> Question:
+def unsaved_question(question, position: int, glossary: Sequence[dict] = ()) -> Question:
     """A Question row for a validated question, tags included, not added to any session."""
-    row = Question(uid=question.id, **_question_row_values(question, position))
+    row = Question(uid=question.id, **_question_row_values(question, position, glossary))
     row.tag_rows = _tag_rows(question)
     return row
 
@@ -131,7 +136,8 @@ def _sync_documents(library: Library, needed: set[str]) -> tuple[dict[str, Docum
 
 
 def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id,
-               questions_by_uid: dict[str, Question], now) -> BankSummary:
+               questions_by_uid: dict[str, Question], now, glossary: Sequence[dict]
+               ) -> BankSummary:
     header = checked.header
     key = stored_name(header.slug, owner_id)
     summary = BankSummary(key)
@@ -164,7 +170,7 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id,
     for position, question in enumerate(checked.questions):
         uid = stored_name(question.id, owner_id)
         seen.add(uid)
-        values = _question_row_values(question, position)
+        values = _question_row_values(question, position, glossary)
         values["document_id"] = documents[question.source.document].id
         row = questions_by_uid.get(uid)
         if row is None:
@@ -250,8 +256,9 @@ def load_checked(report: Report, library: Library, *, owner_id: int | None = Non
             problems += quota_problems(report, banks, owner_id, max_banks)
         if problems:
             raise LoadRefused(problems)
+        glossary = [entry.model_dump() for entry in library.glossary]
         summaries = [
-            _sync_bank(checked, documents, owner_id, questions_by_uid, now)
+            _sync_bank(checked, documents, owner_id, questions_by_uid, now, glossary)
             for checked in report.banks
         ]
         _record_revisions(report, summaries, author_id, now, keep_revisions)

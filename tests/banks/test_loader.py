@@ -206,3 +206,23 @@ def test_load_dry_run_command_changes_nothing(app, runner):
     assert "cultural-centre-beijing (new bank): 107 added" in result.output
     assert "Dry run: nothing was written." in result.output
     assert snapshot(app) == before
+
+
+def _question(uid: str) -> Question:
+    return db.session.scalar(select(Question).where(Question.uid == uid))
+
+
+def test_load_stores_what_grading_needs_from_the_glossary_and_the_quote(loaded_app):
+    """The glossary's other spellings and the source's "more than" travel with the
+    question, so a typed answer is graded without reading any file."""
+    from quizapp.questions.answers import check_answer
+
+    with loaded_app.app_context():
+        tajik = _question("cas-tajik-president-short")
+        assert "Emomali Rakhmon" in tajik.details["variants"]
+        assert check_answer(tajik.type, tajik.details, "Emomali Rakhmon").correct
+        luban = _question("bri-luban-students-numeric")
+        assert luban.details["qualifier"] == "more_than"
+        number = luban.details["answer"]
+        assert check_answer(luban.type, luban.details, f"more than {number}").correct
+        assert not check_answer(luban.type, luban.details, f"less than {number}").correct
