@@ -120,7 +120,7 @@ def student_progress(class_id: int, user_id: int):
     student = student_in_class_or_404(school_class, user_id)
     data = build_dashboard(student, datetime.now(UTC),
                            shown_banks=shipped_or_owned_by(current_user.id))
-    return render_template("progress/dashboard.html", data=data,
+    return render_template("progress/dashboard.html", dashboard=data,
                            student=student, school_class=school_class)
 
 

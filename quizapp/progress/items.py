@@ -14,6 +14,7 @@ from sqlalchemy import select
 from ..accounts.models import ClassMembership, SchoolClass
 from ..banks.models import Bank, Question
 from ..extensions import db
+from ..questions import registry
 from ..questions.normalise import normalise_text
 from ..questions.presenting import describe_response
 from ..study.models import QuizAnswer, QuizAttempt, ReviewLog
@@ -60,7 +61,7 @@ def _wrong_key(question: Question, response, lang: str) -> str | None:
 def item_analysis(school_class: SchoolClass, bank: Bank, lang: str) -> list[ItemStats]:
     questions = db.session.scalars(
         select(Question).where(Question.bank_id == bank.id, Question.retired_at.is_(None),
-                               Question.type != "flashcard")
+                               Question.type.in_(registry.answerable_names()))
         .order_by(Question.position)).all()
     answers = _answers(school_class, bank)
     per_student = defaultdict(list)

@@ -1,11 +1,10 @@
 """The progress dashboard."""
 
-from datetime import UTC, datetime
-
 from flask import Blueprint, render_template
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from .. import database
 from ..banks.access import visible_question_by_uid_or_404, visible_to
 from ..banks.models import Bank
 from ..extensions import db
@@ -17,8 +16,8 @@ blueprint = Blueprint("progress", __name__)
 @blueprint.get("/progress")
 @login_required
 def dashboard():
-    data = build_dashboard(current_user, datetime.now(UTC))
-    return render_template("progress/dashboard.html", data=data, student=current_user)
+    return render_template("progress/dashboard.html", student=current_user,
+                           dashboard=build_dashboard(current_user, database.utcnow()))
 
 
 @blueprint.get("/progress/quizzes")
@@ -34,5 +33,5 @@ def quizzes():
 @login_required
 def question(uid: str):
     found = visible_question_by_uid_or_404(uid)
-    return render_template("progress/question.html",
-                           history=question_history(current_user, found, datetime.now(UTC)))
+    history = question_history(current_user, found, database.utcnow())
+    return render_template("progress/question.html", history=history)

@@ -12,7 +12,8 @@ from ..database import write_transaction
 from ..extensions import db
 from ..questions import registry
 from ..questions.answers import check_answer
-from ..questions.presenting import make_layout
+from ..questions.base import Described
+from ..questions.presenting import correct_answer, describe_response, make_layout
 from .models import QuizAnswer, QuizAttempt
 
 DEFAULT_LENGTH = 10
@@ -109,3 +110,13 @@ def answer_question(attempt: QuizAttempt, position: int, question: Question, res
         db.session.expire_all()
         return Answered(answers_by_position(attempt)[position], False)
     return Answered(answer, True)
+
+
+def answers_in_words(attempt: QuizAttempt, questions: dict[int, Question], lang: str
+                     ) -> list[tuple[QuizAnswer, Question, Described, Described]]:
+    """Each answer with its question, the response and the right answer in words; only
+    for the ``questions`` given (those the student may still see)."""
+    return [(answer, questions[answer.question_id],
+             describe_response(questions[answer.question_id], answer.response, lang),
+             correct_answer(questions[answer.question_id], lang))
+            for answer in attempt.answers if answer.question_id in questions]

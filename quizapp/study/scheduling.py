@@ -7,7 +7,7 @@ reviewed); ``now`` is always passed in.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from fsrs import Card, Rating, ReviewLog, Scheduler
+from fsrs import Card, Rating, Scheduler
 
 from ..questions import registry
 
@@ -32,7 +32,6 @@ def card_from(data: dict | None, now: datetime) -> Card:
 @dataclass(frozen=True)
 class Scheduled:
     card: dict
-    log: dict
     due: datetime
     state: int
     stability: float | None
@@ -41,13 +40,9 @@ class Scheduled:
 
 def review(scheduler: Scheduler, card: dict | None, rating: Rating, now: datetime,
            duration_ms: int | None = None) -> Scheduled:
-    after, log = scheduler.review_card(card_from(card, now), rating, now, duration_ms)
-    return _scheduled(after, log)
-
-
-def _scheduled(after: Card, log: ReviewLog) -> Scheduled:
-    return Scheduled(after.to_dict(), log.to_dict(), after.due, int(after.state),
-                     after.stability, after.difficulty)
+    after, _log = scheduler.review_card(card_from(card, now), rating, now, duration_ms)
+    return Scheduled(after.to_dict(), after.due, int(after.state), after.stability,
+                     after.difficulty)
 
 
 def preview(scheduler: Scheduler, card: dict | None, now: datetime) -> dict[Rating, timedelta]:
@@ -57,12 +52,6 @@ def preview(scheduler: Scheduler, card: dict | None, now: datetime) -> dict[Rati
         after, _ = scheduler.review_card(card_from(card, now), rating, now)
         intervals[rating] = after.due - now
     return intervals
-
-
-def retrievability(scheduler: Scheduler, card: dict | None, now: datetime) -> float | None:
-    if card is None:
-        return None
-    return scheduler.get_card_retrievability(Card.from_dict(card), now)
 
 
 def suggest_rating(correct: bool, duration_ms: int | None, kind: str) -> Rating:

@@ -8,7 +8,7 @@ from datetime import datetime, time
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from fsrs import Rating, State
+from fsrs import Rating, Scheduler, State
 from sqlalchemy import Integer, and_, bindparam, cast, func, literal, null, select, union_all
 from sqlalchemy.exc import IntegrityError
 
@@ -17,6 +17,7 @@ from ..banks.access import visible_to_account
 from ..banks.models import Bank, Question
 from ..database import write_transaction
 from ..extensions import db
+from ..questions.base import Response
 from . import scheduling
 from .models import Card, ReviewLog, StudyBank
 
@@ -110,21 +111,12 @@ def _queue_statement(one_bank: bool, with_new: bool):
             .limit(bindparam("limit", type_=Integer)))
 
 
-def due_count(user: User, now: datetime) -> int:
-    banks = studied_bank_ids(user).subquery()
-    return db.session.scalar(
-        select(func.count()).select_from(Card)
-        .join(Question, Question.id == Card.question_id)
-        .where(Card.user_id == user.id, Card.due <= now, Question.retired_at.is_(None),
-               Question.bank_id.in_(select(banks.c.bank_id))))
-
-
 def card_for(user: User, question_id: int) -> Card | None:
     return db.session.scalar(select(Card).where(Card.user_id == user.id,
                                                 Card.question_id == question_id))
 
 
-def scheduler_for(user: User, fuzzing: bool):
+def scheduler_for(user: User, fuzzing: bool) -> Scheduler:
     return scheduling.make_scheduler(user.desired_retention, fuzzing=fuzzing)
 
 
@@ -134,20 +126,42 @@ class ReviewOutcome:
     due: datetime | None = None
 
 
+@dataclass(frozen=True)
+class GradedAnswer:
+    """A checked answer, stored beside the rating the student gave it."""
+
+    response: Response
+    correct: bool
+    suggested: Rating | None = None
+
+
+@dataclass(frozen=True)
+class _Review:
+    user_id: int
+    question_id: int
+    rating: Rating
+    reviews_seen: int
+    duration_ms: int | None
+    answer: GradedAnswer | None
+
+
 def record_review(user: User, question: Question, rating: Rating, *, now: datetime,
-                  reviews_seen: int, fuzzing: bool, response=None, correct: bool | None = None,
-                  suggested: Rating | None = None, duration_ms: int | None = None
-                  ) -> ReviewOutcome:
+                  reviews_seen: int, fuzzing: bool, duration_ms: int | None = None,
+                  answer: GradedAnswer | None = None) -> ReviewOutcome:
     """Schedule and store one review, in one transaction.
 
     ``reviews_seen`` is the card's review count the student saw when answering: when it
     no longer matches, the same review was already recorded (a second click, a second
-    tab) and nothing is written.
+    tab) and nothing is written. ``answer`` is the checked answer of a graded type (None
+    for a flashcard, which is only rated).
     """
+    # The ids are read first: the write transaction starts by ending the request's read
+    # transaction, which expires loaded objects, and reloading them would cost queries
+    # while holding the write lock.
+    review = _Review(user.id, question.id, rating, reviews_seen, duration_ms, answer)
     scheduler = scheduler_for(user, fuzzing)
     try:
-        return _record_review(user, question, rating, now, reviews_seen, scheduler, response,
-                              correct, suggested, duration_ms)
+        return _store_review(review, scheduler, now)
     except IntegrityError:
         # Two first reviews of a new card at once (PostgreSQL lets both start): the
         # unique (user, question) constraint let one through.
@@ -155,13 +169,10 @@ def record_review(user: User, question: Question, rating: Rating, *, now: dateti
         return ReviewOutcome(False)
 
 
-def _record_review(user, question, rating, now, reviews_seen, scheduler, response, correct,
-                   suggested, duration_ms) -> ReviewOutcome:
+def _store_review(review: _Review, scheduler: Scheduler, now: datetime) -> ReviewOutcome:
     # The hottest write in the app, so it is three Core statements on the tables (no unit
-    # of work). The ids are read first: the write transaction starts by ending the
-    # request's read transaction, which expires loaded objects, and reloading them would
-    # cost queries while holding the write lock.
-    user_id, question_id = user.id, question.id
+    # of work).
+    user_id, question_id, rating = review.user_id, review.question_id, review.rating
     cards, logs = Card.__table__, ReviewLog.__table__
     with write_transaction() as session:
         connection = session.connection()
@@ -170,10 +181,11 @@ def _record_review(user, question, rating, now, reviews_seen, scheduler, respons
                    cards.c.reviews, cards.c.lapses)
             .where(cards.c.user_id == user_id, cards.c.question_id == question_id)
             .with_for_update()).one_or_none()
-        if (card.reviews if card else 0) != reviews_seen:
+        if (card.reviews if card else 0) != review.reviews_seen:
             return ReviewOutcome(False)
         before = card.fsrs_card if card else None
-        scheduled = scheduling.review(scheduler, before, rating, now, duration_ms)
+        scheduled = scheduling.review(scheduler, before, rating, now,
+                                      review.duration_ms)
         values = {"fsrs_card": scheduled.card, "state": scheduled.state,
                   "due": scheduled.due, "stability": scheduled.stability,
                   "difficulty": scheduled.difficulty, "last_review": now}
@@ -188,10 +200,13 @@ def _record_review(user, question, rating, now, reviews_seen, scheduler, respons
             lapsed = rating == Rating.Again and state_before == int(State.Review)
             connection.execute(cards.update().where(cards.c.id == card_id).values(
                 reviews=card.reviews + 1, lapses=card.lapses + lapsed, **values))
+        answer = review.answer
         connection.execute(logs.insert().values(
             user_id=user_id, question_id=question_id, card_id=card_id, rating=int(rating),
-            suggested_rating=int(suggested) if suggested else None, response=response,
-            correct=correct, duration_ms=duration_ms, reviewed_at=now,
+            suggested_rating=int(answer.suggested) if answer and answer.suggested else None,
+            response=answer.response if answer else None,
+            correct=answer.correct if answer else None, duration_ms=review.duration_ms,
+            reviewed_at=now,
             state_before=state_before, state_after=scheduled.state, due_before=due_before,
             due_after=scheduled.due, card_before=before, card_after=scheduled.card))
     return ReviewOutcome(True, scheduled.due)
@@ -250,6 +265,3 @@ def remove_study_bank(user: User, bank: Bank) -> None:
         if row is not None:
             session.delete(row)
 
-
-def chosen_bank_ids(user: User) -> set[int]:
-    return set(db.session.scalars(select(StudyBank.bank_id).where(StudyBank.user_id == user.id)))

@@ -21,6 +21,7 @@ from fsrs import Rating
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
+from .. import database
 from ..accounts.models import Assignment, ClassMembership
 from ..banks.access import (
     visible_bank_or_404,
@@ -33,23 +34,14 @@ from ..banks.schema import FACT_KINDS
 from ..core.params import MAX_ID, int_field
 from ..extensions import db
 from ..i18n import current_language, digits, other_language
-from ..questions.answers import check_answer
-from ..questions.presenting import (
-    correct_answer,
-    describe_response,
-    make_layout,
-    response_from_form,
-)
-from . import quizzes, scheduling
+from ..questions.presenting import response_from_form
+from . import quizzes, reviews
 from . import services as study
+from .feedback import feedback_for
 
 blueprint = Blueprint("study", __name__)
 
 MAX_DURATION_MS = 3600 * 1000
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _signer(purpose: str) -> URLSafeSerializer:
@@ -57,15 +49,15 @@ def _signer(purpose: str) -> URLSafeSerializer:
     return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=f"study.{purpose}")
 
 
-def _shown_token(question_id: int) -> str:
-    return _signer("shown").dumps({"q": question_id, "t": int(_now().timestamp() * 1000)})
+def _shown_token(question_id: int, now: datetime) -> str:
+    return _signer("shown").dumps({"q": question_id, "t": int(now.timestamp() * 1000)})
 
 
 def _is_int(value, low: int, high: int) -> bool:
     return type(value) is int and low <= value <= high
 
 
-def _duration_ms(token: str | None, question_id: int) -> int | None:
+def _duration_ms(token: str | None, question_id: int, now: datetime) -> int | None:
     """Time from showing the question to the answer, from a token the server signed."""
     try:
         data = _signer("shown").loads(token or "")
@@ -74,7 +66,7 @@ def _duration_ms(token: str | None, question_id: int) -> int | None:
     if not (isinstance(data, dict) and data.get("q") == question_id
             and _is_int(data.get("t"), 0, 2**53)):
         return None
-    elapsed = int(_now().timestamp() * 1000) - data["t"]
+    elapsed = int(now.timestamp() * 1000) - data["t"]
     return elapsed if 0 <= elapsed <= MAX_DURATION_MS else None
 
 
@@ -157,12 +149,13 @@ def quiz_question(attempt_id: int, position: int):
     question = _question_at(attempt, position)
     layout = attempt.layouts[position]
     answered = quizzes.answers_by_position(attempt).get(position)
+    now = database.utcnow()
     if request.method == "POST":
         if answered is None:
             response = response_from_form(question, layout, request.form)
             quizzes.answer_question(
                 attempt, position, question, response,
-                duration_ms=_duration_ms(request.form.get("shown"), question.id), now=_now())
+                duration_ms=_duration_ms(request.form.get("shown"), question.id, now), now=now)
         return redirect(url_for("study.quiz_question", attempt_id=attempt.id,
                                 position=position), code=303)
     lang, switched = _display_language()
@@ -170,21 +163,10 @@ def quiz_question(attempt_id: int, position: int):
     return render_template(
         "study/quiz_question.html", attempt=attempt, position=position, total=total,
         question=question, layout=layout, answer=answered, qlang=lang, switched=switched,
-        shown=_shown_token(question.id),
+        shown=_shown_token(question.id, now),
         done=len(quizzes.answers_by_position(attempt)),
         next_position=quizzes.next_position(attempt),
-        feedback=_feedback(question, answered.response if answered else None, lang)
-        if answered else None)
-
-
-def _feedback(question: Question, response, lang: str) -> dict:
-    result = check_answer(question.type, question.details, response)
-    return {
-        "result": result,
-        "given": describe_response(question, response, lang),
-        "expected": correct_answer(question, lang),
-        "passage": question.document.passage(question.quote),
-    }
+        feedback=feedback_for(question, answered.response, lang) if answered else None)
 
 
 @blueprint.get("/quiz/<int:attempt_id>/result")
@@ -193,14 +175,10 @@ def quiz_result(attempt_id: int):
     attempt = _attempt_or_404(attempt_id)
     if attempt.finished_at is None:
         return redirect(url_for("study.quiz", attempt_id=attempt.id))
-    lang = current_language()
     # Only the questions still visible are shown again; the score counts them all.
     questions = {q.id: q for q in db.session.scalars(
         visible_questions(include_retired=True).where(Question.id.in_(attempt.question_ids)))}
-    review = [(answer, questions[answer.question_id],
-               describe_response(questions[answer.question_id], answer.response, lang),
-               correct_answer(questions[answer.question_id], lang))
-              for answer in attempt.answers if answer.question_id in questions]
+    review = quizzes.answers_in_words(attempt, questions, current_language())
     correct = sum(1 for answer in attempt.answers if answer.correct)
     return render_template("study/quiz_result.html", attempt=attempt, review=review,
                            correct=correct, total=len(attempt.question_ids))
@@ -223,13 +201,9 @@ def _fuzzing() -> bool:
     return current_app.config.get("FSRS_FUZZING", True)
 
 
-def _rating_buttons(card_data: dict | None, now: datetime):
-    scheduler = study.scheduler_for(current_user, False)
-    intervals = scheduling.preview(scheduler, card_data, now)
-    labels = {Rating.Again: _("Again"), Rating.Hard: _("Hard"), Rating.Good: _("Good"),
-              Rating.Easy: _("Easy")}
+def _rating_buttons(intervals: dict[Rating, timedelta]) -> list[tuple[int, str, str]]:
     # "in 3 days" / "بعد 3 أيام": CLDR's own Arabic phrasing says "within" (خلال).
-    return [(int(rating), labels[rating],
+    return [(int(rating), rating_name(int(rating)),
              _("in %(interval)s", interval=digits(format_timedelta(interval, threshold=0.9))))
             for rating, interval in intervals.items()]
 
@@ -237,36 +211,29 @@ def _rating_buttons(card_data: dict | None, now: datetime):
 @blueprint.get("/review")
 @login_required
 def review():
-    now = _now()
+    now = database.utcnow()
     since = _review_since(now)
     bank_slug = request.args.get("bank")
     bank = visible_bank_or_404(bank_slug) if bank_slug else None
     queue = study.review_queue(current_user, now, limit=200,
                                bank_id=bank.id if bank else None)
     if not queue:
-        return _review_summary(since, bank)
+        return render_template("study/review_done.html", bank=bank,
+                               summary=reviews.session_summary(current_user, since))
     done = study.count_reviews_since(current_user, since)
     question = visible_question_or_404(queue[0].question_id, include_retired=True)
     card = study.card_for(current_user, question.id)
     seen = card.reviews if card else 0
     lang, switched = _display_language()
-    layout = make_layout(question, random.Random(f"{current_user.id}:{question.id}:{seen}"))
-    revealed = question.type == "flashcard" and request.args.get("reveal") == "1"
+    revealed = not reviews.answerable(question) and request.args.get("reveal") == "1"
     return render_template(
-        "study/review.html", question=question, layout=layout, seen=seen, qlang=lang,
+        "study/review.html", question=question, seen=seen, qlang=lang,
+        layout=reviews.review_layout(current_user, question, seen),
         switched=switched, bank=bank, done=done, remaining=len(queue), is_new=card is None,
-        revealed=revealed, shown=request.args.get("shown") or _shown_token(question.id),
-        buttons=_rating_buttons(card.fsrs_card if card else None, now) if revealed else None,
+        revealed=revealed, shown=request.args.get("shown") or _shown_token(question.id, now),
+        buttons=_rating_buttons(reviews.rating_intervals(current_user, card, now))
+        if revealed else None,
         passage=question.document.passage(question.quote) if revealed else None)
-
-
-def _review_summary(since: datetime, bank: Bank | None):
-    logs = study.reviews_since(current_user, since)
-    checked = [log for log in logs if log.correct is not None]
-    counts = {rating: sum(1 for log in logs if log.rating == rating) for rating in range(1, 5)}
-    return render_template("study/review_done.html", reviews=len(logs),
-                           correct=sum(1 for log in checked if log.correct),
-                           checked=len(checked), counts=counts, bank=bank)
 
 
 def _bank_arg() -> dict:
@@ -278,25 +245,18 @@ def _bank_arg() -> dict:
 @login_required
 def review_answer():
     question = _question_from_form()
-    if question.type == "flashcard":
-        abort(400)
     seen = int_field("seen")
-    layout = make_layout(question, random.Random(f"{current_user.id}:{question.id}:{seen}"))
-    response = response_from_form(question, layout, request.form)
-    duration = _duration_ms(request.form.get("shown"), question.id)
-    result = check_answer(question.type, question.details, response)
-    suggested = scheduling.suggest_rating(result.correct, duration, question.type)
-    card = study.card_for(current_user, question.id)
-    lang = current_language()
-    payload = _signer("rating").dumps({"q": question.id, "seen": seen, "r": response,
-                                       "d": duration, "s": int(suggested)})
+    now = database.utcnow()
+    try:
+        checked = reviews.answer_for_review(
+            current_user, question, seen=seen, form=request.form, lang=current_language(),
+            duration_ms=_duration_ms(request.form.get("shown"), question.id, now), now=now)
+    except reviews.WrongReviewKind:  # a flashcard is revealed and rated, not answered
+        abort(400)
     return render_template(
-        "study/review_feedback.html", question=question, result=result,
-        given=describe_response(question, response, lang),
-        expected=correct_answer(question, lang), suggested=int(suggested),
-        buttons=_rating_buttons(card.fsrs_card if card else None, _now()), payload=payload,
-        passage=question.document.passage(question.quote), bank_slug=request.form.get("bank"),
-        duration=duration)
+        "study/review_feedback.html", question=question, feedback=checked.feedback,
+        suggested=int(checked.suggested), buttons=_rating_buttons(checked.intervals),
+        payload=_signed_submission(checked), bank_slug=request.form.get("bank"))
 
 
 def _question_from_form() -> Question:
@@ -307,7 +267,15 @@ def _question_from_form() -> Question:
 PAYLOAD_KEYS = {"q", "seen", "r", "d", "s"}
 
 
-def _rating_payload() -> dict:
+def _signed_submission(checked: reviews.ReviewFeedback) -> str:
+    """The checked answer, signed into the feedback page for the rating to complete."""
+    submission = checked.submission
+    return _signer("rating").dumps({
+        "q": submission.question_id, "seen": submission.seen, "r": submission.response,
+        "d": submission.duration_ms, "s": int(checked.suggested)})
+
+
+def _rating_payload() -> reviews.ReviewSubmission:
     """The signed answer a rating completes, checked for shape: a token of another kind,
     or one whose keys or values are not what ``review_answer`` signs, is a 400."""
     try:
@@ -319,29 +287,28 @@ def _rating_payload() -> dict:
             and _is_int(data["s"], 1, 4)
             and (data["d"] is None or _is_int(data["d"], 0, MAX_DURATION_MS))):
         abort(400)
-    return data
+    return reviews.ReviewSubmission(data["q"], data["seen"], data["d"], answered=True,
+                                    response=data["r"], suggested=Rating(data["s"]))
 
 
 @blueprint.post("/review/rate")
 @login_required
 def review_rate():
-    rating = int_field("rating", low=1, high=4)
+    rating = Rating(int_field("rating", low=1, high=4))
+    now = database.utcnow()
     if request.form.get("payload"):
-        data = _rating_payload()
-        question = visible_question_or_404(data["q"])
-        result = check_answer(question.type, question.details, data["r"])
-        outcome = study.record_review(
-            current_user, question, Rating(rating), now=_now(), reviews_seen=data["seen"],
-            fuzzing=_fuzzing(), response=data["r"], correct=result.correct,
-            suggested=Rating(data["s"]), duration_ms=data["d"])
-    else:
+        submission = _rating_payload()
+        question = visible_question_or_404(submission.question_id)
+    else:  # a revealed flashcard
         question = _question_from_form()
-        if question.type != "flashcard":
-            abort(400)
-        outcome = study.record_review(
-            current_user, question, Rating(rating), now=_now(), reviews_seen=int_field("seen"),
-            fuzzing=_fuzzing(), duration_ms=_duration_ms(request.form.get("shown"),
-                                                         question.id))
+        submission = reviews.ReviewSubmission(
+            question.id, int_field("seen"),
+            _duration_ms(request.form.get("shown"), question.id, now))
+    try:
+        outcome = reviews.rate(current_user, question, rating, submission, now=now,
+                               fuzzing=_fuzzing())
+    except reviews.WrongReviewKind:
+        abort(400)
     if not outcome.recorded:
         flash(_("That review was already recorded."), "info")
     return redirect(url_for("study.review", **_bank_arg()), code=303)
@@ -376,4 +343,6 @@ def rating_name(rating: int) -> str:
 
 @blueprint.app_context_processor
 def _study_helpers():
-    return {"rating_name": rating_name, "timedelta": timedelta}
+    # ``answerable`` asks the question-type registry, so no template names a type.
+    return {"rating_name": rating_name, "timedelta": timedelta,
+            "answerable": reviews.answerable}

@@ -217,3 +217,29 @@ def services_now():
 def test_review_with_nothing_to_study_says_so(loaded_app):
     client = logged_in(loaded_app)
     assert "Nothing more to review for now" in client.get("/review").get_data(as_text=True)
+
+
+def test_reviews_are_timed_by_the_one_clock_a_test_can_set(loaded_app, monkeypatch):
+    from datetime import UTC, datetime
+
+    from quizapp import database
+
+    fixed = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+    monkeypatch.setattr(database, "utcnow", lambda: fixed)
+    client = logged_in(loaded_app)
+    token = csrf_token(client)
+    client.post("/banks/cultural-centre-beijing/study", data={"csrf_token": token})
+    page = review_page(client)
+    question_id = int(re.search(r'name="question" value="(\d+)"', page).group(1))
+    shown = re.search(r'name="shown" value="([^"]+)"', page).group(1)
+    with loaded_app.app_context():
+        form = right_form(db.session.get(Question, question_id), page)
+    feedback = client.post("/review/answer", data={
+        **form, "question": question_id, "seen": "0", "shown": shown,
+        "csrf_token": token}).get_data(as_text=True)
+    payload = re.search(r'name="payload" value="([^"]+)"', feedback).group(1)
+    client.post("/review/rate", data={"payload": payload, "rating": "3", "csrf_token": token})
+    with loaded_app.app_context():
+        [log] = db.session.scalars(select(ReviewLog)).all()
+        # Shown and answered at the same instant: no time passed on this clock.
+        assert (log.reviewed_at, log.duration_ms) == (fixed, 0)
