@@ -10,21 +10,10 @@ from sqlalchemy import select
 from quizapp.banks.models import Bank, BankRevision, Question
 from quizapp.extensions import db
 
-from ..people import csrf_token
-from .test_loader import snapshot
+from .conftest import GOOD, snapshot, submit
 
 HERE = Path(__file__).parent
 QUESTIONS = HERE.parents[1] / "questions"
-GOOD = (HERE / "valid-example.yaml").read_text(encoding="utf-8").replace(
-    "slug: broken-example", "slug: my-class-bank")
-
-
-def submit(client, text="", action="check", checked="", file=None):
-    data = {"csrf_token": csrf_token(client, "/my-banks/new"), "text": text,
-            "action": action, "checked": checked}
-    if file is not None:
-        data["file"] = file
-    return client.post("/my-banks/new", data=data, content_type="multipart/form-data")
 
 
 def checked_hash(html: str) -> str:
