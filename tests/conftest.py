@@ -171,3 +171,15 @@ def runner(app):
 @pytest.fixture
 def loaded_client(loaded_app):
     return loaded_app.test_client()
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, only the tests that use a database (through database_templates): the
+    others never reach PostgreSQL, and the SQLite pass has run them already."""
+    if not POSTGRES_URL:
+        return
+    on_database = [item for item in items if "database_templates" in item.fixturenames]
+    if len(on_database) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items
+                                             if item not in on_database])
+        items[:] = on_database
