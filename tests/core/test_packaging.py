@@ -18,6 +18,8 @@ NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-inf
 
 PAGE_CHECK = """
 import sys
+from pathlib import Path
+
 import quizapp
 from quizapp import create_app
 
