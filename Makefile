@@ -15,8 +15,8 @@ run: install translations migrate load
 # The whole suite on SQLite (browser tests included), then everything that touches the
 # database again on a throwaway PostgreSQL server (tests/postgres.sh installs and starts it).
 test: $(VENV)/.installed-test translations chromium
-	$(BIN)/pytest
-	tests/postgres.sh $(BIN)/pytest -m "not browser" -p no:cacheprovider
+	$(BIN)/pytest -n auto --dist worksteal
+	tests/postgres.sh $(BIN)/pytest -n auto --dist worksteal -m "not browser" -p no:cacheprovider
 
 install: $(VENV)/.installed
 

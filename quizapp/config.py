@@ -7,6 +7,12 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+def _shipped(folder: str) -> Path:
+    """A folder an installed wheel carries inside the package, else the source tree's."""
+    packaged = Path(__file__).resolve().parent / folder
+    return packaged if packaged.is_dir() else PROJECT_ROOT / folder
+
+
 def _secret_key(instance_path: Path) -> str:
     """SECRET_KEY from the environment, else one generated once and kept in instance/."""
     if key := os.environ.get("SECRET_KEY"):
@@ -64,7 +70,7 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
     "BABEL_DEFAULT_LOCALE": "ar",
     "BABEL_DEFAULT_TIMEZONE": "UTC",
-    "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
+    "BABEL_TRANSLATION_DIRECTORIES": str(_shipped("translations")),
     "LANGUAGES": ("ar", "en"),
     "SQLITE_BUSY_TIMEOUT_MS": 15_000,
     "MAX_BANK_BYTES": 16 * 1024 * 1024,
@@ -82,7 +88,7 @@ DEFAULTS = {
     "MAX_KEPT_REVISIONS": 100,
     # Flask's default (500 kB) would refuse a pasted bank well under the limit above.
     "MAX_FORM_MEMORY_SIZE": 4 * 1024 * 1024,
-    "MIGRATIONS_DIR": str(PROJECT_ROOT / "migrations"),
+    "MIGRATIONS_DIR": str(_shipped("migrations")),
     "SESSION_IDLE_SECONDS": 2 * 3600,
     "SESSION_LIFETIME_SECONDS": 24 * 3600,
     "PERMANENT_SESSION_LIFETIME": 24 * 3600,

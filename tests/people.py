@@ -41,10 +41,9 @@ class World:
     other_class: object
 
 
-@pytest.fixture
-def world(loaded_app):
-    """Teacher T owns class C with student S; teacher U owns class D; student R is in none."""
-    with loaded_app.app_context():
+def build_world(app) -> World:
+    """Register the people of `world` in the app's database (once per run, into a template)."""
+    with app.app_context():
         def user(name, role="student"):
             return register(NewAccount(username=name, display_name=name.title(),
                                        password=PASSWORD, role=role, locale="en"))
@@ -62,6 +61,16 @@ def world(loaded_app):
         classes = [record(c, "id", "name", "join_code") for c in (school_class, other_class)]
         db.session.remove()
         return World(*users, *classes)
+
+
+@pytest.fixture
+def world(loaded_app, database_templates) -> World:
+    """Teacher T owns class C with student S; teacher U owns class D; student R is in none.
+
+    They were registered once, in the template that `loaded_app` copies for tests that ask
+    for them (tests/conftest.py).
+    """
+    return database_templates["people"]
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
-"""Every route × every kind of visitor: the status each one gets.
+"""Every route × every kind of visitor: the status each one gets (MATRIX, in conftest.py).
 
-Adding a route without a row here fails `test_every_route_is_in_the_matrix`.
+Adding a route without a row there fails `test_every_route_is_in_the_matrix`.
 """
 
 import random
@@ -14,106 +14,8 @@ from quizapp.banks.services import check_upload, publish_upload
 from quizapp.extensions import db
 from quizapp.study import quizzes
 
-from ..banks.test_authoring import GOOD
-from .conftest import csrf_token
-
-ROLES = ("anonymous", "student", "other_student", "teacher", "other_teacher")
-LOGIN = 302  # redirected to the login page
-
-# endpoint: (method, url template, {role: status}); "*" is every logged-in role.
-MATRIX = {
-    "static": ("GET", "/static/css/app.css", {"anonymous": 200, "*": 200}),
-    "banks.index": ("GET", "/", {"anonymous": 200, "*": 200}),
-    "banks.show": ("GET", "/banks/cultural-centre-beijing", {"anonymous": 200, "*": 200}),
-    "banks.source": ("GET", "/sources/kazakhstan-cultural-centre-beijing",
-                     {"anonymous": 200, "*": 200}),
-    "core.health": ("GET", "/healthz", {"anonymous": 200, "*": 200}),
-    "core.switch_language": ("POST", "/language", {"anonymous": 303, "*": 303}),
-    "accounts.register": ("GET", "/register", {"anonymous": 200, "*": 302}),
-    "accounts.login": ("GET", "/login", {"anonymous": 200, "*": 302}),
-    "accounts.logout": ("POST", "/logout", {"anonymous": LOGIN, "*": 303}),
-    "accounts.account": ("GET", "/account", {"anonymous": LOGIN, "*": 200}),
-    "accounts.save_settings": ("POST", "/account/settings", {"anonymous": LOGIN, "*": 400}),
-    "accounts.change_password": ("POST", "/account/password", {"anonymous": LOGIN, "*": 400}),
-    "accounts.export": ("GET", "/account/export.json", {"anonymous": LOGIN, "*": 200}),
-    "accounts.delete": ("POST", "/account/delete", {"anonymous": LOGIN, "*": 400}),
-    "accounts.reset_password": ("GET", "/reset/not-a-token", {"anonymous": 404, "*": 404}),
-    "classes.index": ("GET", "/classes/", {"anonymous": LOGIN, "*": 200}),
-    "classes.create": ("POST", "/classes/", {
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 400, "other_teacher": 400}),
-    "classes.join": ("POST", "/classes/join", {"anonymous": LOGIN, "*": 400}),
-    "classes.show": ("GET", "/classes/{c}", {
-        "anonymous": LOGIN, "student": 200, "other_student": 404,
-        "teacher": 200, "other_teacher": 404}),
-    "classes.leave": ("POST", "/classes/{c}/leave", {
-        "anonymous": LOGIN, "student": 303, "other_student": 404,
-        "teacher": 404, "other_teacher": 404}),
-    "classes.regenerate_code": ("POST", "/classes/{c}/code", {
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 303, "other_teacher": 404}),
-    "classes.assign": ("POST", "/classes/{c}/assignments", {
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 303, "other_teacher": 404}),
-    "classes.unassign": ("POST", "/classes/{c}/assignments/{a}/delete", {
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 303, "other_teacher": 404}),
-    "classes.remove_student": ("POST", "/classes/{c}/students/{s}/remove", {
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 303, "other_teacher": 404}),
-    "progress.dashboard": ("GET", "/progress", {"anonymous": LOGIN, "*": 200}),
-    "progress.quizzes": ("GET", "/progress/quizzes", {"anonymous": LOGIN, "*": 200}),
-    "progress.question": ("GET", "/progress/questions/kcc-opening-date-choice",
-                          {"anonymous": LOGIN, "*": 200}),
-    "study.start_quiz": ("POST", "/quiz", {"anonymous": LOGIN, "*": 400}),
-    "study.quiz": ("GET", "/quiz/{q}", {
-        "anonymous": LOGIN, "student": 302, "other_student": 404,
-        "teacher": 404, "other_teacher": 404}),
-    "study.quiz_question": ("GET", "/quiz/{q}/0", {
-        "anonymous": LOGIN, "student": 200, "other_student": 404,
-        "teacher": 404, "other_teacher": 404}),
-    "study.quiz_result": ("GET", "/quiz/{q}/result", {
-        "anonymous": LOGIN, "student": 302, "other_student": 404,
-        "teacher": 404, "other_teacher": 404}),
-    "study.review": ("GET", "/review", {"anonymous": LOGIN, "*": 200}),
-    "study.review_answer": ("POST", "/review/answer", {"anonymous": LOGIN, "*": 400}),
-    "study.review_rate": ("POST", "/review/rate", {"anonymous": LOGIN, "*": 400}),
-    "study.review_undo": ("POST", "/review/undo", {"anonymous": LOGIN, "*": 303}),
-    "study.add_bank": ("POST", "/banks/cultural-centre-beijing/study",
-                       {"anonymous": LOGIN, "*": 303}),
-    "classes.student_progress": ("GET", "/classes/{c}/students/{s}", {
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 200, "other_teacher": 404}),
-    "classes.item_analysis": ("GET", "/classes/{c}/banks/cultural-centre-beijing/items", {
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 200, "other_teacher": 404}),
-    "classes.item_analysis_export": ("GET",
-                                  "/classes/{c}/banks/cultural-centre-beijing/items.csv", {
-                                      "anonymous": LOGIN, "student": 404,
-                                      "other_student": 404, "teacher": 200,
-                                      "other_teacher": 404}),
-    "classes.report_export": ("GET", "/classes/{c}/report.xlsx", {
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 200, "other_teacher": 404}),
-    "classes.reset_link": ("POST", "/classes/{c}/students/{s}/reset-link", {
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 200, "other_teacher": 404}),
-    "authoring.index": ("GET", "/my-banks", {
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 200, "other_teacher": 200}),
-    "authoring.new": ("GET", "/my-banks/new?bank={b}", {
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 200, "other_teacher": 404}),
-    "authoring.check": ("POST", "/my-banks/new", {  # nothing pasted: 422, a localised error
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 422, "other_teacher": 422}),
-    "authoring.download": ("GET", "/banks/{b}/yaml", {
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 200, "other_teacher": 404}),
-    "authoring.history": ("GET", "/banks/{b}/history", {
-        "anonymous": LOGIN, "student": 404, "other_student": 404,
-        "teacher": 200, "other_teacher": 404}),
-}
+from ..banks.conftest import GOOD
+from .conftest import MATRIX, ROLES, csrf_token
 
 
 def publish_as(teacher_id: int) -> str:

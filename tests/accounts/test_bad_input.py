@@ -2,8 +2,7 @@
 
 import pytest
 
-from .conftest import PASSWORD, csrf_token
-from .test_access_matrix import MATRIX
+from .conftest import MATRIX, PASSWORD, csrf_token
 
 ODD_VALUES = [
     "",

@@ -10,36 +10,10 @@ from sqlalchemy import select
 from quizapp.banks.models import Bank, BankRevision, Question
 from quizapp.extensions import db
 
-from ..people import csrf_token
-from .test_loader import snapshot
+from .conftest import GOOD, checked_hash, publish, snapshot, stored, submit
 
 HERE = Path(__file__).parent
 QUESTIONS = HERE.parents[1] / "questions"
-GOOD = (HERE / "valid-example.yaml").read_text(encoding="utf-8").replace(
-    "slug: broken-example", "slug: my-class-bank")
-
-
-def stored(user, name="my-class-bank") -> str:
-    """A teacher's slug or question id as stored and linked: in their own namespace."""
-    return f"t{user.id}.{name}"
-
-
-def submit(client, text="", action="check", checked="", file=None):
-    data = {"csrf_token": csrf_token(client, "/my-banks/new"), "text": text,
-            "action": action, "checked": checked}
-    if file is not None:
-        data["file"] = file
-    return client.post("/my-banks/new", data=data, content_type="multipart/form-data")
-
-
-def checked_hash(html: str) -> str:
-    return re.search(r'name="checked" type="hidden" value="([0-9a-f]{64})"', html).group(1)
-
-
-def publish(client, text):
-    preview = submit(client, text)
-    assert preview.status_code == 200, preview.get_data(as_text=True)
-    return submit(client, text, "publish", checked_hash(preview.get_data(as_text=True)))
 
 
 def test_a_broken_bank_shows_every_problem_by_its_line_and_changes_nothing(

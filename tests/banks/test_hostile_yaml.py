@@ -9,7 +9,7 @@ import pytest
 from quizapp.banks.validator import check_bank_text, read_library
 from quizapp.banks.yamlfile import parse
 
-from .test_authoring import GOOD, submit
+from .conftest import GOOD, submit
 
 HERE = Path(__file__).parent
 QUESTIONS = HERE.parents[1] / "questions"

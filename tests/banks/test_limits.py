@@ -6,8 +6,7 @@ from sqlalchemy import select
 from quizapp.banks.models import Bank, BankRevision
 from quizapp.extensions import db
 
-from .test_authoring import GOOD, publish, submit
-from .test_loader import snapshot
+from .conftest import GOOD, publish, snapshot, submit
 
 
 def test_a_bank_with_more_questions_than_the_browser_checks_is_refused_with_advice(

@@ -4,10 +4,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from quizapp.banks.models import Bank, Question, QuestionTag
 from quizapp.extensions import db
+
+from .conftest import snapshot
 
 HERE = Path(__file__).parent
 QUESTIONS = HERE.parents[1] / "questions"
@@ -23,14 +25,6 @@ def library_copy(tmp_path):
 
 def load(runner, *paths):
     return runner.invoke(args=["bank", "load", *map(str, paths)])
-
-
-def snapshot(app) -> dict:
-    """Every row of every table, to compare the database before and after."""
-    with app.app_context():
-        tables = [t.name for t in db.metadata.sorted_tables]
-        return {t: sorted(map(tuple, db.session.execute(text(f"SELECT * FROM {t}")).all()),
-                          key=repr) for t in tables}
 
 
 def test_load_reports_what_it_added(app, runner):

@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 from quizapp.banks.models import Bank, Question
 from quizapp.extensions import db
 
-from .test_authoring import GOOD, publish, stored, submit
+from .conftest import GOOD, publish, stored, submit
 
 HERE = Path(__file__).parent
 QUESTIONS = HERE.parents[1] / "questions"

@@ -35,6 +35,18 @@ def english_fragments() -> list[str]:
     return sorted(fragments)
 
 
+# Pages that answer with an error on purpose; every other page must answer 200, so that an
+# error page (which extends base.html and is translated too) cannot pass for the real one.
+ERROR_PAGES = {"not found": 404, "reset link": 404}
+
+
+def render(client, name: str, path: str) -> str:
+    """The page's HTML, once it has answered with the status it should."""
+    response = client.get(path)
+    assert response.status_code == ERROR_PAGES.get(name, 200), (name, response.status_code)
+    return response.get_data(as_text=True)
+
+
 def visible_text(page: str) -> str:
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
     labels = " ".join(re.findall(r'(?:aria-label|title|placeholder|alt)="([^"]*)"', page))
@@ -78,7 +90,7 @@ def test_every_page_has_lang_and_dir(pages, lang, direction):
     listed, _ = pages
     for name, client, path in listed:
         client.set_cookie("lang", lang)
-        page = client.get(path).get_data(as_text=True)
+        page = render(client, name, path)
         assert f'<html lang="{lang}" dir="{direction}">' in page, name
 
 
@@ -92,20 +104,22 @@ def test_no_english_interface_text_on_arabic_pages(pages):
     assert len(fragments) > 100
     for name, client, path in listed:
         client.set_cookie("lang", "ar")
-        text = visible_text(client.get(path).get_data(as_text=True))
+        text = visible_text(render(client, name, path))
         leaked = [fragment for fragment in fragments if fragment in text]
         assert leaked == [], (name, leaked)
 
 
 def test_bank_problems_and_preview_have_no_english_on_arabic_pages(world, client_as):
-    from ..banks.test_authoring import GOOD, submit
+    from ..banks.conftest import GOOD, submit
 
     teacher = client_as("teacher")
     teacher.set_cookie("lang", "ar")
     fragments = english_fragments()
     problems = submit(teacher, GOOD.replace("answer: a\n", "answer: z\n"))
     assert problems.status_code == 422
-    preview = submit(teacher, GOOD).get_data(as_text=True)
+    preview = submit(teacher, GOOD)
+    assert preview.status_code == 200
+    preview = preview.get_data(as_text=True)
     assert '<section lang="en" dir="ltr"' in preview
     # The preview shows each question in English too, on purpose: leave that column out.
     arabic_part = re.sub(r'<section lang="en".*?</section>', " ", preview, flags=re.S)
@@ -120,6 +134,7 @@ def test_login_and_error_messages_in_arabic(loaded_app, world):
     client = loaded_app.test_client()
     client.set_cookie("lang", "ar")
     response = login(client, "student", PASSWORD + "x")
+    assert response.status_code == 401
     text = visible_text(response.get_data(as_text=True))
     assert "اسم المستخدم أو كلمة المرور غير صحيحة." in text
     assert not [f for f in english_fragments() if f in text]

@@ -1,13 +1,17 @@
-"""Browser tests: a real server on a free loopback port, driven by Debian's Chromium."""
+"""Browser tests: a real server on a free loopback port, driven by Debian's Chromium, and
+what the tests do with it: log in, answer a question, check a page."""
 
 import os
 import threading
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
+PASSWORD = "a long enough passphrase"
+AXE = Axe()
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # Without these, Chromium keeps trying to reach Google's services on a closed network.
@@ -64,3 +68,45 @@ def screenshot(page):
         return path
 
     return take
+
+
+def check(page, name: str, screenshot) -> None:
+    """No serious accessibility violation, no sideways scrolling on a phone; screenshots."""
+    results = AXE.run(page)
+    serious = [v for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+                           for v in serious]
+    for width in (360, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} is {overflow}px wider than a {width}px screen"
+        screenshot(f"page-{name}-{width}")
+
+
+def log_in(page, base, username, lang):
+    """Log in through the form, then look at pages in `lang` whatever the account's is."""
+    page.goto(base + "/login")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.locator("main button[type=submit]").click()
+    # Logging in switches to the account's language; switch back to the one under test.
+    page.context.add_cookies([{"name": "lang", "value": lang, "url": base}])
+
+
+def answer_whatever_is_asked(page):
+    """Fill the question's form with some answer, whatever its type."""
+    form = page.locator("form[action*='/quiz/'], form[action*='/review/answer']").first
+    radios = form.locator("input[type=radio]")
+    checkboxes = form.locator("input[type=checkbox]")
+    selects = form.locator("select")
+    text = form.locator("input[name=answer]:not([type=radio]):not([type=checkbox])")
+    if radios.count():
+        radios.first.check()
+    elif checkboxes.count():
+        checkboxes.first.check()
+    elif selects.count():
+        for index in range(selects.count()):
+            selects.nth(index).select_option(index=index + 1)
+    elif text.count():
+        text.fill("620")

@@ -4,18 +4,15 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from quizapp.accounts import classes as class_services
 from quizapp.accounts.services import NewAccount, register
 from quizapp.banks.models import Bank
 from quizapp.extensions import db
 
-from .test_study import answer_whatever_is_asked
+from .conftest import PASSWORD, answer_whatever_is_asked, check, log_in
 
 pytestmark = pytest.mark.browser
-PASSWORD = "a long enough passphrase"
-AXE = Axe()
 
 
 @pytest.fixture
@@ -31,28 +28,6 @@ def people(loaded_app):
         return {"class_id": school_class.id, "student_id": student.id}
 
 
-def check(page, name: str, screenshot) -> None:
-    results = AXE.run(page)
-    serious = [v for v in results.response["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
-                           for v in serious]
-    for width in (360, 1280):
-        page.set_viewport_size({"width": width, "height": 800})
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{name} is {overflow}px wider than a {width}px screen"
-        screenshot(f"page-{name}-{width}")
-
-
-def log_in(page, base, username, lang):
-    page.goto(base + "/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.locator("main button[type=submit]").click()
-    # Logging in switches to the account's language; switch back to the one under test.
-    page.context.add_cookies([{"name": "lang", "value": lang, "url": base}])
-
-
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_every_page_is_accessible_and_fits(live_server, page, screenshot, people, lang):
     page.set_extra_http_headers({"Accept-Language": lang})
@@ -60,7 +35,8 @@ def test_every_page_is_accessible_and_fits(live_server, page, screenshot, people
                  "source": "/sources/central-asia-china-summit-astana",
                  "login": "/login", "register": "/register", "not-found": "/nope"}
     for name, path in anonymous.items():
-        page.goto(live_server + path)
+        response = page.goto(live_server + path)
+        assert response.status == (404 if name == "not-found" else 200), (name, response.status)
         assert page.locator("html").get_attribute("lang") == lang
         check(page, f"{name}-{lang}", screenshot)
 
@@ -72,26 +48,32 @@ def test_every_page_is_accessible_and_fits(live_server, page, screenshot, people
                        "student-progress": class_path + f"/students/{people['student_id']}",
                        "my-banks": "/my-banks", "bank-editor": "/my-banks/new",
                        "bank-history": "/banks/cultural-centre-beijing/history"}.items():
-        page.goto(live_server + path)
+        assert page.goto(live_server + path).status == 200, name
         assert page.locator("html").get_attribute("lang") == lang
         check(page, f"{name}-{lang}", screenshot)
     page.context.clear_cookies()
 
     log_in(page, live_server, "sara", lang)
-    page.goto(live_server + "/classes/")
+    assert page.goto(live_server + "/classes/").status == 200
     check(page, f"student-classes-{lang}", screenshot)
-    page.goto(live_server + "/banks/cultural-centre-beijing")
+    assert page.goto(live_server + "/banks/cultural-centre-beijing").status == 200
     page.fill("#length", "1")
-    page.locator("form[action='/quiz'] button").click()
+    with page.expect_navigation() as question:
+        page.locator("form[action='/quiz'] button").click()
+    assert question.value.status == 200
     check(page, f"quiz-question-{lang}", screenshot)
     answer_whatever_is_asked(page)
-    page.locator("main form button[type=submit]").click()
+    with page.expect_navigation() as feedback:
+        page.locator("main form button[type=submit]").click()
+    assert feedback.value.status == 200
     check(page, f"quiz-feedback-{lang}", screenshot)
-    page.locator("a.button.primary").click()
+    with page.expect_navigation() as result:
+        page.locator("a.button.primary").click()
+    assert result.value.status == 200
     assert re.search(r"/quiz/\d+/result$", page.url)
     check(page, f"quiz-result-{lang}", screenshot)
-    page.goto(live_server + "/review?bank=cultural-centre-beijing")
+    assert page.goto(live_server + "/review?bank=cultural-centre-beijing").status == 200
     check(page, f"review-{lang}", screenshot)
-    page.goto(live_server + "/progress")
+    assert page.goto(live_server + "/progress").status == 200
     assert page.locator("html").get_attribute("lang") == lang
     check(page, f"progress-{lang}", screenshot)

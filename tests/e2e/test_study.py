@@ -7,6 +7,8 @@ from quizapp.accounts.services import NewAccount, register
 from quizapp.extensions import db
 from quizapp.study.models import ReviewLog
 
+from .conftest import answer_whatever_is_asked
+
 pytestmark = pytest.mark.browser
 PASSWORD = "a long enough passphrase"
 TEXT = {
@@ -37,24 +39,6 @@ def log_in(page, base, username, lang):
     page.fill("#username", username)
     page.fill("#password", PASSWORD)
     page.locator("main").get_by_role("button", name=TEXT[lang]["login"]).click()
-
-
-def answer_whatever_is_asked(page):
-    """Fill the question's form with some answer, whatever its type."""
-    form = page.locator("form[action*='/quiz/'], form[action*='/review/answer']").first
-    radios = form.locator("input[type=radio]")
-    checkboxes = form.locator("input[type=checkbox]")
-    selects = form.locator("select")
-    text = form.locator("input[name=answer]:not([type=radio]):not([type=checkbox])")
-    if radios.count():
-        radios.first.check()
-    elif checkboxes.count():
-        checkboxes.first.check()
-    elif selects.count():
-        for index in range(selects.count()):
-            selects.nth(index).select_option(index=index + 1)
-    elif text.count():
-        text.fill("620")
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])

@@ -16,8 +16,8 @@ from quizapp.banks.models import Bank, Question
 from quizapp.extensions import db
 from quizapp.study import services
 
-from ..banks.test_authoring import GOOD
-from .test_every_page import PASSWORD, check, log_in
+from ..banks.conftest import GOOD
+from .conftest import PASSWORD, check, log_in
 
 pytestmark = pytest.mark.browser
 

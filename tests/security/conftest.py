@@ -11,7 +11,7 @@ from quizapp.banks.ownership import stored_name
 from quizapp.banks.services import check_upload, publish_upload
 from quizapp.extensions import db
 
-from ..banks.test_authoring import GOOD
+from ..banks.conftest import GOOD
 
 SECRET_PROMPT = "Which hall keeps the hidden exhibit"
 SECRET_EXPLANATION = "The hidden exhibit is kept in hall nine"

@@ -1,0 +1,1 @@
+"""Accounts: users, logging in, settings, and classes."""

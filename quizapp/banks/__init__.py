@@ -1,0 +1,1 @@
+"""Question banks: the YAML schema, its validator and loader, and the `flask bank` commands."""

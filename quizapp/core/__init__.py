@@ -1,0 +1,1 @@
+"""Home, language switch, error pages, security headers and the database backup."""
