@@ -42,6 +42,32 @@ def new_password_rules(form, field) -> None:
         raise ValidationError(problem)
 
 
+class FiniteDecimalField(DecimalField):
+    """A DecimalField that refuses NaN, sNaN, infinities and absurdly long numbers.
+
+    Decimal("sNaN") parses, and then any comparison with it raises; refused here, the
+    value gets the field's message instead of an error page.
+    """
+
+    MAX_CHARS = 32
+
+    def __init__(self, *args, invalid_message, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.invalid_message = invalid_message
+
+    def process_formdata(self, valuelist) -> None:
+        if valuelist and len(valuelist[0]) > self.MAX_CHARS:
+            self.data = None
+            raise ValueError(str(self.invalid_message))
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(str(self.invalid_message)) from None
+        if self.data is not None and not self.data.is_finite():
+            self.data = None
+            raise ValueError(str(self.invalid_message))
+
+
 def _timezone_field():
     return SelectField(_l("Time zone"), choices=[SelectChoice(z, z) for z in TIMEZONES],
                        default="UTC", validate_choice=True)
@@ -90,10 +116,11 @@ class SettingsForm(FlaskForm):
                  SelectChoice("arab", "٠ ١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩", render_kw={"lang": "ar"})],
         # Absent or unknown means the default: the view keeps only "arab".
         validate_choice=False)
-    desired_retention = DecimalField(
+    desired_retention = FiniteDecimalField(
         _l("Desired retention"), places=2,
         description=_l("How sure you want to be of remembering a card when it comes back "
                        "(0.70 to 0.97)."),
+        invalid_message=_l("Choose a value from 0.70 to 0.97."),
         validators=[InputRequired(REQUIRED),
                     NumberRange(min=0.70, max=0.97,
                                 message=_l("Choose a value from 0.70 to 0.97."))])
