@@ -4,6 +4,7 @@ from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import (
     DateField,
     DecimalField,
@@ -12,6 +13,7 @@ from wtforms import (
     SelectField,
     StringField,
     SubmitField,
+    TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
@@ -163,6 +165,18 @@ class ClassForm(FlaskForm):
 class JoinClassForm(FlaskForm):
     code = StringField(_l("Class code"), validators=[DataRequired(REQUIRED), Length(max=32)])
     submit = SubmitField(_l("Join"))
+
+
+class RosterForm(FlaskForm):
+    """A class list: pasted, or a CSV file (names, then optional usernames)."""
+
+    names = TextAreaField(
+        _l("Names"),
+        description=_l("One student a line: the name, then optionally a comma and a "
+                       "username."),
+        validators=[Optional(), Length(max=64_000)])
+    roster_file = FileField(_l("Or upload a CSV file"))
+    submit = SubmitField(_l("Create accounts"))
 
 
 class AssignForm(FlaskForm):

@@ -119,6 +119,15 @@ def change_password(user: User, current: str, new: str) -> None:
     db.session.refresh(user)
 
 
+def set_own_password(user: User, new: str) -> None:
+    """The first password an account chooses itself, replacing a one-time one."""
+    with write_transaction():
+        user.password_hash = hash_password(new)
+        user.session_version = User.session_version + 1
+        user.must_change_password = False
+    db.session.refresh(user)
+
+
 def update_settings(user: User, **settings) -> None:
     email = (settings.pop("email", None) or "").strip().casefold() or None
     with write_transaction():
