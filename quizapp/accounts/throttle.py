@@ -160,9 +160,8 @@ class Hits:
 
     def give_back(self) -> None:
         """Undo these hits: the attempt was not one the limit is meant to stop."""
-        storage = limiter.storage
         for item, identifiers in self.taken:
-            storage.incr(item.key_for(*identifiers), item.get_expiry(), amount=-1)
+            limiter.storage.incr(item.key_for(*identifiers), item.get_expiry(), amount=-1)
         self.taken.clear()
 
 

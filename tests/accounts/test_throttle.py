@@ -148,3 +148,12 @@ def test_a_per_process_store_is_refused_outside_tests():
         create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://",
                     "RATELIMIT_STORAGE_URI": "memory://"})
 
+
+
+def test_logins_work_with_rate_limits_turned_off(world, loaded_app):
+    """The benchmark turns limits off (its simulated students share one address)."""
+    app = create_app({**loaded_app.config, "RATELIMIT_ENABLED": False})
+    assert login(_client(app), "student").status_code == 303
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
