@@ -161,3 +161,28 @@ def test_a_bad_roster_line_creates_nobody(world, client_as, loaded_app):
     with loaded_app.app_context():
         assert db.session.scalar(select(func.count()).select_from(User)) == before
         assert db.session.get(SchoolClass, world.school_class.id) is not None
+
+
+def test_the_sign_up_pages_have_no_english_on_arabic_pages(world, client_as, loaded_app):
+    from ..core.test_every_page_translated import english_fragments, visible_text
+
+    link = _invite_link(loaded_app, client_as, world)
+    teacher = client_as("teacher")
+    class_path = f"/classes/{world.school_class.id}"
+    sheet = _upload_roster(teacher, world.school_class.id, "Amal\n")
+    username, password = _sheet(sheet.get_data(as_text=True))[0]
+    newcomer = _client(loaded_app)
+    login(newcomer, username, password)
+    anonymous = _client(loaded_app)
+    pages = [("class page", teacher, class_path), ("roster form", teacher, f"{class_path}/roster"),
+             ("invite", anonymous, link), ("invite invalid", anonymous, "/invite/NOTACODE1234"),
+             ("first password", newcomer, "/account/first-password")]
+    fragments = english_fragments()
+    for name, client, path in pages:
+        client.set_cookie("lang", "ar")
+        text = visible_text(client.get(path).get_data(as_text=True))
+        assert [f for f in fragments if f in text] == [], name
+    teacher.set_cookie("lang", "ar")
+    text = visible_text(_upload_roster(teacher, world.school_class.id, "Badr\n")
+                        .get_data(as_text=True))
+    assert [f for f in fragments if f in text] == [], "sign-in sheet"
