@@ -45,8 +45,17 @@ def one_time_password() -> str:
 
 def parse_roster(text: str, max_rows: int) -> list[RosterRow]:
     """Rows of a CSV of names with optional usernames; AccountError names the bad line."""
+    try:
+        return _rows(text, max_rows)
+    except csv.Error:
+        # A field over the csv module's size limit, or a broken quote.
+        raise AccountError(_l("This is not a class list: one name a line, with an "
+                              "optional comma and username."), "names") from None
+
+
+def _rows(text: str, max_rows: int) -> list[RosterRow]:
     rows: list[RosterRow] = []
-    for line, cells in enumerate(csv.reader(io.StringIO(text)), start=1):
+    for line, cells in enumerate(csv.reader(io.StringIO(text), strict=True), start=1):
         cells = [clean_text(cell) for cell in cells]
         if not any(cells):
             continue

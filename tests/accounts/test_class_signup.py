@@ -186,3 +186,12 @@ def test_the_sign_up_pages_have_no_english_on_arabic_pages(world, client_as, loa
     text = visible_text(_upload_roster(teacher, world.school_class.id, "Badr\n")
                         .get_data(as_text=True))
     assert [f for f in fragments if f in text] == [], "sign-in sheet"
+
+
+def test_a_file_that_is_not_a_class_list_gets_a_message(world, client_as):
+    teacher = client_as("teacher")
+    for content in (b"x" * 200_000, b'"Amal,amal\nBadr\x00\n"x"y', b"\xff\xfe\x00A"):
+        response = _upload_roster(teacher, world.school_class.id, file_bytes=content)
+        assert response.status_code == 400, content[:20]
+        text = response.get_data(as_text=True)
+        assert "not a class list" in text or "UTF-8" in text or "at most 80" in text
