@@ -134,13 +134,19 @@ def _token(client, path="/"):
     return csrf_token(client, path)
 
 
-def test_expired_counters_are_pruned(loaded_app):
+def test_expired_counters_are_pruned(loaded_app, monkeypatch):
+    monkeypatch.setattr(throttle, "PRUNE_EVERY", 10**9)  # no pruning by chance meanwhile
     with loaded_app.app_context():
         storage = throttle.DatabaseStorage()
         storage.incr("old", expiry=-1)
         storage.incr("current", expiry=60)
         assert throttle.prune() == 1
         assert storage.get("old") == 0 and storage.get("current") == 1
+        # Counting prunes too, now and then (here: every time).
+        storage.incr("old", expiry=-1)
+        monkeypatch.setattr(throttle, "PRUNE_EVERY", 1)
+        storage.incr("current", expiry=60)
+        assert throttle.prune() == 0 and storage.get("current") == 2
 
 
 def test_a_per_process_store_is_refused_outside_tests():
