@@ -51,3 +51,14 @@ def test_saving_settings_is_throttled_per_account(world, client_as):
     assert statuses == [303] * 20 + [429]
     # Someone else's settings are not held up by it.
     assert _save(client_as("rstudent")).status_code == 303
+
+
+def test_registering_with_a_used_email_does_not_say_so(world, client_as, loaded_app):
+    from .test_accounts import GOOD
+
+    assert _save(client_as("rstudent"), email="family@example.org").status_code == 303
+    client = loaded_app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    response = post(client, "/register", {**GOOD, "email": "family@example.org"},
+                    token_from="/register")
+    assert response.status_code == 303  # a brother or sister may give the same address
