@@ -29,6 +29,13 @@ for _ in $(seq 50); do
   redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 && break
   sleep 0.1
 done
+# The tests empty the database they are given: make sure it is this throwaway server and
+# not another one already listening on the port.
+if [ "$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" config get dir 2>/dev/null | tail -n 1)" \
+     != "$(cd "$workdir" && pwd -P)" ]; then
+  echo "tests/redis.sh: could not start Redis on 127.0.0.1:$REDIS_PORT (port in use?)" >&2
+  exit 1
+fi
 
 export QUIZAPP_TEST_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
 echo "Redis $(redis-server --version | awk '{print $3}' | cut -d= -f2) on 127.0.0.1:$REDIS_PORT"
