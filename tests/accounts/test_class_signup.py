@@ -26,7 +26,8 @@ def _invite_link(loaded_app, client_as, world) -> str:
                     token_from=f"/classes/{world.school_class.id}")
     assert response.status_code == 303
     page = teacher.get(f"/classes/{world.school_class.id}").get_data(as_text=True)
-    return re.search(r'href="http://localhost(/invite/[A-Z0-9]+)"', page).group(1)
+    return re.search(r'id="invite-link"[^>]*value="http://localhost(/invite/[A-Z0-9]+)"',
+                     page).group(1)
 
 
 def _sign_up(app, link, username):

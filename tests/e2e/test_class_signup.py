@@ -16,7 +16,8 @@ def test_sign_in_sheet_invite_and_first_password(live_server, page, screenshot,
     class_path = f"{live_server}/classes/{people['class_id']}"
     page.goto(class_path)
     page.locator("form[action$='/invite'] button").click()
-    invite = page.locator(".invite-link a").get_attribute("href")
+    invite = page.locator("#invite-link").input_value()
+    check(page, f"teacher-class-invite-{lang}", screenshot)
 
     page.goto(class_path + "/roster")
     check(page, f"roster-form-{lang}", screenshot)
