@@ -14,9 +14,12 @@ run: install translations migrate load
 
 # The whole suite on SQLite (browser tests included), then everything that touches the
 # database again on a throwaway PostgreSQL server (tests/postgres.sh installs and starts it).
+# Both runs have a throwaway Redis (tests/redis.sh): the throttle tests run against it as
+# well as against the database store, and fail when it is missing.
 test: $(VENV)/.installed-test translations chromium
-	$(BIN)/pytest -n auto --dist worksteal
-	tests/postgres.sh $(BIN)/pytest -n auto --dist worksteal -m "not browser" -p no:cacheprovider
+	tests/redis.sh $(BIN)/pytest -n auto --dist worksteal
+	tests/postgres.sh tests/redis.sh $(BIN)/pytest -n auto --dist worksteal -m "not browser" \
+	  -p no:cacheprovider
 
 install: $(VENV)/.installed
 

@@ -38,6 +38,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from .accounts.class_views import blueprint as classes
+    from .accounts.roster_views import blueprint as roster
     from .accounts.views import blueprint as accounts
     from .banks import labels
     from .banks.authoring import blueprint as authoring
@@ -52,6 +53,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(authoring)
     app.register_blueprint(accounts)
     app.register_blueprint(classes)
+    app.register_blueprint(roster)
     app.register_blueprint(study)
     app.register_blueprint(progress)
     register_error_handlers(app)

@@ -49,8 +49,10 @@ def from_environment(instance_path: Path, overrides: dict) -> dict:
     settings = {
         "QUESTIONS_DIR": os.environ.get("QUESTIONS_DIR", str(PROJECT_ROOT / "questions")),
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") == "1",
-        # memory:// counts per process; give a Redis URL when several workers serve.
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Where rate-limit counters live: a Redis URL (redis://host:port/db), or the app's
+        # own database by default. Either is shared by every worker and server;
+        # memory:// is not (each process would count alone) and is refused.
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "database://"),
         # Only the benchmark turns rate limits off (its simulated students share an address).
         "RATELIMIT_ENABLED": os.environ.get("RATELIMIT_ENABLED", "1") != "0",
         # How many proxies in front of the app set X-Forwarded-For/-Proto (0: none).
@@ -98,6 +100,14 @@ DEFAULTS = {
     "RATELIMIT_LOGIN_ADDRESS": "30 per minute;200 per hour",
     "RATELIMIT_LOGIN_ACCOUNT": "5 per minute;30 per hour",
     "RATELIMIT_REGISTER": "10 per hour",
+    # Joining through a class's invite link skips the address limit above (a school
+    # shares one address) but is bounded per class, and by the class size.
+    "RATELIMIT_CLASS_INVITE": "60 per hour",
+    "CLASS_SIZE_CAP": 100,
+    # Accounts a teacher creates from one pasted or uploaded roster.
+    "ROSTER_MAX_ROWS": 100,
+    # Saving account settings (an email change among them), per account.
+    "RATELIMIT_SETTINGS": "20 per hour",
     "RATELIMIT_HEADERS_ENABLED": True,
     # argon2id's cost (accounts/passwords.py); only the tests make it cheaper.
     "PASSWORD_HASHING": {"time_cost": 2, "memory_cost": 32 * 1024, "parallelism": 1},

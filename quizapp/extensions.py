@@ -30,4 +30,20 @@ babel = Babel()
 csrf = CSRFProtect()
 
 login_manager = LoginManager()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+class SharedLimiter(Limiter):
+    """Flask-Limiter that also knows ``database://``: counters in the app's database."""
+
+    def init_app(self, app) -> None:
+        from .accounts import throttle  # noqa: F401 - registers the database:// storage
+
+        uri = app.config.get("RATELIMIT_STORAGE_URI", "")
+        if uri.startswith("memory://") and not app.testing:
+            # Each gunicorn worker would count alone: 4 workers, 4 times every limit.
+            raise RuntimeError("RATELIMIT_STORAGE_URI=memory:// is not shared between "
+                               "workers; use database:// or a redis:// URL")
+        super().init_app(app)
+
+
+limiter = SharedLimiter(key_func=get_remote_address, default_limits=[])

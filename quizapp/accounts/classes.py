@@ -12,7 +12,7 @@ from ..database import utcnow, write_transaction
 from ..extensions import db
 from .models import Assignment, ClassMembership, PasswordResetLink, SchoolClass, User
 from .passwords import hash_password
-from .services import AccountError, clean_text
+from .services import AccountError, NewAccount, add_user, clean_text
 
 # No 0/O or 1/I/L: codes are read aloud and copied from a board.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -53,6 +53,49 @@ def join_class(student: User, code: str) -> SchoolClass:
         if already is None:
             session.add(ClassMembership(class_id=school_class.id, user_id=student.id))
     return school_class
+
+
+# --- Invite links: new accounts straight into the class --------------------------------
+
+INVITE_CODE_LENGTH = 12
+
+
+def enable_invite(school_class: SchoolClass) -> None:
+    """A new invite code (the old link stops working)."""
+    with write_transaction():
+        school_class.invite_code = "".join(
+            secrets.choice(CODE_ALPHABET) for _ in range(INVITE_CODE_LENGTH))
+
+
+def disable_invite(school_class: SchoolClass) -> None:
+    with write_transaction():
+        school_class.invite_code = None
+
+
+def class_by_invite(code: str) -> SchoolClass | None:
+    code = normalise_code(code)
+    if len(code) != INVITE_CODE_LENGTH:
+        return None
+    return db.session.scalar(select(SchoolClass).where(SchoolClass.invite_code == code))
+
+
+def class_size(session, school_class: SchoolClass) -> int:
+    return session.scalar(select(func.count()).select_from(ClassMembership).where(
+        ClassMembership.class_id == school_class.id))
+
+
+def register_by_invite(code: str, account: NewAccount, size_cap: int) -> User:
+    """Create a student account and put it in the invite's class, in one transaction."""
+    with write_transaction() as session:
+        school_class = class_by_invite(code)
+        if school_class is None:
+            raise AccountError(_l("This invite link no longer works. Ask your teacher for "
+                                  "a new one."))
+        if class_size(session, school_class) >= size_cap:
+            raise AccountError(_l("This class is full. Ask your teacher."))
+        user = add_user(session, account)
+        session.add(ClassMembership(class_id=school_class.id, user_id=user.id))
+    return user
 
 
 def leave_class(student: User, school_class: SchoolClass) -> None:

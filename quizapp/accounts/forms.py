@@ -4,6 +4,7 @@ from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import (
     DateField,
     DecimalField,
@@ -12,6 +13,7 @@ from wtforms import (
     SelectField,
     StringField,
     SubmitField,
+    TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
@@ -40,6 +42,32 @@ REQUIRED = _l("This field is required.")
 def new_password_rules(form, field) -> None:
     if problem := password_problem(field.data or ""):
         raise ValidationError(problem)
+
+
+class FiniteDecimalField(DecimalField):
+    """A DecimalField that refuses NaN, sNaN, infinities and absurdly long numbers.
+
+    Decimal("sNaN") parses, and then any comparison with it raises; refused here, the
+    value gets the field's message instead of an error page.
+    """
+
+    MAX_CHARS = 32
+
+    def __init__(self, *args, invalid_message, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.invalid_message = invalid_message
+
+    def process_formdata(self, valuelist) -> None:
+        if valuelist and len(valuelist[0]) > self.MAX_CHARS:
+            self.data = None
+            raise ValueError(str(self.invalid_message))
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(str(self.invalid_message)) from None
+        if self.data is not None and not self.data.is_finite():
+            self.data = None
+            raise ValueError(str(self.invalid_message))
 
 
 def _timezone_field():
@@ -90,10 +118,11 @@ class SettingsForm(FlaskForm):
                  SelectChoice("arab", "٠ ١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩", render_kw={"lang": "ar"})],
         # Absent or unknown means the default: the view keeps only "arab".
         validate_choice=False)
-    desired_retention = DecimalField(
+    desired_retention = FiniteDecimalField(
         _l("Desired retention"), places=2,
         description=_l("How sure you want to be of remembering a card when it comes back "
                        "(0.70 to 0.97)."),
+        invalid_message=_l("Choose a value from 0.70 to 0.97."),
         validators=[InputRequired(REQUIRED),
                     NumberRange(min=0.70, max=0.97,
                                 message=_l("Choose a value from 0.70 to 0.97."))])
@@ -136,6 +165,18 @@ class ClassForm(FlaskForm):
 class JoinClassForm(FlaskForm):
     code = StringField(_l("Class code"), validators=[DataRequired(REQUIRED), Length(max=32)])
     submit = SubmitField(_l("Join"))
+
+
+class RosterForm(FlaskForm):
+    """A class list: pasted, or a CSV file (names, then optional usernames)."""
+
+    names = TextAreaField(
+        _l("Names"),
+        description=_l("One student a line: the name, then optionally a comma and a "
+                       "username."),
+        validators=[Optional(), Length(max=64_000)])
+    roster_file = FileField(_l("Or upload a CSV file"))
+    submit = SubmitField(_l("Create accounts"))
 
 
 class AssignForm(FlaskForm):

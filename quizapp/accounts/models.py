@@ -2,7 +2,16 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
@@ -23,7 +32,9 @@ class User(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     # Stored case-folded, so "Sara" and "sara" are one account.
     username: Mapped[str] = mapped_column(String(40), unique=True)
-    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    # Not unique: refusing a taken address told anyone which addresses have accounts,
+    # and brothers and sisters often give a parent's address.
+    email: Mapped[str | None] = mapped_column(String(254))
     display_name: Mapped[str] = mapped_column(String(80))
     password_hash: Mapped[str] = mapped_column(Text)
     role: Mapped[str] = mapped_column(String(10), default="student")
@@ -35,6 +46,9 @@ class User(db.Model):
     numerals: Mapped[str | None] = mapped_column(String(4))
     # Bumped on logout and password change: sessions carrying an older value are void.
     session_version: Mapped[int] = mapped_column(default=1)
+    # Set on accounts a teacher created from a roster: the one-time password is changed
+    # at the first login, before anything else.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     # Flask-Login's interface.
@@ -64,6 +78,8 @@ class SchoolClass(db.Model):
                                             index=True)
     name: Mapped[str] = mapped_column(String(80))
     join_code: Mapped[str] = mapped_column(String(16), unique=True)
+    # The invite link's code: it creates accounts straight into the class (None: off).
+    invite_code: Mapped[str | None] = mapped_column(String(16), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     teacher: Mapped[User] = relationship()

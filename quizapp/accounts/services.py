@@ -65,18 +65,30 @@ class NewAccount:
 
 
 def register(account: NewAccount) -> User:
-    username = normalise_username(account.username)
-    email = (account.email or "").strip().casefold() or None
     with write_transaction() as session:
-        if session.scalar(select(User.id).where(User.username == username)):
-            raise AccountError(_l("This username is taken. Choose another."), "username")
-        if email and session.scalar(select(User.id).where(User.email == email)):
-            raise AccountError(_l("This email address is already used by an account."), "email")
-        user = User(username=username, email=email,
-                    display_name=clean_text(account.display_name) or username,
-                    password_hash=hash_password(account.password), role=account.role,
-                    locale=account.locale, timezone=account.timezone)
-        session.add(user)
+        user = add_user(session, account)
+    return user
+
+
+def add_user(session, account: NewAccount, *, must_change_password: bool = False) -> User:
+    """Add the account inside the caller's write transaction; refuses a taken username.
+
+    An email address may be shared (a family's): saying it is taken would tell anyone
+    which addresses have accounts.
+    """
+    username = normalise_username(account.username)
+    if not USERNAME.fullmatch(username):
+        raise AccountError(_l("Use 3 to 40 letters, digits, dots, hyphens or underscores."),
+                           "username")
+    if session.scalar(select(User.id).where(User.username == username)):
+        raise AccountError(_l("This username is taken. Choose another."), "username")
+    user = User(username=username, email=(account.email or "").strip().casefold() or None,
+                display_name=clean_text(account.display_name)[:80] or username,
+                password_hash=hash_password(account.password), role=account.role,
+                locale=account.locale, timezone=account.timezone,
+                must_change_password=must_change_password)
+    session.add(user)
+    session.flush()  # the id, for memberships added in the same transaction
     return user
 
 
@@ -103,15 +115,22 @@ def change_password(user: User, current: str, new: str) -> None:
     with write_transaction():
         user.password_hash = hash_password(new)
         user.session_version = User.session_version + 1
+        user.must_change_password = False
+    db.session.refresh(user)
+
+
+def set_own_password(user: User, new: str) -> None:
+    """The first password an account chooses itself, replacing a one-time one."""
+    with write_transaction():
+        user.password_hash = hash_password(new)
+        user.session_version = User.session_version + 1
+        user.must_change_password = False
     db.session.refresh(user)
 
 
 def update_settings(user: User, **settings) -> None:
     email = (settings.pop("email", None) or "").strip().casefold() or None
-    with write_transaction() as session:
-        if email and session.scalar(select(User.id).where(User.email == email,
-                                                         User.id != user.id)):
-            raise AccountError(_l("This email address is already used by an account."), "email")
+    with write_transaction():
         user.email = email
         user.display_name = clean_text(settings.pop("display_name")) or user.username
         for key, value in settings.items():

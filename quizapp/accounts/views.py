@@ -13,13 +13,14 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import refresh
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 
 from ..core.views import safe_next
 from ..extensions import limiter
 from ..i18n import LANGUAGE_COOKIE, current_language
 from . import classes as class_services
-from . import services
+from . import services, throttle
 from .access import end_session, start_session
 from .forms import (
     ChangePasswordForm,
@@ -35,9 +36,10 @@ from .services import AccountError, NewAccount
 blueprint = Blueprint("accounts", __name__)
 
 
-def _login_username_key() -> str:
-    """Rate-limit logins per account name too, not only per address."""
-    return "login:" + services.normalise_username(request.form.get("username", ""))[:64]
+def _account_key() -> str:
+    """Per account; Flask-Limiter asks before login_required has turned anyone away."""
+    user_id = getattr(current_user, "id", None)
+    return f"account:{user_id}" if user_id else f"address:{get_remote_address()}"
 
 
 def _form_error(form, error: AccountError, status: int = 400):
@@ -84,9 +86,6 @@ def register():
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN_ADDRESS"], methods=["POST"])
-@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN_ACCOUNT"], methods=["POST"],
-               key_func=_login_username_key)
 def login():
     target = safe_next(request.args.get("next"))
     if current_user.is_authenticated:
@@ -94,14 +93,24 @@ def login():
     form = LoginForm()
     status = 200
     if form.validate_on_submit():
+        device = throttle.device_of(request)
+        account_key = services.normalise_username(form.username.data)[:64]
+        known = services.find_user(form.username.data)
+        attempt = throttle.login_attempt(get_remote_address(), account_key,
+                                         known.id if known else None, device)
         user = services.authenticate(form.username.data, form.password.data)
         if user is None:
             # The same message whether or not the username exists.
             flash(_("The username or password is not right."), "error")
             status = 401
         else:
+            # Only wrong guesses use up the limits: a class logging in together from
+            # one school address is not a guesser.
+            attempt.give_back()
             start_session(user)
-            return _with_language(redirect(target, code=303), user.locale)
+            response = _with_language(redirect(target, code=303), user.locale)
+            throttle.remember_device(response, device, user.id)
+            return response
     elif form.is_submitted():
         status = 400
     return render_template("accounts/login.html", form=form, next=target), status
@@ -141,6 +150,7 @@ def _account_page(settings_form=None, password_form=None, delete_form=None, stat
 
 @blueprint.post("/account/settings")
 @login_required
+@limiter.limit(lambda: current_app.config["RATELIMIT_SETTINGS"], key_func=_account_key)
 def save_settings():
     form = SettingsForm()
     if not form.validate_on_submit():

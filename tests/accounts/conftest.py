@@ -84,6 +84,18 @@ MATRIX = {
     "classes.reset_link": ("POST", "/classes/{c}/students/{s}/reset-link", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),
+    "roster.first_password": ("GET", "/account/first-password",
+                              {"anonymous": LOGIN, "*": 302}),
+    "roster.invite": ("GET", "/invite/NOTAVALIDCODE", {"anonymous": 404, "*": 404}),
+    "roster.enable_invite": ("POST", "/classes/{c}/invite", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 303, "other_teacher": 404}),
+    "roster.disable_invite": ("POST", "/classes/{c}/invite/off", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 303, "other_teacher": 404}),
+    "roster.create_roster": ("GET", "/classes/{c}/roster", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
     "authoring.index": ("GET", "/my-banks", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 200}),
