@@ -26,6 +26,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from ..core.text import no_stacked_marks
 from .passwords import MAX_LENGTH, password_problem
 
 TIMEZONES = sorted(available_timezones() - {"localtime", "Factory"})
@@ -64,7 +65,8 @@ class RegisterForm(FlaskForm):
                            message=_l("Use 3 to 40 letters, digits, dots, hyphens or "
                                       "underscores."))])
     display_name = StringField(_l("Your name"), validators=[
-        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters."))])
+        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters.")),
+        no_stacked_marks])
     email = StringField(_l("Email (optional)"), validators=[
         Optional(), Length(max=254), Email(message=_l("Enter a valid email address."))])
     password = PasswordField(_l("Password"),
@@ -79,7 +81,8 @@ class RegisterForm(FlaskForm):
 
 class SettingsForm(FlaskForm):
     display_name = StringField(_l("Your name"), validators=[
-        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters."))])
+        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters.")),
+        no_stacked_marks])
     email = StringField(_l("Email (optional)"), validators=[
         Optional(), Length(max=254), Email(message=_l("Enter a valid email address."))])
     locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
@@ -129,7 +132,8 @@ class DeleteAccountForm(FlaskForm):
 
 class ClassForm(FlaskForm):
     name = StringField(_l("Class name"), validators=[
-        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters."))])
+        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters.")),
+        no_stacked_marks])
     submit = SubmitField(_l("Create class"))
 
 

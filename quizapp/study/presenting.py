@@ -10,6 +10,7 @@ import random
 from werkzeug.datastructures import MultiDict
 
 from ..banks.models import Question
+from ..core.text import clean_text
 
 MAX_TEXT = 200
 
@@ -51,7 +52,8 @@ def response_from_form(question: Question, layout: list, form: MultiDict):
         value = form.get("answer")
         return {"true": True, "false": False}.get(value)
     if kind in ("numeric", "short_text"):
-        text = (form.get("answer") or "").strip()[:MAX_TEXT]
+        # Controls and stacked marks are taken out before the answer is stored or shown.
+        text = clean_text((form.get("answer") or "")[:MAX_TEXT])
         return text or None
     if kind == "ordering":
         positions = []
