@@ -18,3 +18,23 @@ def test_html_is_compressed_for_browsers_that_ask(loaded_client):
     plain = loaded_client.get("/banks/cultural-centre-beijing")
     assert "Content-Encoding" not in plain.headers
     assert len(response.data) < len(plain.data) / 3
+
+
+def _vary(response) -> set[str]:
+    return {part.strip().lower() for value in response.headers.getlist("Vary")
+            for part in value.split(",")}
+
+
+def test_compressed_pages_still_vary_on_language_and_cookie(loaded_client):
+    """A shared cache must not hand an Arabic page to an English reader (or one
+    account's page to another) just because the page was compressed."""
+    response = loaded_client.get("/banks/cultural-centre-beijing",
+                                 headers={"Accept-Encoding": "gzip"})
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert {"accept-language", "cookie", "accept-encoding"} <= _vary(response)
+    assert len(response.headers.getlist("Vary")) == 1
+
+
+def test_small_uncompressed_pages_vary_on_language_and_cookie(client):
+    response = client.get("/nope")
+    assert {"accept-language", "cookie"} <= _vary(response)
