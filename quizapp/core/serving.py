@@ -6,11 +6,25 @@ from pathlib import Path
 
 from flask_compress import Compress
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 compress = Compress()
 ONE_YEAR = 365 * 24 * 3600
 # Fonts are named by their package version and referenced from CSS by plain name.
 UNVERSIONED = {".woff2"}
+
+
+# The largest id an INTEGER column holds on PostgreSQL (SQLite's reach 2**63 - 1).
+MAX_ID = 2**31 - 1
+
+
+class IdConverter(IntegerConverter):
+    """``<int:...>`` in every route: a number no id column can hold is "not found",
+    instead of an overflow error from the database driver."""
+
+    def __init__(self, map, *args, **kwargs) -> None:
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
 
 
 def _static_versions(folder: Path) -> dict[str, str]:
@@ -24,6 +38,8 @@ def _static_versions(folder: Path) -> dict[str, str]:
 
 
 def init_app(app) -> None:
+    # Before any blueprint is registered: a rule takes its converters when it is added.
+    app.url_map.converters["int"] = IdConverter
     versions = _static_versions(Path(app.static_folder))
 
     @app.url_defaults

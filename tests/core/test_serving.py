@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 
 def test_static_urls_carry_a_content_version_and_cache_long(client):
     html = client.get("/").get_data(as_text=True)
@@ -38,3 +40,12 @@ def test_compressed_pages_still_vary_on_language_and_cookie(loaded_client):
 def test_small_uncompressed_pages_vary_on_language_and_cookie(client):
     response = client.get("/nope")
     assert {"accept-language", "cookie"} <= _vary(response)
+
+
+@pytest.mark.parametrize("number", [str(2**31), str(2**63), str(2**64), "9" * 5000])
+def test_ids_in_the_path_beyond_what_the_database_holds_are_not_found(world, client_as,
+                                                                     number):
+    teacher = client_as("teacher")
+    for path in (f"/quiz/{number}", f"/classes/{number}", f"/classes/1/students/{number}",
+                 f"/quiz/1/{number}"):
+        assert teacher.get(path).status_code == 404, path
