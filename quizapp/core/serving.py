@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask_compress import Compress
 from werkzeug.middleware.proxy_fix import ProxyFix
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import IntegerConverter, UnicodeConverter, ValidationError
 
 compress = Compress()
 ONE_YEAR = 365 * 24 * 3600
@@ -27,6 +27,16 @@ class IdConverter(IntegerConverter):
         super().__init__(map, *args, **kwargs)
 
 
+class WordConverter(UnicodeConverter):
+    """``<slug>`` and other path words: one holding a control character (NUL above all,
+    which PostgreSQL text cannot hold) names nothing, so it is "not found"."""
+
+    def to_python(self, value: str) -> str:
+        if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in value):
+            raise ValidationError()
+        return value
+
+
 def _static_versions(folder: Path) -> dict[str, str]:
     """A short content hash per static file, computed once at start-up."""
     versions = {}
@@ -40,6 +50,7 @@ def _static_versions(folder: Path) -> dict[str, str]:
 def init_app(app) -> None:
     # Before any blueprint is registered: a rule takes its converters when it is added.
     app.url_map.converters["int"] = IdConverter
+    app.url_map.converters["default"] = app.url_map.converters["string"] = WordConverter
     versions = _static_versions(Path(app.static_folder))
 
     @app.url_defaults

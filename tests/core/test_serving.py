@@ -49,3 +49,13 @@ def test_ids_in_the_path_beyond_what_the_database_holds_are_not_found(world, cli
     for path in (f"/quiz/{number}", f"/classes/{number}", f"/classes/1/students/{number}",
                  f"/quiz/1/{number}"):
         assert teacher.get(path).status_code == 404, path
+
+
+@pytest.mark.parametrize("segment", ["%00", "a%00b", "%1b", "%7f"])
+def test_a_control_character_in_a_path_word_is_not_found(world, client_as, segment):
+    """PostgreSQL text cannot hold NUL: such a slug once reached the database (500)."""
+    teacher = client_as("teacher")
+    for path in (f"/banks/{segment}", f"/sources/{segment}", f"/progress/questions/{segment}",
+                 f"/classes/{world.school_class.id}/banks/{segment}/items.xlsx",
+                 f"/reset/{segment}"):
+        assert teacher.get(path).status_code == 404, path
