@@ -15,6 +15,7 @@ from ..banks.access import (
 )
 from ..banks.labels import QUESTION_TYPE_LABELS
 from ..banks.models import Bank
+from ..core.text import isolate
 from ..extensions import db
 from ..i18n import current_language
 from ..progress import items
@@ -30,7 +31,7 @@ from .access import (
     visible_class_or_404,
 )
 from .forms import AssignForm, ClassForm, ConfirmForm, JoinClassForm
-from .services import AccountError, isolate
+from .services import AccountError
 
 blueprint = Blueprint("classes", __name__, url_prefix="/classes")
 

@@ -8,11 +8,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
 
 from ..banks.models import Bank
+from ..core.text import clean_text
 from ..database import utcnow, write_transaction
 from ..extensions import db
 from .models import Assignment, ClassMembership, PasswordResetLink, SchoolClass, User
 from .passwords import hash_password
-from .services import AccountError, NewAccount, add_user, clean_text
+from .services import AccountError, NewAccount, add_user
 
 # No 0/O or 1/I/L: codes are read aloud and copied from a board.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"

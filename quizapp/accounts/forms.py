@@ -1,9 +1,9 @@
 """Forms for accounts and classes. Labels and messages are lazy: translated when shown."""
 
+import unicodedata
 from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     DateField,
@@ -28,6 +28,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from ..core.forms import Form
+from ..core.text import MAX_COMBINING_RUN, has_stacked_marks
 from .passwords import MAX_LENGTH, password_problem
 
 TIMEZONES = sorted(available_timezones() - {"localtime", "Factory"})
@@ -43,6 +45,18 @@ def new_password_rules(form, field) -> None:
     if problem := password_problem(field.data or ""):
         raise ValidationError(problem)
 
+
+
+def no_stacked_marks(form, field) -> None:
+    """WTForms validator for names: refuses a run of combining marks longer than the cap.
+
+    Controls and direction marks in a name are not refused but taken out (``clean_text``
+    when it is stored): some Arabic keyboards type a right-to-left mark unasked.
+    """
+    if isinstance(field.data, str) and has_stacked_marks(
+            unicodedata.normalize("NFC", field.data)):
+        raise ValidationError(_l("Use at most %(limit)s accent marks on one letter.",
+                                 limit=MAX_COMBINING_RUN))
 
 class FiniteDecimalField(DecimalField):
     """A DecimalField that refuses NaN, sNaN, infinities and absurdly long numbers.
@@ -75,7 +89,7 @@ def _timezone_field():
                        default="UTC", validate_choice=True)
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     username = StringField(_l("Username"), validators=[DataRequired(REQUIRED),
                                                        Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(REQUIRED),
@@ -83,7 +97,7 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Log in"))
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(Form):
     username = StringField(
         _l("Username"),
         description=_l("3 to 40 letters, digits, dots, hyphens or underscores."),
@@ -92,7 +106,8 @@ class RegisterForm(FlaskForm):
                            message=_l("Use 3 to 40 letters, digits, dots, hyphens or "
                                       "underscores."))])
     display_name = StringField(_l("Your name"), validators=[
-        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters."))])
+        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters.")),
+        no_stacked_marks])
     email = StringField(_l("Email (optional)"), validators=[
         Optional(), Length(max=254), Email(message=_l("Enter a valid email address."))])
     password = PasswordField(_l("Password"),
@@ -105,9 +120,10 @@ class RegisterForm(FlaskForm):
     submit = SubmitField(_l("Create account"))
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(Form):
     display_name = StringField(_l("Your name"), validators=[
-        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters."))])
+        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters.")),
+        no_stacked_marks])
     email = StringField(_l("Email (optional)"), validators=[
         Optional(), Length(max=254), Email(message=_l("Enter a valid email address."))])
     locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
@@ -133,7 +149,7 @@ class SettingsForm(FlaskForm):
     submit = SubmitField(_l("Save settings"))
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(Form):
     """A new password, typed twice (a teacher's reset link)."""
 
     password = PasswordField(_l("New password"), validators=[
@@ -149,25 +165,26 @@ class ChangePasswordForm(ResetPasswordForm):
     submit = SubmitField(_l("Change password"))
 
 
-class DeleteAccountForm(FlaskForm):
+class DeleteAccountForm(Form):
     password = PasswordField(_l("Password"), validators=[DataRequired(REQUIRED),
                                                          Length(max=MAX_LENGTH)])
     submit = SubmitField(_l("Delete my account"))
 
 
 
-class ClassForm(FlaskForm):
+class ClassForm(Form):
     name = StringField(_l("Class name"), validators=[
-        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters."))])
+        DataRequired(REQUIRED), Length(max=80, message=_l("Use at most 80 characters.")),
+        no_stacked_marks])
     submit = SubmitField(_l("Create class"))
 
 
-class JoinClassForm(FlaskForm):
+class JoinClassForm(Form):
     code = StringField(_l("Class code"), validators=[DataRequired(REQUIRED), Length(max=32)])
     submit = SubmitField(_l("Join"))
 
 
-class RosterForm(FlaskForm):
+class RosterForm(Form):
     """A class list: pasted, or a CSV file (names, then optional usernames)."""
 
     names = TextAreaField(
@@ -179,12 +196,12 @@ class RosterForm(FlaskForm):
     submit = SubmitField(_l("Create accounts"))
 
 
-class AssignForm(FlaskForm):
+class AssignForm(Form):
     bank = SelectField(_l("Question bank"), coerce=int, validate_choice=True,
                        choices=[])
     due_on = DateField(_l("Due date (optional)"), validators=[Optional()])
     submit = SubmitField(_l("Assign"))
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """A bare form for buttons that change state (logout, leave, regenerate...)."""

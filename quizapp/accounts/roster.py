@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from ..core.text import clean_text
 from ..database import write_transaction
 from .classes import class_size
 from .models import ClassMembership, SchoolClass, User
-from .services import USERNAME, AccountError, NewAccount, add_user, clean_text, normalise_username
+from .services import USERNAME, AccountError, NewAccount, add_user, normalise_username
 
 # Lower case without look-alikes (no l/1, o/0): read off paper and typed by a child.
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"

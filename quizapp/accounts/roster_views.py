@@ -13,11 +13,12 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..core.text import isolate
 from . import classes as class_services
 from . import roster, services, throttle
 from .access import owned_class_or_404, start_session, teacher_required
 from .forms import ConfirmForm, RegisterForm, ResetPasswordForm, RosterForm
-from .services import AccountError, NewAccount, isolate
+from .services import AccountError, NewAccount
 
 blueprint = Blueprint("roster", __name__)
 

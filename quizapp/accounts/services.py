@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
 
-from ..banks.yamlfile import BIDI_CONTROLS
+from ..core.text import clean_text
 from ..database import write_transaction
 from ..extensions import db
 from .models import Assignment, ClassMembership, PasswordResetLink, SchoolClass, User
@@ -27,22 +27,6 @@ class AccountError(Exception):
         super().__init__(str(message))
         self.message = message
         self.field = field
-
-
-def clean_text(value: str) -> str:
-    """User text without bidi controls or other invisible format characters, trimmed."""
-    value = BIDI_CONTROLS.sub("", unicodedata.normalize("NFC", value))
-    value = "".join(ch for ch in value
-                    if unicodedata.category(ch) not in ("Cc", "Cf") or ch in "\u200c\u200d")
-    return " ".join(value.split())
-
-
-def isolate(text: str) -> str:
-    """User text set into a translated sentence, isolated so it cannot reorder it.
-
-    The plain-text form of <bdi>: flash messages are text, not markup.
-    """
-    return f"\u2068{text}\u2069"
 
 
 def normalise_username(value: str) -> str:

@@ -16,6 +16,7 @@ from flask_babel import refresh
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 
+from ..core.text import isolate
 from ..core.views import safe_next
 from ..extensions import limiter
 from ..i18n import LANGUAGE_COOKIE, current_language
@@ -77,7 +78,7 @@ def register():
         else:
             start_session(user)
             flash(_("Welcome, %(name)s! Your account is ready.",
-                    name=services.isolate(user.display_name)),
+                    name=isolate(user.display_name)),
                   "success")
             return _with_language(redirect(url_for("banks.index"), code=303), user.locale)
     elif form.is_submitted():

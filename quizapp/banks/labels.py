@@ -18,7 +18,7 @@ TAG_LABELS = {
 
 
 def register(app) -> None:
-    from ..accounts.services import isolate
+    from ..core.text import isolate
 
     app.jinja_env.filters["isolate"] = isolate
     app.jinja_env.globals.update(

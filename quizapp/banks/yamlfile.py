@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..core.text import BIDI_CONTROLS
 from .problems import N_, Problem
 
 Path = tuple[str | int, ...]
@@ -19,7 +20,6 @@ Path = tuple[str | int, ...]
 # Embedding, override and isolate controls: they can make text read differently from
 # what it is ("Trojan Source"), so no bank may contain them.
 # The marks (LRM, RLM, ALM) are banned too: a bank isolates its text with dir="auto".
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 # C0 and C1 controls other than tab and newline: NUL breaks PostgreSQL's text columns,
 # the others print as nothing or garble the page. Only escapes ("\0", "\x85") get them
 # into a decoded value; the raw characters are refused by the YAML reader.

@@ -9,7 +9,7 @@ column holds (PostgreSQL's ``integer`` stops at 2**31 - 1, SQLite's at 2**63 - 1
 from collections.abc import Mapping
 
 from flask import abort, request
-from werkzeug.routing import IntegerConverter, ValidationError
+from werkzeug.routing import IntegerConverter, UnicodeConverter, ValidationError
 
 MAX_ID = 2**31 - 1  # PostgreSQL's integer; every id column is one
 _MAX_DIGITS = len(str(MAX_ID))
@@ -58,6 +58,17 @@ class IdConverter(IntegerConverter):
         return super().to_python(value)
 
 
+class WordConverter(UnicodeConverter):
+    """``<slug>`` and other path words: one holding a control character (NUL above all,
+    which PostgreSQL text cannot hold) names nothing, so it is "not found"."""
+
+    def to_python(self, value: str) -> str:
+        if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in value):
+            raise ValidationError()
+        return value
+
+
 def init_app(app) -> None:
-    # Before any blueprint is registered, so every <int:> rule is built with it.
+    # Before any blueprint is registered, so every rule is built with them.
     app.url_map.converters["int"] = IdConverter
+    app.url_map.converters["default"] = app.url_map.converters["string"] = WordConverter

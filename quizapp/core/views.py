@@ -53,9 +53,18 @@ def security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
-    response.headers.add("Vary", "Cookie")
-    response.headers.add("Vary", "Accept-Language")
+    vary(response, "Accept-Language", "Cookie")
     return response
+
+
+def vary(response, *fields: str) -> None:
+    """Add fields to one merged ``Vary`` header. Flask-Compress reads only the first Vary
+    header and replaces them all, so two separate headers lost Accept-Language."""
+    present = [part.strip() for value in response.headers.getlist("Vary")
+               for part in value.split(",") if part.strip()]
+    known = {part.lower() for part in present}
+    present += [name for name in fields if name.lower() not in known]
+    response.headers["Vary"] = ", ".join(present)
 
 
 def _error_page(status: int, title: str, message: str):

@@ -33,7 +33,8 @@ def _csv(header, rows) -> str:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
-    writer.writerow(header)
+    # Headers too: a bank title is a column header of the class results.
+    writer.writerow([_safe(str(title)) for title in header])
     for row in rows:
         writer.writerow([_safe(value) for value in row])
     return buffer.getvalue()

@@ -4,6 +4,7 @@ import random
 from decimal import Decimal
 from typing import Any, Literal
 
+from ...core.text import clean_text
 from ...numerals import parse_number
 from ..base import (
     MAX_TEXT,
@@ -50,7 +51,8 @@ class NumericType(QuestionType[Numeric]):
 
     def response_from_form(self, details: Details, layout: list[Any],
                            form: FormData) -> Response:
-        text = (form.get("answer") or "").strip()[:MAX_TEXT]
+        # Controls and stacked marks are taken out before the answer is stored or shown.
+        text = clean_text((form.get("answer") or "")[:MAX_TEXT])
         return text or None
 
     def grade(self, details: Details, response: Response) -> AnswerResult:

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from ...core.text import clean_text
 from ..base import (
     MAX_TEXT,
     N_,
@@ -53,7 +54,8 @@ class ShortTextType(QuestionType[ShortText]):
 
     def response_from_form(self, details: Details, layout: list[Any],
                            form: FormData) -> Response:
-        text = (form.get("answer") or "").strip()[:MAX_TEXT]
+        # Controls and stacked marks are taken out before the answer is stored or shown.
+        text = clean_text((form.get("answer") or "")[:MAX_TEXT])
         return text or None
 
     def grade(self, details: Details, response: Response) -> AnswerResult:
