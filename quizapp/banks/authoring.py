@@ -107,6 +107,8 @@ def check():
 
 
 def _publish(form: BankForm, upload: Upload):
+    assert upload.checked is not None, "only an upload that passed its checks is published"
+    slug = upload.checked.header.slug
     try:
         result = publish_upload(upload, owner_id=current_user.id,
                                 limits=UploadLimits.from_config(current_app.config))
@@ -117,7 +119,7 @@ def _publish(form: BankForm, upload: Upload):
         problems = getattr(refused, "problems", None) or _check(upload.text).problems or [
             Problem(UPLOAD_NAME, 1, 1, "slug",
                     N_("the slug %(slug)s is already used by another bank; choose another"),
-                    {"slug": upload.checked.header.slug})]
+                    {"slug": slug})]
         failed = Upload(upload.text, None, problems)
         return render_template("banks/authoring/editor.html", form=form, upload=failed), 409
     summary = result.banks[0]
@@ -160,6 +162,7 @@ def _digest(text: str) -> str:
 def _preview(form: BankForm, upload: Upload):
     """Every question as a student sees it, in Arabic and in English, side by side."""
     checked = upload.checked
+    assert checked is not None, "only an upload that passed its checks is previewed"
     documents = {
         document.slug: document for document in db.session.scalars(
             select(Document).where(Document.slug.in_(checked.header.sources)))

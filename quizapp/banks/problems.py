@@ -1,6 +1,6 @@
 """What the validator reports: a problem at a place in a file, in the reader's language."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -16,7 +16,7 @@ class Problem:
     column: int
     path: str
     template: str
-    params: dict[str, object] = field(default_factory=dict, compare=False)
+    params: Mapping[str, object] = field(default_factory=dict, compare=False)
 
     def message(self, gettext: Callable[[str], str] | None = None) -> str:
         template = gettext(self.template) if gettext else self.template

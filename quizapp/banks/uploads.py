@@ -76,6 +76,8 @@ def check_upload(text: str, filename: str, *, owner_id: int, max_bytes: int,
 def publish_upload(upload: Upload, *, owner_id: int,
                    limits: UploadLimits | None = None) -> LoadResult:
     """Load a checked upload as the teacher's bank: the loader's transaction and rules."""
+    if upload.checked is None or upload.library is None:
+        raise ValueError("only an upload that passed its checks can be published")
     return _load(upload.checked, upload.library, owner_id, limits or UploadLimits(),
                  dry_run=False)
 
