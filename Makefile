@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install translations migrate load lint chromium
+.PHONY: run test install translations migrate load lint typecheck chromium
 
 run: install translations migrate load
 	$(FLASK) run --host 127.0.0.1 --port 5000
@@ -47,6 +47,10 @@ load: migrate
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check quizapp tests
+
+# Settings in pyproject.toml ([tool.mypy]): strict on the pure modules.
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy
 
 # Browser tests drive Debian's Chromium (no browser download needed or possible).
 chromium:

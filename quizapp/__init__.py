@@ -1,9 +1,11 @@
 """Bilingual quizzes and spaced-repetition flashcards on the facts of real documents."""
 
+from typing import Any
+
 from flask import Flask
 
 
-def create_app(config: dict | None = None) -> Flask:
+def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     from . import config as settings
 

@@ -2,7 +2,11 @@
 
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+from flask import Flask
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +33,7 @@ def _secret_key(instance_path: Path) -> str:
     return key
 
 
-def load(app, overrides: dict | None) -> None:
+def load(app: Flask, overrides: dict[str, Any] | None) -> None:
     """Defaults, then the environment, then the caller's overrides (tests)."""
     overrides = overrides or {}
     app.config.update(DEFAULTS)
@@ -37,7 +41,7 @@ def load(app, overrides: dict | None) -> None:
     app.config.update(overrides)
 
 
-def from_environment(instance_path: Path, overrides: dict) -> dict:
+def from_environment(instance_path: Path, overrides: Mapping[str, Any]) -> dict[str, Any]:
     """Settings read from the environment (the secret key only when none is given)."""
     database_url = os.environ.get("DATABASE_URL")
     if not database_url and "SQLALCHEMY_DATABASE_URI" not in overrides:

@@ -7,10 +7,15 @@ two writers queue on the busy timeout instead of failing with "database is locke
 one upgrades its read lock. Other databases ignore all of this.
 """
 
+import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Literal
 
-from sqlalchemy import DateTime, event
+from flask import Flask
+from sqlalchemy import Connection, DateTime, Dialect, event
+from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
 from .extensions import db
@@ -22,13 +27,13 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class UTCDateTime(TypeDecorator):
+class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware UTC datetime on every database (SQLite stores no offset)."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
         if value.tzinfo is None:
@@ -36,13 +41,14 @@ class UTCDateTime(TypeDecorator):
         value = value.astimezone(UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
-    def process_result_value(self, value, dialect):
+    def process_result_value(self, value: datetime | None, dialect: Dialect
+                             ) -> datetime | None:
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def init_app(app) -> None:
+def init_app(app: Flask) -> None:
     """Attach the SQLite set-up to this app's engine (creating it opens no connection)."""
     with app.app_context():
         engine = db.engine
@@ -51,7 +57,7 @@ def init_app(app) -> None:
     busy_timeout_ms = int(app.config["SQLITE_BUSY_TIMEOUT_MS"])
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
@@ -61,13 +67,13 @@ def init_app(app) -> None:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection):
+    def _on_begin(connection: Connection) -> None:
         immediate = connection.get_execution_options().get(IMMEDIATE, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 @contextmanager
-def write_transaction():
+def write_transaction() -> Iterator[Session]:
     """One transaction that will write: commit on success, roll back on any error.
 
     On SQLite it starts with BEGIN IMMEDIATE, so the write lock is taken (waiting on the
@@ -87,7 +93,7 @@ def write_transaction():
         raise
 
 
-def render_item(type_, obj, autogen_context):
+def render_item(type_: str, obj: object, autogen_context: object) -> str | Literal[False]:
     """Alembic autogenerate: write UTCDateTime as the plain type it is stored as."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"

@@ -1,5 +1,7 @@
 """Flask extensions, created unbound and initialised in create_app."""
 
+from typing import TYPE_CHECKING
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -25,6 +27,15 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+# The base class of every model. At run time it is db.Model: Base's registry and metadata
+# plus Flask-SQLAlchemy's bind and naming mixins (``Model.query`` is not used here).
+# mypy cannot subclass an attribute of an instance (python/mypy#8603), so type checking
+# sees the declarative base it is built from, with the same ``Mapped[...]`` typing.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()

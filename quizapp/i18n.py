@@ -1,10 +1,12 @@
 """Locale selection, text direction and the checks that keep both languages whole."""
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
-from flask import current_app, request
+from flask import Flask, current_app, request
 from flask_babel import get_locale, refresh
 from markupsafe import Markup
 
@@ -23,7 +25,7 @@ def select_locale() -> str:
     from flask_login import current_user
 
     languages = current_app.config["LANGUAGES"]
-    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    chosen = request.cookies.get(LANGUAGE_COOKIE, "")
     if chosen in languages:
         return chosen
     if current_user and current_user.is_authenticated and current_user.locale in languages:
@@ -65,19 +67,19 @@ def _digits(text: str) -> str:
     return text.translate(ARABIC_INDIC) if arabic_indic_digits() else text
 
 
-def format_number(value) -> str:
+def format_number(value: float | Decimal) -> str:
     return _digits(format_decimal(value, locale=get_locale()))
 
 
-def format_percentage(value) -> str:
+def format_percentage(value: float | Decimal) -> str:
     return _digits(format_percent(value, locale=get_locale()))
 
 
-def format_day(value, style: str = "long") -> str:
+def format_day(value: date, style: str = "long") -> str:
     return digits(format_date(value, style, locale=get_locale()))
 
 
-def time_element(value, style: str = "medium") -> Markup:
+def time_element(value: date, style: str = "medium") -> Markup:
     """A date for people, with the machine-readable one in <time datetime>."""
     return Markup('<time datetime="{}">{}</time>').format(value.isoformat(),
                                                           format_day(value, style))
@@ -88,7 +90,7 @@ def digits(text: str) -> str:
     return text.translate(ARABIC_INDIC_DIGITS) if arabic_indic_digits() else text
 
 
-def _check_catalogs(app) -> None:
+def _check_catalogs(app: Flask) -> None:
     """Fail at start-up, not on a page, when a language has no compiled catalog."""
     directory = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
     for language in app.config["LANGUAGES"]:
@@ -100,7 +102,7 @@ def _check_catalogs(app) -> None:
             )
 
 
-def init_app(app) -> None:
+def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     if not app.config.get("SKIP_CATALOG_CHECK"):
         _check_catalogs(app)
@@ -114,7 +116,7 @@ def init_app(app) -> None:
                                  dateformat=format_day, timetag=time_element)
 
     @app.context_processor
-    def _language_context():
+    def _language_context() -> dict[str, str]:
         language = current_language()
         return {
             "lang": language,

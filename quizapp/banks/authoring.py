@@ -10,6 +10,7 @@ import random
 from collections import defaultdict
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -50,7 +51,7 @@ def problem_message(problem: Problem) -> str:
 
 @blueprint.get("/my-banks")
 @teacher_required
-def index():
+def index() -> ResponseReturnValue:
     banks = db.session.scalars(
         select(Bank).where(Bank.owner_id == current_user.id)
         .order_by(Bank.retired_at.is_not(None), Bank.updated_at.desc())
@@ -68,7 +69,7 @@ def index():
 
 @blueprint.get("/my-banks/new")
 @teacher_required
-def new():
+def new() -> ResponseReturnValue:
     form = BankForm(formdata=None)
     if slug := request.args.get("bank"):
         bank = own_bank_or_404(slug)
@@ -79,7 +80,7 @@ def new():
 
 @blueprint.post("/my-banks/new")
 @teacher_required
-def check():
+def check() -> ResponseReturnValue:
     """Check (and preview), go back to editing, or publish what the preview showed."""
     form = BankForm()
     if not form.validate_on_submit():
@@ -106,7 +107,9 @@ def check():
     return _preview(form, upload)
 
 
-def _publish(form: BankForm, upload: Upload):
+def _publish(form: BankForm, upload: Upload) -> ResponseReturnValue:
+    assert upload.checked is not None, "only an upload that passed its checks is published"
+    slug = upload.checked.header.slug
     try:
         result = publish_upload(upload, owner_id=current_user.id,
                                 limits=UploadLimits.from_config(current_app.config))
@@ -117,7 +120,7 @@ def _publish(form: BankForm, upload: Upload):
         problems = getattr(refused, "problems", None) or _check(upload.text).problems or [
             Problem(UPLOAD_NAME, 1, 1, "slug",
                     N_("the slug %(slug)s is already used by another bank; choose another"),
-                    {"slug": upload.checked.header.slug})]
+                    {"slug": slug})]
         failed = Upload(upload.text, None, problems)
         return render_template("banks/authoring/editor.html", form=form, upload=failed), 409
     summary = result.banks[0]
@@ -157,9 +160,10 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _preview(form: BankForm, upload: Upload):
+def _preview(form: BankForm, upload: Upload) -> ResponseReturnValue:
     """Every question as a student sees it, in Arabic and in English, side by side."""
     checked = upload.checked
+    assert checked is not None, "only an upload that passed its checks is previewed"
     documents = {
         document.slug: document for document in db.session.scalars(
             select(Document).where(Document.slug.in_(checked.header.sources)))
@@ -193,7 +197,7 @@ def _revision(bank: Bank, number: int | None = None) -> BankRevision | None:
 
 @blueprint.get("/banks/<slug>/yaml")
 @teacher_required
-def download(slug: str):
+def download(slug: str) -> ResponseReturnValue:
     bank = downloadable_bank_or_404(slug)
     number = None
     if request.args.get("revision"):
@@ -212,7 +216,7 @@ def download(slug: str):
 
 @blueprint.get("/banks/<slug>/history")
 @teacher_required
-def history(slug: str):
+def history(slug: str) -> ResponseReturnValue:
     bank = downloadable_bank_or_404(slug)
     revisions = db.session.scalars(
         select(BankRevision).where(BankRevision.bank_id == bank.id)

@@ -6,6 +6,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from .problems import Problem
 from .services import LoadRefused, load_paths, validate_paths
 
 
@@ -13,7 +14,7 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
     return list(paths) or [Path(current_app.config["QUESTIONS_DIR"])]
 
 
-def _report_problems(problems) -> None:
+def _report_problems(problems: list[Problem]) -> None:
     for problem in problems:
         click.echo(problem.format(), err=True)
     noun = "problem" if len(problems) == 1 else "problems"

@@ -1,5 +1,6 @@
 """Interface names for question types and fact kinds, in the reader's language."""
 
+from flask import Flask
 from flask_babel import lazy_gettext as _l
 
 from ..questions import registry
@@ -17,7 +18,7 @@ TAG_LABELS = {
 }
 
 
-def register(app) -> None:
+def register(app: Flask) -> None:
     from ..core.text import isolate
 
     app.jinja_env.filters["isolate"] = isolate

@@ -10,21 +10,27 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, select
 
 from ..database import IMMEDIATE, utcnow, write_transaction
 from ..extensions import db
 from ..questions.hints import grading_hints
+from . import schema
 from .models import Bank, BankRevision, Document, GlossaryEntry, Question, QuestionTag
-from .ownership import ownership_problems, publisher, quota_problems, stored_name
+from .ownership import Publisher, ownership_problems, publisher, quota_problems, stored_name
+from .problems import Problem
 from .validator import CheckedBank, Library, Report
+
+Glossary = Sequence[dict[str, Any]]  # the glossary's entries, dumped
 
 
 class LoadRefused(Exception):
     """Nothing was loaded; ``problems`` says why."""
 
-    def __init__(self, problems):
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
 
@@ -56,7 +62,7 @@ class LoadResult:
         return bool(self.documents_changed) or any(bank.changed for bank in self.banks)
 
 
-def content_hash(value) -> str:
+def content_hash(value: object) -> str:
     canonical = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
                            default=str)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
@@ -67,7 +73,8 @@ def content_hash(value) -> str:
 _COLUMNS = {"id", "type", "prompt", "front", "explanation", "source", "tags", "difficulty"}
 
 
-def _question_row_values(question, position: int, glossary: Sequence[dict] = ()) -> dict:
+def _question_row_values(question: schema.Question, position: int, glossary: Glossary = ()
+                         ) -> dict[str, Any]:
     dumped = question.model_dump(mode="json", exclude_none=True)
     prompt = question.prompt
     details = {key: value for key, value in dumped.items() if key not in _COLUMNS}
@@ -89,28 +96,30 @@ def _question_row_values(question, position: int, glossary: Sequence[dict] = ())
     }
 
 
-def _tag_rows(question) -> list[QuestionTag]:
+def _tag_rows(question: schema.Question) -> list[QuestionTag]:
     return [QuestionTag(tag=tag) for tag in dict.fromkeys(question.tags)]
 
 
-def unsaved_question(question, position: int, glossary: Sequence[dict] = ()) -> Question:
+def unsaved_question(question: schema.Question, position: int, glossary: Glossary = ()
+                     ) -> Question:
     """A Question row for a validated question, tags included, not added to any session."""
     row = Question(uid=question.id, **_question_row_values(question, position, glossary))
     row.tag_rows = _tag_rows(question)
     return row
 
 
-def _sync_documents(library: Library, needed: set[str]) -> tuple[dict[str, Document], list]:
+def _sync_documents(library: Library, needed: set[str]) -> tuple[dict[str, Document], list[str]]:
     existing = {
         doc.slug: doc
         for doc in db.session.scalars(select(Document).where(Document.slug.in_(needed)))
     }
-    changed = []
+    changed: list[str] = []
     if library.stored:
         return existing, changed
     for slug in sorted(needed):
         source = library.documents[slug]
         meta = source.meta
+        assert meta is not None, "only documents read back from the database have no meta"
         values = {
             "title_ar": meta.title.ar,
             "title_en": meta.title.en,
@@ -135,8 +144,8 @@ def _sync_documents(library: Library, needed: set[str]) -> tuple[dict[str, Docum
     return existing, changed
 
 
-def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id,
-               questions_by_uid: dict[str, Question], now, glossary: Sequence[dict]
+def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id: int | None,
+               questions_by_uid: dict[str, Question], now: datetime, glossary: Glossary
                ) -> BankSummary:
     header = checked.header
     key = stored_name(header.slug, owner_id)
@@ -267,11 +276,13 @@ def load_checked(report: Report, library: Library, *, owner_id: int | None = Non
     return LoadResult(summaries, documents_changed)
 
 
-def _existing(report: Report, owner_id: int | None):
+def _existing(report: Report, owner_id: int | None
+              ) -> tuple[dict[str, Bank], dict[str, Question], dict[str, Publisher]]:
     """The stored banks (by slug) and questions (by uid) a report's banks touch, and who
     owns each question's bank: a bounded number of queries."""
     uids = [stored_name(q.id, owner_id) for checked in report.banks for q in checked.questions]
-    questions_by_uid, owner_by_uid = {}, {}
+    questions_by_uid: dict[str, Question] = {}
+    owner_by_uid: dict[str, Publisher] = {}
     for start in range(0, len(uids), 500):  # bounded IN lists
         chunk = uids[start:start + 500]
         for row, shipped, owner in db.session.execute(
@@ -288,8 +299,8 @@ def _existing(report: Report, owner_id: int | None):
     return banks, questions_by_uid, owner_by_uid
 
 
-def _record_revisions(report: Report, summaries: list[BankSummary], author_id, now,
-                      keep: int | None) -> None:
+def _record_revisions(report: Report, summaries: list[BankSummary], author_id: int | None,
+                      now: datetime, keep: int | None) -> None:
     """A new revision for each bank whose text differs from its latest one; of each
     bank's revisions, the newest ``keep`` stay."""
     db.session.flush()
@@ -328,14 +339,14 @@ def _sync_glossary(library: Library) -> None:
         if slug not in wanted:
             db.session.delete(row)
     for slug, (position, entry) in wanted.items():
-        row = stored.get(slug)
-        if row is None:
+        current = stored.get(slug)
+        if current is None:
             db.session.add(GlossaryEntry(slug=slug, position=position, entry=entry))
-        elif (row.position, row.entry) != (position, entry):
-            row.position, row.entry = position, entry
+        elif (current.position, current.entry) != (position, entry):
+            current.position, current.entry = position, entry
 
 
-def _retire_missing_banks(present: set[str], now) -> list[BankSummary]:
+def _retire_missing_banks(present: set[str], now: datetime) -> list[BankSummary]:
     """Retire the shipped banks (no owner) whose file is gone, with their questions."""
     summaries = []
     missing = db.session.scalars(

@@ -1,7 +1,7 @@
 """Source documents, question banks and questions, as loaded from the YAML banks."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -19,7 +19,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model, db
+
+if TYPE_CHECKING:
+    from ..accounts.models import User
 
 bank_documents = Table(
     "bank_documents",
@@ -29,7 +32,7 @@ bank_documents = Table(
 )
 
 
-class Document(db.Model):
+class Document(Model):
     """A source document: the Arabic text every question's quote comes from."""
 
     __tablename__ = "documents"
@@ -56,8 +59,8 @@ class Document(db.Model):
         """Each paragraph as (before, quote, after); the quote's first occurrence marked."""
         marked, found = [], False
         for paragraph in self.paragraphs:
-            position = paragraph.find(quote) if quote and not found else -1
-            if position < 0:
+            position = -1 if found or not quote else paragraph.find(quote)
+            if quote is None or position < 0:
                 marked.append((paragraph, "", ""))
                 continue
             found = True
@@ -70,7 +73,7 @@ class Document(db.Model):
         return next((p for p in self.marked_paragraphs(quote) if p[1]), None)
 
 
-class Bank(db.Model):
+class Bank(Model):
     """A question bank: one YAML file (shipped), or one upload by a teacher (owner).
 
     When a teacher deletes their account, their banks are kept, private and orphaned:
@@ -113,7 +116,7 @@ class Bank(db.Model):
         return self.description_ar if lang == "ar" else self.description_en
 
 
-class Question(db.Model):
+class Question(Model):
     """One question. ``uid`` is the bank's stable id, which every study record refers to.
 
     A question that disappears from its bank is retired (hidden from new study), never
@@ -161,7 +164,7 @@ class Question(db.Model):
         return self.explanation_ar if lang == "ar" else self.explanation_en
 
 
-class QuestionTag(db.Model):
+class QuestionTag(Model):
     """A question's tags, one row each, so "all dates across banks" is an indexed query."""
 
     __tablename__ = "question_tags"
@@ -173,7 +176,7 @@ class QuestionTag(db.Model):
     tag: Mapped[str] = mapped_column(String(40), primary_key=True)
 
 
-class BankRevision(db.Model):
+class BankRevision(Model):
     """Each published version of a bank's YAML, as written: its history, downloadable."""
 
     __tablename__ = "bank_revisions"
@@ -193,10 +196,10 @@ class BankRevision(db.Model):
     retired: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    author: Mapped["User | None"] = relationship()  # noqa: F821 (accounts.models)
+    author: Mapped["User | None"] = relationship()
 
 
-class GlossaryEntry(db.Model):
+class GlossaryEntry(Model):
     """The glossary as loaded, so a bank checked in the browser meets the same rules
     without the request reading files."""
 

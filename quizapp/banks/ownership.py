@@ -30,12 +30,15 @@ def written_name(stored: str) -> str:
     return stored.partition(".")[2] or stored
 
 
-def publisher(shipped: bool, owner_id: int | None) -> str | int | None:
+Publisher = str | int | None  # see publisher()
+
+
+def publisher(shipped: bool, owner_id: int | None) -> Publisher:
     """Who a stored bank belongs to: "shipped", a teacher's id, or None (teacher left)."""
     return "shipped" if shipped else owner_id
 
 
-def ownership_problems(report: Report, banks: dict[str, Bank], owner_by_uid: dict,
+def ownership_problems(report: Report, banks: dict[str, Bank], owner_by_uid: dict[str, Publisher],
                         owner_id: int | None) -> list[Problem]:
     """Names stored under the same key for someone else: with the namespaces, only a bank
     whose owner is gone (its owner_id set to NULL) can be met, and it is not taken over."""
@@ -69,7 +72,7 @@ def quota_problems(report: Report, banks: dict[str, Bank], owner_id: int,
     if not new:
         return []
     kept = db.session.scalar(select(func.count()).select_from(Bank).where(
-        Bank.owner_id == owner_id))
+        Bank.owner_id == owner_id)) or 0
     if kept + len(new) <= max_banks:
         return []
     problems = []

@@ -1,5 +1,6 @@
 """What the validator reports: a problem at a place in a file, in the reader's language."""
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -15,13 +16,13 @@ class Problem:
     column: int
     path: str
     template: str
-    params: dict = field(default_factory=dict, compare=False)
+    params: Mapping[str, object] = field(default_factory=dict, compare=False)
 
-    def message(self, gettext=None) -> str:
+    def message(self, gettext: Callable[[str], str] | None = None) -> str:
         template = gettext(self.template) if gettext else self.template
         return template % self.params if self.params else template
 
-    def format(self, gettext=None) -> str:
+    def format(self, gettext: Callable[[str], str] | None = None) -> str:
         """``file:line:column: field.path: message``, the form every editor can jump to."""
         where = f"{self.path}: " if self.path else ""
         return f"{self.file}:{self.line}:{self.column}: {where}{self.message(gettext)}"

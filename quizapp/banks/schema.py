@@ -7,7 +7,7 @@ in the type modules; those that need another file or the source documents live i
 """
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import Field, StringConstraints
 
@@ -35,7 +35,7 @@ class BankHeader(Strict):
     description: Bilingual
     sources: list[Slug] = Field(min_length=1, max_length=20)
     tags: list[Tag] = Field(default_factory=list, max_length=50)
-    questions: list = Field(min_length=1, max_length=20_000)
+    questions: list[Any] = Field(min_length=1, max_length=20_000)
 
 
 class DocumentMeta(Strict):

@@ -2,7 +2,9 @@
 previewed by a dry run of the loader, then published by the loader itself."""
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -40,7 +42,7 @@ class UploadLimits:
     check_seconds: float = 5
 
     @classmethod
-    def from_config(cls, config) -> "UploadLimits":
+    def from_config(cls, config: Mapping[str, Any]) -> "UploadLimits":
         return cls(config["UPLOAD_MAX_QUESTIONS"], config["MAX_BANKS_PER_TEACHER"],
                    config["MAX_KEPT_REVISIONS"], config["UPLOAD_CHECK_SECONDS"])
 
@@ -76,6 +78,8 @@ def check_upload(text: str, filename: str, *, owner_id: int, max_bytes: int,
 def publish_upload(upload: Upload, *, owner_id: int,
                    limits: UploadLimits | None = None) -> LoadResult:
     """Load a checked upload as the teacher's bank: the loader's transaction and rules."""
+    if upload.checked is None or upload.library is None:
+        raise ValueError("only an upload that passed its checks can be published")
     return _load(upload.checked, upload.library, owner_id, limits or UploadLimits(),
                  dry_run=False)
 

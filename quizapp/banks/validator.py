@@ -11,16 +11,23 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, overload
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..questions import registry
+from ..questions.base import PathParts
 from . import schema
 from .problems import N_, Problem
 from .yamlfile import ParsedYaml, dotted, parse
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 _QUESTION = TypeAdapter(schema.Question)
+# A regex for a language's variant spellings (None when it has none), and each one's
+# chosen spelling.
+VariantFinder = tuple[re.Pattern[str] | None, dict[str, str]]
+_Model = TypeVar("_Model", bound=BaseModel)
+_Value = TypeVar("_Value")
 
 _PYDANTIC_MESSAGES = {
     "missing": N_("required field is missing"),
@@ -65,9 +72,9 @@ class Library:
     # True when read back from the database (a bank checked in the browser): the loader
     # then leaves the documents and the glossary as they are.
     stored: bool = False
-    _finders: dict = field(default_factory=dict, repr=False)
+    _finders: dict[str, VariantFinder] = field(default_factory=dict, repr=False)
 
-    def variant_finder(self, lang: str):
+    def variant_finder(self, lang: str) -> VariantFinder:
         if lang not in self._finders:
             self._finders[lang] = _variant_finder(self.glossary, lang)
         return self._finders[lang]
@@ -77,7 +84,7 @@ class Library:
 class CheckedBank:
     file: str
     header: schema.BankHeader
-    questions: list[BaseModel]
+    questions: list[schema.Question]
     parsed: ParsedYaml = field(repr=False)
     text: str = field(default="", repr=False)
 
@@ -100,18 +107,36 @@ class _FileChecker:
         self.parsed = parsed
         self.problems: list[Problem] = []
 
-    def add(self, path: tuple, template: str, *, at_key: bool = False, **params) -> None:
+    def add(self, path: PathParts, template: str, **params: str | int | float) -> None:
+        """A problem with a value, placed where the value starts."""
+        self._add(path, template, params, at_key=False)
+
+    def add_at_key(self, path: PathParts, template: str, **params: str | int | float) -> None:
+        """A problem with a key itself (an unknown field), placed on the key."""
+        self._add(path, template, params, at_key=True)
+
+    def _add(self, path: PathParts, template: str, params: dict[str, str | int | float], *,
+             at_key: bool) -> None:
         line, column = self.parsed.where(path, key=at_key)
         self.problems.append(Problem(self.filename, line, column, dotted(path), template, params))
 
-    def model(self, adapter, data, path: tuple = ()):
+    @overload
+    def model(self, adapter: type[_Model], data: object, path: PathParts = ()
+              ) -> _Model | None: ...
+
+    @overload
+    def model(self, adapter: TypeAdapter[_Value], data: object, path: PathParts = ()
+              ) -> _Value | None: ...
+
+    def model(self, adapter: type[BaseModel] | TypeAdapter[Any], data: object,
+              path: PathParts = ()) -> Any:
         """Validate with a pydantic model or adapter; None (and problems) when it fails."""
         try:
             if isinstance(adapter, TypeAdapter):
                 return adapter.validate_python(data)
             return adapter.model_validate(data)
         except ValidationError as error:
-            seen = set()
+            seen: set[tuple[PathParts, str]] = set()
             for detail in error.errors():
                 loc = list(detail["loc"])
                 if adapter is _QUESTION and loc and loc[0] in schema.QUESTION_TYPES:
@@ -120,7 +145,7 @@ class _FileChecker:
                 template = _PYDANTIC_MESSAGES.get(kind, N_("has the wrong type or value"))
                 if loc and loc[-1] in _UNION_MEMBERS:
                     loc = loc[:-1]
-                    template = _UNION_MESSAGES.get(loc[-1] if loc else "", template)
+                    template = _UNION_MESSAGES.get(str(loc[-1]) if loc else "", template)
                 if loc and loc[-1] == "[key]":
                     loc, template = loc[:-1], N_("keys must be text")
                 if kind == "string_pattern_mismatch":
@@ -137,7 +162,8 @@ class _FileChecker:
                 seen.add((full, template))
                 params = {k: v for k, v in (detail.get("ctx") or {}).items()
                           if isinstance(v, str | int | float)}
-                self.add(full, template, at_key=kind == "extra_forbidden", **params)
+                report = self.add_at_key if kind == "extra_forbidden" else self.add
+                report(full, template, **params)
             return None
 
 
@@ -148,7 +174,8 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def _parse_file(path: Path, display: str, max_bytes: int, problems: list) -> ParsedYaml | None:
+def _parse_file(path: Path, display: str, max_bytes: int, problems: list[Problem]
+                ) -> ParsedYaml | None:
     text = _read(path)
     if text is None:
         problems.append(Problem(display, 1, 1, "", N_("cannot read the file as UTF-8 text")))
@@ -202,7 +229,8 @@ def _uses_variant(text: str, variant: str, lang: str) -> bool:
     return re.search(r"(?<![\w'])" + re.escape(variant) + r"(?![\w'])", text) is not None
 
 
-def _check_question(check: _FileChecker, question, path: tuple, header, library) -> None:
+def _check_question(check: _FileChecker, question: schema.Question, path: PathParts,
+                    header: "schema.BankHeader | _BankContext", library: Library) -> None:
     registry.get(question.type).check(question, check, path)
 
     source = question.source
@@ -227,7 +255,8 @@ def _check_question(check: _FileChecker, question, path: tuple, header, library)
                   kinds=", ".join(schema.FACT_KINDS))
 
 
-def _check_glossary(check: _FileChecker, value, path: tuple, library: Library) -> None:
+def _check_glossary(check: _FileChecker, value: object, path: PathParts,
+                    library: Library) -> None:
     """Refuse glossary variant spellings in any text but a quote."""
     if isinstance(value, dict):
         for key, child in value.items():
@@ -240,7 +269,7 @@ def _check_glossary(check: _FileChecker, value, path: tuple, library: Library) -
         for index, child in enumerate(value):
             _check_glossary(check, child, path + (index,), library)
     elif isinstance(value, str) and path and path[-1] in schema.LANGUAGES:
-        lang = path[-1]
+        lang = str(path[-1])
         pattern, chosen_for = library.variant_finder(lang)
         if pattern is None:
             return
@@ -249,9 +278,9 @@ def _check_glossary(check: _FileChecker, value, path: tuple, library: Library) -
                       chosen=chosen_for[variant], variant=variant)
 
 
-def _variant_finder(glossary: list, lang: str):
+def _variant_finder(glossary: list[schema.GlossaryEntry], lang: str) -> VariantFinder:
     """One regex for all of a language's variant spellings, and each one's chosen form."""
-    chosen_for = {}
+    chosen_for: dict[str, str] = {}
     for entry in glossary:
         for variant in getattr(entry.variants, lang):
             chosen_for.setdefault(variant, getattr(entry, lang))
@@ -270,7 +299,7 @@ class _BankContext:
     tags: list[str]
 
 
-def _without_unknown_fields(raw):
+def _without_unknown_fields(raw: Any) -> schema.Question | None:
     """The question validated once its unknown fields are dropped, or None."""
     try:
         return _QUESTION.validate_python(raw)
@@ -290,7 +319,7 @@ def _without_unknown_fields(raw):
         return None
 
 
-def _strings(value) -> list[str]:
+def _strings(value: object) -> list[str]:
     return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
@@ -311,10 +340,10 @@ def check_bank_text(
     count = len(data["questions"]) if isinstance(data, dict) and isinstance(
         data.get("questions"), list) else 0
     if max_questions is not None and count > max_questions:
-        check.add(("questions",), N_(
+        check.add_at_key(("questions",), N_(
             "%(count)s questions: a bank checked here may hold at most %(limit)s; split it "
             "into smaller banks, or ask the site's administrator to load it with the "
-            "command line (flask bank load)"), at_key=True, count=count, limit=max_questions)
+            "command line (flask bank load)"), count=count, limit=max_questions)
         return None, check.problems
     header = check.model(schema.BankHeader, data)
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):

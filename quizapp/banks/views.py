@@ -1,6 +1,7 @@
 """The bank list (home page), a bank's questions, and a source document."""
 
 from flask import Blueprint, abort, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -14,7 +15,7 @@ blueprint = Blueprint("banks", __name__)
 
 
 @blueprint.get("/")
-def index():
+def index() -> ResponseReturnValue:
     banks = db.session.scalars(
         visible_banks().options(selectinload(Bank.documents)).order_by(Bank.slug)
     ).all()
@@ -22,7 +23,7 @@ def index():
 
 
 @blueprint.get("/banks/<slug>")
-def show(slug: str):
+def show(slug: str) -> ResponseReturnValue:
     bank = db.session.scalar(
         visible_banks().where(Bank.slug == slug).options(selectinload(Bank.documents))
     )
@@ -45,7 +46,7 @@ def show(slug: str):
 
 
 @blueprint.get("/sources/<slug>")
-def source(slug: str):
+def source(slug: str) -> ResponseReturnValue:
     document = db.session.scalar(select(Document).where(Document.slug == slug))
     if document is None:
         abort(404)

@@ -9,6 +9,7 @@ recursive step, here or in PyYAML, can exhaust the stack or take minutes).
 import re
 import time
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import yaml
 
@@ -49,6 +50,20 @@ class ParsedYaml:
         return marks.get(path) or self.value_marks.get(path, (1, 1))
 
 
+class _Report(Protocol):
+    """Records a problem at a line and column, under the path of the value it concerns."""
+
+    def __call__(self, line: int, column: int, template: str, /, *, path: Path = (),
+                 **params: object) -> None: ...
+
+
+class _Mark(Protocol):
+    """A position in the text (PyYAML's and libyaml's marks alike), counted from 0."""
+
+    line: int
+    column: int
+
+
 def dotted(path: Path) -> str:
     """``questions[3].choices.a.en`` for ("questions", 3, "choices", "a", "en")."""
     out = ""
@@ -60,7 +75,8 @@ def dotted(path: Path) -> str:
 # libyaml's loader is ~20 times faster; the pure-Python one words syntax errors better,
 # so it rewords the one libyaml found if it can within REWORD_SECONDS (event by event,
 # never building nodes), and libyaml's words stand otherwise.
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Loader = type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+FAST_LOADER: Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse(text: str, filename: str, *, max_bytes: int) -> ParsedYaml:
@@ -77,7 +93,13 @@ class _TooSlow(Exception):
     pass
 
 
-def _scan_events(text: str, loader_class, problem, deadline: float | None = None) -> None:
+def _mark_at(mark: _Mark | None) -> tuple[int, int]:
+    """(line, column) from 1 of a mark; the parser always sets one, a bare event has none."""
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def _scan_events(text: str, loader_class: Loader, problem: _Report,
+                 deadline: float | None = None) -> None:
     """Go through the parser's events (no nodes built): refuse anchors and aliases, and
     nesting past MAX_DEPTH, at the first one. Syntax errors propagate."""
     depth = 0
@@ -86,15 +108,13 @@ def _scan_events(text: str, loader_class, problem, deadline: float | None = None
             raise _TooSlow
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             # The first one is enough: an alias bomb has thousands.
-            mark = event.start_mark
-            problem(mark.line + 1, mark.column + 1,
+            problem(*_mark_at(event.start_mark),
                     N_("YAML anchors and aliases (& and *) are not allowed"))
             return
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                mark = event.start_mark
-                problem(mark.line + 1, mark.column + 1,
+                problem(*_mark_at(event.start_mark),
                         N_("nested more than %(limit)s levels deep"), limit=MAX_DEPTH)
                 return
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -144,20 +164,19 @@ def _flow_too_deep(text: str) -> tuple[int, int] | None:
                 return None  # a quote left open: the parser reports it, at once
             position, token_start = rest.end(), False
             continue
-        token_start = (char == "\n" or char in ",:" or (char in "[{" and (token_start or depth))
+        token_start = (char == "\n" or char in ",:" or (char in "[{" and (token_start or depth > 0))
                        or (char == "-" and text[position + 1:position + 2] in ("", " ", "\n")))
         position += 1
     return None
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, filename: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _mark_at(error.problem_mark or error.context_mark)
     return Problem(filename, line, column, "", N_("YAML syntax error: %(detail)s"),
                    {"detail": error.problem or error.context or "unreadable"})
 
 
-def _syntax_error(text: str, filename: str, loader_class, *, deadline: float
+def _syntax_error(text: str, filename: str, loader_class: Loader, *, deadline: float
                   ) -> Problem | None:
     """The syntax error as the pure-Python parser words it, if it finds it in time.
 
@@ -166,7 +185,8 @@ def _syntax_error(text: str, filename: str, loader_class, *, deadline: float
     """
     found: list[Problem] = []
 
-    def problem(line: int, column: int, template: str, **params) -> None:
+    def problem(line: int, column: int, template: str, /, *, path: Path = (),
+                **params: object) -> None:
         found.append(Problem(filename, line, column, "", template, params))
 
     try:
@@ -178,10 +198,11 @@ def _syntax_error(text: str, filename: str, loader_class, *, deadline: float
     return found[0] if found else None
 
 
-def _parse(text: str, filename: str, max_bytes: int, loader_class) -> ParsedYaml:
+def _parse(text: str, filename: str, max_bytes: int, loader_class: Loader) -> ParsedYaml:
     parsed = ParsedYaml()
 
-    def problem(line: int, column: int, template: str, *, path: Path = (), **params) -> None:
+    def problem(line: int, column: int, template: str, /, *, path: Path = (),
+                **params: object) -> None:
         parsed.problems.append(Problem(filename, line, column, dotted(path), template, params))
 
     size = len(text.encode("utf-8"))
@@ -221,10 +242,11 @@ def _parse(text: str, filename: str, max_bytes: int, loader_class) -> ParsedYaml
     return parsed
 
 
-def _check_characters(node, path: Path, problem, text: str) -> None:
+def _check_characters(node: yaml.ScalarNode, path: Path, problem: _Report, text: str
+                      ) -> None:
     """Control and bidi characters in a decoded value: escapes such as "\\u202E" or "\\0"
     get them past the check of the raw text."""
-    value = node.value
+    value: str = node.value
     if value.isprintable() and not BIDI_CONTROLS.search(value):
         return  # the common case, in one C-speed pass
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
@@ -238,17 +260,19 @@ def _check_characters(node, path: Path, problem, text: str) -> None:
                     path=path, code=f"{ord(char):04X}")
 
 
-def _index(node, path: Path, parsed: ParsedYaml, problem, text: str) -> None:
+def _index(node: yaml.Node, path: Path, parsed: ParsedYaml, problem: _Report, text: str
+           ) -> None:
     parsed.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
         _check_characters(node, path, problem, text)
     elif isinstance(node, yaml.MappingNode):
-        seen: set = set()
+        seen: set[str] = set()
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue  # a list or mapping as a key: the constructor says it is unhashable
+            key: str = key_node.value
             line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if isinstance(key_node, yaml.ScalarNode):
-                _check_characters(key_node, path + (key,), problem, text)
+            _check_characters(key_node, path + (key,), problem, text)
             if key in seen:
                 problem(line, column, N_("duplicate key %(key)s"), key=repr(key))
                 continue

@@ -1,6 +1,6 @@
 """The pieces every question type's bank format is built from (pydantic, no Flask)."""
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -40,6 +40,15 @@ class QuestionBase(Strict):
     source: Source
     tags: list[Tag] = Field(min_length=1, max_length=12)
     difficulty: Literal["easy", "medium", "hard"] | None = None
+
+    if TYPE_CHECKING:
+        # What every type declares, stated here for the checker only (pydantic's fields and
+        # their order stay each type's): ``type: Literal[<its name>]``, the bank union's
+        # discriminator, and the prompt (a field, or a flashcard's front).
+        type: str
+
+        @property
+        def prompt(self) -> Bilingual: ...
 
 
 class Prompted(QuestionBase):

@@ -52,6 +52,13 @@ def test_a_syntax_error_is_still_worded_by_line_and_column():
     assert len(problems) == 1 and problems[0].message().startswith("YAML syntax error: ")
 
 
+def test_two_list_keys_are_reported_as_unhashable_not_as_a_duplicate():
+    problems = parse("? [a]\n: 1\n? [b]\n: 2\n", "bank.yaml", max_bytes=1 << 20).problems
+    assert [(p.line, p.message()) for p in problems] == [
+        (1, "YAML syntax error: found unhashable key")
+    ]
+
+
 ESCAPED = {
     "NUL": ('"When did the centre open?\\0"', "U+0000"),
     "escape": ('"When did the centre open?\\e"', "U+001B"),
