@@ -50,7 +50,7 @@ def test_source_page_marks_the_cited_quote(loaded_client):
     marked = re.findall(r'<mark id="quote">(.*?)</mark>', html)
     assert marked == ["استضافت أستانا عاصمة كازاخستان في 17 يونيو 2025، القمة الثانية لرؤساء "
                       "دول آسيا الوسطى والصين"]
-    assert '<article class="document" lang="ar" dir="rtl">' in html
+    assert '<article class="document parallel">' in html
 
 
 def test_source_page_quote_of_another_document_marks_nothing(loaded_client):
