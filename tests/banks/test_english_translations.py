@@ -58,7 +58,7 @@ def test_english_bank_page_shows_the_translation_under_the_arabic_quote(loaded_c
     arabic = quote.index('<blockquote lang="ar" dir="rtl">استضافت أستانا')
     english = quote.index("Astana, the capital of Kazakhstan, hosted on 17 June 2025")
     assert arabic < english
-    assert html.count('class="quote-translation" lang="en"') == 73
+    assert html.count('class="quote-translation meta" lang="en"') == 73
 
 
 def test_arabic_bank_page_shows_only_the_arabic_quote(loaded_client):
