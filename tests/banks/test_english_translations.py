@@ -83,3 +83,41 @@ def test_arabic_source_page_shows_the_document_alone(loaded_client):
     html = get(loaded_client, "/sources/kazakhstan-cultural-centre-beijing", "ar")
     assert '<article class="document" lang="ar" dir="rtl">' in html
     assert "Its total area is 620 square metres" not in html
+
+
+def test_teachers_preview_shows_the_translation_in_the_english_column_only(
+        loaded_app, world, client_as):
+    from .test_authoring import GOOD, submit
+
+    html = submit(client_as("teacher"), GOOD).get_data(as_text=True)
+    translations = re.findall(r'class="quote-translation meta" lang="en" dir="ltr">'
+                              r'<span><span class="label">Translation:</span> (.*?)</span>', html)
+    # Five questions, each previewed once in Arabic (no translation) and once in English.
+    assert len(translations) == 5
+    assert "On 2 September 2025 Kazakhstan&#39;s National Cultural Centre opened in Beijing" \
+        in translations
+
+
+def test_study_pages_source_passage_carries_the_translation_in_english(app):
+    from types import SimpleNamespace
+
+    from flask import render_template_string
+
+    question = SimpleNamespace(
+        quote="تبلغ مساحته الإجمالية 620 متراً مربعاً", uid="kcc-area-numeric",
+        quote_en="Its total area is 620 square metres",
+        document=SimpleNamespace(slug="kazakhstan-cultural-centre-beijing",
+                                 title=lambda lang: "Title"))
+    passage = ("قبل ", question.quote, " بعد")
+    template = ('{% from "macros/question.html" import source_passage with context %}'
+                "{{ source_passage(question, passage) }}")
+    rendered = {}
+    for lang in ("ar", "en"):
+        with app.test_request_context("/"):
+            # The page's language, as the language context processor would set it.
+            rendered[lang] = render_template_string(template, question=question,
+                                                    passage=passage, lang=lang)
+    assert f"<mark>{question.quote}</mark>" in rendered["en"]
+    assert f"<mark>{question.quote}</mark>" in rendered["ar"]
+    assert "Its total area is 620 square metres" in rendered["en"]
+    assert "Its total area is 620 square metres" not in rendered["ar"]
