@@ -7,6 +7,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from flask import current_app, has_app_context
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 
 MIN_LENGTH = 8
 MAX_LENGTH = 128
@@ -41,9 +42,11 @@ def common_passwords() -> frozenset[str]:
 def password_problem(password: str):
     """Why a new password is refused, as a lazy message; None when it is acceptable."""
     if len(password) < MIN_LENGTH:
-        return _l("Use at least %(n)s characters.", n=MIN_LENGTH)
+        return lazy_ngettext("Use at least %(num)s character.",
+                             "Use at least %(num)s characters.", MIN_LENGTH)
     if len(password) > MAX_LENGTH:
-        return _l("Use at most %(n)s characters.", n=MAX_LENGTH)
+        return lazy_ngettext("Use at most %(num)s character.",
+                             "Use at most %(num)s characters.", MAX_LENGTH)
     if password.casefold() in common_passwords():
         return _l("This password is one of the most common ones. Choose another.")
     return None

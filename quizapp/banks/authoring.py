@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -46,7 +46,7 @@ UPLOAD_NAME = "bank.yaml"
 @blueprint.app_template_filter("problem_message")
 def problem_message(problem: Problem) -> str:
     """A validator problem in the reader's language."""
-    return problem.message(_)
+    return problem.message(_, ngettext)
 
 
 @blueprint.get("/my-banks")

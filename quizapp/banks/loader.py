@@ -91,6 +91,7 @@ def _question_row_values(question: schema.Question, position: int, glossary: Glo
         "explanation_en": question.explanation.en,
         "details": details,
         "quote": question.source.quote,
+        "quote_en": question.source.quote_en,
         "difficulty": question.difficulty,
         "content_hash": content_hash({**dumped, "hints": hints} if hints else dumped),
     }
@@ -127,6 +128,7 @@ def _sync_documents(library: Library, needed: set[str]) -> tuple[dict[str, Docum
             "language": meta.language,
             "summary_en": meta.summary_en,
             "body": source.text,
+            "body_en": source.text_en,
         }
         digest = content_hash(values)
         document = existing.get(slug)

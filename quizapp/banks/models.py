@@ -45,6 +45,9 @@ class Document(Model):
     language: Mapped[str] = mapped_column(String(8))
     summary_en: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
+    # The English translation, paragraph for paragraph (loaded from <slug>.en.txt); the
+    # Arabic body stays the authority and is always shown beside it.
+    body_en: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -54,6 +57,12 @@ class Document(Model):
     @property
     def paragraphs(self) -> list[str]:
         return [line for line in self.body.splitlines() if line.strip()]
+
+    @property
+    def paragraphs_en(self) -> list[str]:
+        """The translation's paragraphs, one per Arabic paragraph; empty without one."""
+        translated = [line for line in (self.body_en or "").splitlines() if line.strip()]
+        return translated if len(translated) == len(self.paragraphs) else []
 
     def marked_paragraphs(self, quote: str | None) -> list[tuple[str, str, str]]:
         """Each paragraph as (before, quote, after); the quote's first occurrence marked."""
@@ -141,6 +150,8 @@ class Question(Model):
     # The type-specific fields (choices, answer, items, pairs, back...), as in the YAML.
     details: Mapped[dict[str, Any]] = mapped_column(JSON)
     quote: Mapped[str] = mapped_column(Text)
+    # The quote's English translation, for students who study in English.
+    quote_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     difficulty: Mapped[str | None] = mapped_column(String(10))
     content_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -18,7 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ..questions import registry
 from ..questions.base import PathParts
 from . import schema
-from .problems import N_, Problem
+from .problems import N_, Nn_, Problem
 from .yamlfile import ParsedYaml, dotted, parse
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -34,7 +34,8 @@ _PYDANTIC_MESSAGES = {
     "extra_forbidden": N_("unknown field"),
     "string_type": N_("must be text"),
     "string_too_short": N_("must not be empty"),
-    "string_too_long": N_("is too long (at most %(max_length)s characters)"),
+    "string_too_long": Nn_("is too long (at most %(max_length)s character)",
+                           "is too long (at most %(max_length)s characters)", "max_length"),
     "bool_type": N_("must be true or false"),
     "int_type": N_("must be a whole number"),
     "float_type": N_("must be a number"),
@@ -42,8 +43,10 @@ _PYDANTIC_MESSAGES = {
     "dict_type": N_("must be a mapping of keys to values"),
     "model_type": N_("must be a mapping of keys to values"),
     "literal_error": N_("must be one of: %(expected)s"),
-    "too_short": N_("must have at least %(min_length)s items"),
-    "too_long": N_("must have at most %(max_length)s items"),
+    "too_short": Nn_("must have at least %(min_length)s item",
+                     "must have at least %(min_length)s items", "min_length"),
+    "too_long": Nn_("must have at most %(max_length)s item",
+                    "must have at most %(max_length)s items", "max_length"),
     "date_type": N_("must be a date written YYYY-MM-DD"),
     "union_tag_invalid": N_("unknown question type %(tag)s; expected one of: %(expected_tags)s"),
     "union_tag_not_found": N_("the question's type is missing"),
@@ -60,6 +63,18 @@ _UNION_MESSAGES = {
 class SourceDocument:
     meta: schema.DocumentMeta | None  # None when read back from the database
     text: str
+    # The English translation, paragraph by paragraph (``<slug>.en.txt`` beside the text).
+    text_en: str | None = None
+
+
+def paragraphs(text: str) -> list[str]:
+    """A document's paragraphs: its non-blank lines (as the source page shows them)."""
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def translation_name(text_name: str) -> str:
+    """The file of a document's English translation: ``x.txt`` -> ``x.en.txt``."""
+    return text_name.removesuffix(".txt") + ".en.txt"
 
 
 @dataclass
@@ -197,12 +212,24 @@ def read_library(root: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Library:
         meta = checker.model(schema.DocumentMeta, parsed.data)
         if meta is not None:
             text = _read(meta_path.parent / meta.text)
+            text_en = _read(meta_path.parent / translation_name(meta.text))
             if text is None:
                 checker.add(("text",), N_("cannot read the document %(name)s"), name=meta.text)
+            elif text_en is None:
+                checker.add(("text",), N_("cannot read the English translation %(name)s"),
+                            name=translation_name(meta.text))
+            elif len(paragraphs(text_en)) != len(paragraphs(text)):
+                # The source page shows the two side by side, paragraph by paragraph.
+                checker.add(("text",), Nn_(
+                    "the English translation %(name)s must have %(count)s paragraph, "
+                    "one for each of the document's",
+                    "the English translation %(name)s must have %(count)s paragraphs, "
+                    "one for each of the document's", "count"),
+                    name=translation_name(meta.text), count=len(paragraphs(text)))
             elif meta.slug in library.documents:
                 checker.add(("slug",), N_("document %(slug)s is defined twice"), slug=meta.slug)
             else:
-                library.documents[meta.slug] = SourceDocument(meta, text)
+                library.documents[meta.slug] = SourceDocument(meta, text, text_en)
         library.problems.extend(checker.problems)
 
     glossary_path = root / "glossary.yaml"

@@ -14,7 +14,7 @@ from typing import Protocol
 import yaml
 
 from ..core.text import BIDI_CONTROLS
-from .problems import N_, Problem
+from .problems import N_, Nn_, Problem
 
 Path = tuple[str | int, ...]
 
@@ -207,7 +207,8 @@ def _parse(text: str, filename: str, max_bytes: int, loader_class: Loader) -> Pa
 
     size = len(text.encode("utf-8"))
     if size > max_bytes:
-        problem(1, 1, N_("file is %(size)s bytes; the limit is %(limit)s"),
+        problem(1, 1, Nn_("file is %(size)s byte; the limit is %(limit)s",
+                          "file is %(size)s bytes; the limit is %(limit)s", "size"),
                 size=size, limit=max_bytes)
         return parsed
     for line_no, line in enumerate(text.splitlines(), start=1):

@@ -18,7 +18,9 @@ def _pybabel(*args: str) -> None:
 
 
 def extract_catalog(output: Path) -> None:
+    # Nn_ marks the validator's plural messages; lazy_ngettext the forms' ones.
     _pybabel("extract", "-F", str(PROJECT_ROOT / "babel.cfg"), "-k", "_l", "-k", "N_",
+             "-k", "Nn_:1,2", "-k", "lazy_ngettext:1,2",
              "--no-location", "--omit-header", "--sort-output", "-o", str(output),
              str(PROJECT_ROOT / "quizapp"))
 

@@ -28,8 +28,15 @@ class Bilingual(Strict):
 
 
 class Source(Strict):
+    """Where a question comes from: an exact Arabic passage, and its English translation.
+
+    The Arabic quote is the authority (it must occur verbatim in the document); the
+    translation only lets a student who studies in English read it.
+    """
+
     document: Slug
     quote: Text
+    quote_en: Text
 
 
 class QuestionBase(Strict):

@@ -44,7 +44,7 @@ def test_username_is_unique_whatever_its_case(client):
     response = register(client, username="LAYLA_99")
     assert response.status_code == 409
     # The first registration chose Arabic, and the browser remembers the choice.
-    assert "اسم المستخدم هذا مأخوذ" in response.get_data(as_text=True)
+    assert "اسم المستخدم هذا محجوز لحساب آخر" in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("changes, message", [

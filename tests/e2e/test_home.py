@@ -44,8 +44,14 @@ def test_source_link_highlights_the_quote(live_server, page, screenshot):
     page.goto(live_server + "/banks/cultural-centre-beijing")
     first = page.locator(".question").first
     quote = first.locator("blockquote").inner_text()
+    assert first.locator(".quote-translation").inner_text().startswith("Translation:")
     first.get_by_role("link", name="See it in the source").click()
     page.wait_for_load_state()
-    assert page.locator("article.document").get_attribute("dir") == "rtl"
+    # The Arabic paragraph, right to left, with its English translation beside it.
+    row = page.locator(".quoted")
+    assert row.locator("p[lang=ar]").get_attribute("dir") == "rtl"
     assert page.locator("mark#quote").inner_text() == quote
+    assert row.locator("p[lang=en]").inner_text().startswith("On 2 September 2025")
+    arabic, english = (row.locator(f"p[lang={lang}]").bounding_box() for lang in ("ar", "en"))
+    assert english["x"] > arabic["x"] and abs(english["y"] - arabic["y"]) < 2
     screenshot("source-en")

@@ -12,9 +12,9 @@ from .conftest import answer_whatever_is_asked
 pytestmark = pytest.mark.browser
 PASSWORD = "a long enough passphrase"
 TEXT = {
-    "ar": {"login": "تسجيل الدخول", "start": "ابدأ اختبارًا", "check": "تحقّق من إجابتي",
-           "next": "السؤال التالي", "score": "اعرض درجتي", "your_score": "درجتك",
-           "source": "اقرأه في المصدر", "add": "أضِفه إلى مراجعاتي",
+    "ar": {"login": "تسجيل الدخول", "start": "ابدأ اختبارًا", "check": "التحقّق من إجابتي",
+           "next": "السؤال التالي", "score": "عرض درجتي", "your_score": "درجتك",
+           "source": "اقرأه في المصدر", "add": "إضافة إلى مراجعاتي",
            "review": "راجع هذه البطاقات"},
     "en": {"login": "Log in", "start": "Start a quiz", "check": "Check my answer",
            "next": "Next question", "score": "See my score", "your_score": "Your score",

@@ -29,6 +29,7 @@ FLASHCARD = f"""\
     source:
       document: kazakhstan-cultural-centre-beijing
       quote: تبلغ مساحته الإجمالية 620 متراً مربعاً
+      quote_en: Its total area is 620 square metres
     tags: [figure]
 """
 
