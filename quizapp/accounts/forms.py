@@ -4,6 +4,7 @@ import unicodedata
 from zoneinfo import available_timezones
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from flask_wtf.file import FileField
 from wtforms import (
     DateField,
@@ -55,8 +56,9 @@ def no_stacked_marks(form, field) -> None:
     """
     if isinstance(field.data, str) and has_stacked_marks(
             unicodedata.normalize("NFC", field.data)):
-        raise ValidationError(_l("Use at most %(limit)s accent marks on one letter.",
-                                 limit=MAX_COMBINING_RUN))
+        raise ValidationError(lazy_ngettext("Use at most %(num)s accent mark on one letter.",
+                                            "Use at most %(num)s accent marks on one letter.",
+                                            MAX_COMBINING_RUN))
 
 class FiniteDecimalField(DecimalField):
     """A DecimalField that refuses NaN, sNaN, infinities and absurdly long numbers.

@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from sqlalchemy import select
 
 from ..core.text import clean_text
@@ -71,8 +72,9 @@ def _rows(text: str, max_rows: int) -> list[RosterRow]:
                                   "dots, hyphens or underscores.", line=line), "names")
         rows.append(RosterRow(line, name, username))
         if len(rows) > max_rows:
-            raise AccountError(_l("A roster can have at most %(n)s students.", n=max_rows),
-                               "names")
+            raise AccountError(lazy_ngettext("A roster can have at most %(num)s student.",
+                                             "A roster can have at most %(num)s students.",
+                                             max_rows), "names")
     if not rows:
         raise AccountError(_l("Paste or upload at least one name."), "names")
     return rows
@@ -89,8 +91,9 @@ def create_students(school_class: SchoolClass, rows: list[RosterRow], *, locale:
     created: list[NewStudent] = []
     with write_transaction() as session:
         if class_size(session, school_class) + len(rows) > size_cap:
-            raise AccountError(_l("A class can have at most %(n)s students.", n=size_cap),
-                               "names")
+            raise AccountError(lazy_ngettext("A class can have at most %(num)s student.",
+                                             "A class can have at most %(num)s students.",
+                                             size_cap), "names")
         taken: set[str] = set()
         for row in rows:
             if row.username:

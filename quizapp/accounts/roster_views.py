@@ -11,6 +11,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from ..core.text import isolate
@@ -149,8 +150,9 @@ def _roster_text(form: RosterForm) -> str:
     if upload and getattr(upload, "filename", ""):
         data = upload.read(ROSTER_FILE_MAX_BYTES + 1)
         if len(data) > ROSTER_FILE_MAX_BYTES:
-            raise AccountError(_("The file is too large (at most %(n)s kB).",
-                                 n=ROSTER_FILE_MAX_BYTES // 1024), "roster_file")
+            raise AccountError(ngettext("The file is too large (at most %(num)s kilobyte).",
+                                        "The file is too large (at most %(num)s kilobytes).",
+                                        ROSTER_FILE_MAX_BYTES // 1024), "roster_file")
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError:

@@ -13,7 +13,7 @@ from ..extensions import db
 from . import schema
 from .loader import BankSummary, LoadRefused, LoadResult, load_checked
 from .models import Document, GlossaryEntry
-from .problems import N_, Problem
+from .problems import N_, Nn_, Problem
 from .validator import CheckedBank, Library, Report, SourceDocument, check_bank_text
 
 
@@ -54,10 +54,13 @@ def check_upload(text: str, filename: str, *, owner_id: int, max_bytes: int,
     limits = limits or UploadLimits()
     size = len(text.encode("utf-8"))
     if size > max_bytes:  # refused unread, in words that say what to do instead
-        return Upload(text, None, [Problem(filename, 1, 1, "", N_(
+        return Upload(text, None, [Problem(filename, 1, 1, "", Nn_(
+            "the bank is %(size)s byte; the limit for a bank checked here is %(limit)s: "
+            "split it into smaller banks, or ask the site's administrator to load it with "
+            "the command line (flask bank load)",
             "the bank is %(size)s bytes; the limit for a bank checked here is %(limit)s: "
             "split it into smaller banks, or ask the site's administrator to load it with "
-            "the command line (flask bank load)"), {"size": size, "limit": max_bytes})])
+            "the command line (flask bank load)", "size"), {"size": size, "limit": max_bytes})])
     library = stored_library()
     checked, problems = check_bank_text(
         text, filename, library, max_bytes=max_bytes, max_questions=limits.max_questions,

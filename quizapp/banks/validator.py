@@ -367,10 +367,13 @@ def check_bank_text(
     count = len(data["questions"]) if isinstance(data, dict) and isinstance(
         data.get("questions"), list) else 0
     if max_questions is not None and count > max_questions:
-        check.add_at_key(("questions",), N_(
+        check.add_at_key(("questions",), Nn_(
+            "%(count)s question: a bank checked here may hold at most %(limit)s; split it "
+            "into smaller banks, or ask the site's administrator to load it with the "
+            "command line (flask bank load)",
             "%(count)s questions: a bank checked here may hold at most %(limit)s; split it "
             "into smaller banks, or ask the site's administrator to load it with the "
-            "command line (flask bank load)"), count=count, limit=max_questions)
+            "command line (flask bank load)", "count"), count=count, limit=max_questions)
         return None, check.problems
     header = check.model(schema.BankHeader, data)
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):

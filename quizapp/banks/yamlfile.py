@@ -115,7 +115,8 @@ def _scan_events(text: str, loader_class: Loader, problem: _Report,
             depth += 1
             if depth > MAX_DEPTH:
                 problem(*_mark_at(event.start_mark),
-                        N_("nested more than %(limit)s levels deep"), limit=MAX_DEPTH)
+                        Nn_("nested more than %(limit)s level deep",
+                            "nested more than %(limit)s levels deep", "limit"), limit=MAX_DEPTH)
                 return
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
@@ -217,7 +218,8 @@ def _parse(text: str, filename: str, max_bytes: int, loader_class: Loader) -> Pa
                     N_("bidi control character U+%(code)s is not allowed"),
                     code=f"{ord(match.group()):04X}")
     if where := _flow_too_deep(text):
-        problem(*where, N_("nested more than %(limit)s levels deep"), limit=MAX_DEPTH)
+        problem(*where, Nn_("nested more than %(limit)s level deep",
+                            "nested more than %(limit)s levels deep", "limit"), limit=MAX_DEPTH)
         return parsed
     try:
         _scan_events(text, loader_class, problem)

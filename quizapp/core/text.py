@@ -62,8 +62,9 @@ def text_problem(value: str, *, multiline: bool = False) -> TextProblem | None:
             return TextProblem("bidi", N_("bidi control character U+%(code)s is not allowed"),
                                {"code": f"{ord(ch):04X}"})
     if has_stacked_marks(value):
-        return TextProblem("marks", N_("more than %(limit)s combining marks on one letter"),
-                           {"limit": MAX_COMBINING_RUN})
+        return TextProblem(
+            "marks", N_("too many combining marks on one letter (the limit is %(limit)s)"),
+            {"limit": MAX_COMBINING_RUN})
     return None
 
 

@@ -26,6 +26,10 @@ NUMBER_ONLY = {
     "Question %(n)s of %(total)s",  # a position, "Question 3 of 10"
     "Right answers: %(right)s of %(checked)s",
     "Published. %(added)s added, %(updated)s changed, %(retired)s retired.",
+    # The limit stands as a value in brackets; no noun is counted by it.
+    "too many combining marks on one letter (the limit is %(limit)s)",
+    "you have reached the limit on banks per teacher (%(limit)s); publish a new version of "
+    "one of your banks instead",
 }
 
 
