@@ -15,8 +15,9 @@ run: install translations migrate load
 # The whole suite on SQLite (browser tests included), then everything that touches the
 # database again on a throwaway PostgreSQL server (tests/postgres.sh installs and starts it).
 # Both runs have a throwaway Redis (tests/redis.sh): the throttle tests run against it as
-# well as against the database store, and fail when it is missing.
-test: $(VENV)/.installed-test translations chromium
+# well as against the database store, and fail when it is missing. Lint (ruff and the
+# import contracts) runs first: a back-import between features fails the build.
+test: $(VENV)/.installed-test lint translations chromium
 	tests/redis.sh $(BIN)/pytest -n auto --dist worksteal
 	tests/postgres.sh tests/redis.sh $(BIN)/pytest -n auto --dist worksteal -m "not browser" \
 	  -p no:cacheprovider
@@ -45,8 +46,10 @@ migrate: install translations
 load: migrate
 	$(FLASK) bank load
 
+# The import contracts are in .importlinter: features import one way, top to bottom.
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check quizapp tests
+	$(BIN)/lint-imports
 
 # Settings in pyproject.toml ([tool.mypy]): strict on the pure modules.
 typecheck: $(VENV)/.installed-test

@@ -19,6 +19,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     from . import database, i18n
     from .accounts import access
+    from .accounts import throttle as _throttle  # noqa: F401 - the database:// storage
     from .core import params, serving
     from .extensions import csrf, db, limiter, migrate
 
@@ -39,12 +40,12 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .accounts.class_views import blueprint as classes
-    from .accounts.roster_views import blueprint as roster
     from .accounts.views import blueprint as accounts
     from .banks import labels
     from .banks.authoring import blueprint as authoring
     from .banks.views import blueprint as banks
+    from .classes.roster_views import blueprint as roster
+    from .classes.views import blueprint as classes
     from .core.views import blueprint as core
     from .core.views import register_error_handlers
     from .progress.views import blueprint as progress

@@ -47,8 +47,8 @@ class SharedLimiter(Limiter):
     """Flask-Limiter that also knows ``database://``: counters in the app's database."""
 
     def init_app(self, app) -> None:
-        from .accounts import throttle  # noqa: F401 - registers the database:// storage
-
+        # The database:// storage is registered by importing accounts.throttle, which
+        # create_app does first: extensions sits below every feature and imports none.
         uri = app.config.get("RATELIMIT_STORAGE_URI", "")
         if uri.startswith("memory://") and not app.testing:
             # Each gunicorn worker would count alone: 4 workers, 4 times every limit.

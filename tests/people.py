@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from quizapp.accounts import classes as class_services
 from quizapp.accounts.services import NewAccount, register
+from quizapp.classes import services as class_services
 from quizapp.extensions import db
 
 PASSWORD = "correct horse battery staple"

@@ -1,4 +1,10 @@
-"""Accounts (students and teachers), classes, assignments and password-reset links."""
+"""Accounts (students and teachers), password-reset links, and the tables of classes.
+
+Classes, memberships and assignments are declared here, low in the layers, because
+banks (who may see a bank) and study (what a student studies) read them; the classes
+package writes them. An assignment names its bank by table ("banks.id", "Bank"), so this
+module imports nothing from banks.
+"""
 
 from datetime import date, datetime
 

@@ -14,8 +14,9 @@ from sqlalchemy import delete, func, select
 from ..core.text import clean_text
 from ..database import write_transaction
 from ..extensions import db
-from .models import Assignment, ClassMembership, PasswordResetLink, SchoolClass, User
+from .models import ClassMembership, PasswordResetLink, SchoolClass, User
 from .passwords import hash_password, needs_rehash, verify_password
+from .signals import account_deleted
 
 USERNAME = re.compile(r"^[\w.-]{3,40}$")
 
@@ -154,11 +155,9 @@ def delete_account(user: User, password: str) -> None:
     if not verify_password(user.password_hash, password):
         raise AccountError(_l("The password is not right."), "password")
     with write_transaction() as session:
-        class_ids = select(SchoolClass.id).where(SchoolClass.teacher_id == user.id)
-        session.execute(delete(Assignment).where(Assignment.class_id.in_(class_ids)))
-        session.execute(delete(ClassMembership).where(
-            ClassMembership.class_id.in_(class_ids) | (ClassMembership.user_id == user.id)))
-        session.execute(delete(SchoolClass).where(SchoolClass.teacher_id == user.id))
+        # Each feature deletes its own rows of the account (classes, study) or lets go of
+        # them (banks) in this same transaction; accounts knows none of their tables.
+        account_deleted.send(user, session=session)
         session.execute(delete(PasswordResetLink).where(
             (PasswordResetLink.user_id == user.id)
             | (PasswordResetLink.created_by_id == user.id)))

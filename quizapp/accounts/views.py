@@ -20,8 +20,7 @@ from ..core.text import isolate
 from ..core.views import safe_next
 from ..extensions import limiter
 from ..i18n import LANGUAGE_COOKIE, current_language
-from . import classes as class_services
-from . import services, throttle
+from . import reset_links, services, throttle
 from .access import end_session, start_session
 from .forms import (
     ChangePasswordForm,
@@ -223,12 +222,12 @@ def delete():
 @blueprint.route("/reset/<token>", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN_ADDRESS"], methods=["POST"])
 def reset_password(token: str):
-    if class_services.valid_reset_link(token) is None:
+    if reset_links.valid_reset_link(token) is None:
         return render_template("accounts/reset_invalid.html"), 404
     form = ResetPasswordForm()
     if form.validate_on_submit():
         try:
-            class_services.use_reset_link(token, form.password.data)
+            reset_links.use_reset_link(token, form.password.data)
         except AccountError:
             return render_template("accounts/reset_invalid.html"), 404
         end_session()

@@ -3,6 +3,7 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
+from ..core.text import isolate
 from ..questions import registry
 
 # Each type declares its name as a message id; it is translated when shown.
@@ -19,8 +20,6 @@ TAG_LABELS = {
 
 
 def register(app: Flask) -> None:
-    from ..core.text import isolate
-
     app.jinja_env.filters["isolate"] = isolate
     app.jinja_env.globals.update(
         question_type_label=lambda kind: QUESTION_TYPE_LABELS.get(kind, kind),

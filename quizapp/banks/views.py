@@ -10,6 +10,7 @@ from ..extensions import db
 from .access import visible_banks, visible_quote
 from .models import Bank, Document, Question
 from .services import active_question_counts
+from .signals import studies_bank
 
 blueprint = Blueprint("banks", __name__)
 
@@ -35,12 +36,8 @@ def show(slug: str) -> ResponseReturnValue:
         .options(selectinload(Question.tag_rows), selectinload(Question.document))
         .order_by(Question.position)
     ).all()
-    studying = False
-    if current_user.is_authenticated:
-        from ..study.services import studied_bank_ids
-
-        studying = bank.id in set(db.session.scalars(select(
-            studied_bank_ids(current_user).subquery().c.bank_id)))
+    studying = current_user.is_authenticated and any(
+        answer for _, answer in studies_bank.send(bank, user=current_user._get_current_object()))
     return render_template("banks/show.html", bank=bank, questions=questions,
                            studying=studying)
 

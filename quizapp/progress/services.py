@@ -17,7 +17,7 @@ from ..banks.models import Bank, Question, QuestionTag
 from ..banks.schema import FACT_KINDS
 from ..extensions import db
 from ..study import scheduling
-from ..study.models import Card, ReviewLog
+from ..study.models import Card, QuizAnswer, QuizAttempt, ReviewLog
 from ..study.services import new_cards_left_today, start_of_day, studied_bank_ids
 
 HEATMAP_DAYS = 182
@@ -168,8 +168,6 @@ def build_dashboard(user: User, now: datetime, *, shown_banks=None) -> Dashboard
 
 
 def quiz_history(user: User, limit: int = 100):
-    from ..study.models import QuizAttempt
-
     return db.session.scalars(select(QuizAttempt).where(QuizAttempt.user_id == user.id)
                               .order_by(QuizAttempt.started_at.desc()).limit(limit)).all()
 
@@ -184,8 +182,6 @@ class QuestionHistory:
 
 
 def question_history(user: User, question: Question, now: datetime) -> QuestionHistory:
-    from ..study.models import QuizAnswer, QuizAttempt
-
     card = db.session.scalar(select(Card).where(Card.user_id == user.id,
                                                 Card.question_id == question.id))
     reviews = db.session.scalars(select(ReviewLog).where(

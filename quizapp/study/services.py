@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from ..accounts.models import Assignment, ClassMembership, User
 from ..banks.access import visible_to_account
 from ..banks.models import Bank, Question
+from ..banks.signals import studies_bank
 from ..database import write_transaction
 from ..extensions import db
 from ..questions.base import Response
@@ -36,6 +37,13 @@ def studied_bank_ids(user: User):
     the reviews of a student who has left that teacher's classes.
     """
     return _studied_bank_ids(user.id)
+
+
+@studies_bank.connect
+def studies(bank: Bank, *, user: User, **_) -> bool:
+    """Whether ``user`` studies ``bank``: what the bank's page asks (banks.signals)."""
+    return bank.id in set(db.session.scalars(select(
+        studied_bank_ids(user).subquery().c.bank_id)))
 
 
 def _studied_bank_ids(user_id):

@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-from quizapp.accounts import classes as class_services
 from quizapp.accounts.models import SchoolClass, User
 from quizapp.banks.models import Bank
 from quizapp.banks.services import check_upload, publish_upload
+from quizapp.classes import services as class_services
 from quizapp.extensions import db
 from quizapp.study import quizzes
 

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from quizapp.accounts.classes import CODE_ALPHABET, CODE_LENGTH, new_join_code
 from quizapp.accounts.models import PasswordResetLink, User
 from quizapp.banks.models import Bank
+from quizapp.classes.services import CODE_ALPHABET, CODE_LENGTH, new_join_code
 from quizapp.database import utcnow
 from quizapp.extensions import db
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from quizapp.accounts import classes as class_services
 from quizapp.accounts.services import NewAccount, register
+from quizapp.classes import services as class_services
 
 pytestmark = pytest.mark.browser
 

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from quizapp.accounts import classes as class_services
 from quizapp.accounts.services import NewAccount, register
 from quizapp.banks.models import Bank
+from quizapp.classes import services as class_services
 from quizapp.extensions import db
 
 from .conftest import PASSWORD, answer_whatever_is_asked, check, log_in

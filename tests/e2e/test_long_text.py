@@ -4,10 +4,10 @@ own box. Screenshots of the roster and a bank page in test-artifacts/ to look at
 
 import pytest
 
-from quizapp.accounts import classes as class_services
 from quizapp.accounts.models import SchoolClass, User
 from quizapp.accounts.services import NewAccount, register
 from quizapp.banks.models import Bank
+from quizapp.classes import services as class_services
 from quizapp.extensions import db
 
 from .conftest import ARTIFACTS

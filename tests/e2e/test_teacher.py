@@ -10,9 +10,9 @@ import pytest
 from fsrs import Rating
 from sqlalchemy import select
 
-from quizapp.accounts import classes as class_services
 from quizapp.accounts.services import NewAccount, register
 from quizapp.banks.models import Bank, Question
+from quizapp.classes import services as class_services
 from quizapp.extensions import db
 from quizapp.study import services
 

@@ -5,9 +5,9 @@ from datetime import UTC, datetime, timedelta
 from fsrs import Rating, State
 from sqlalchemy import select, update
 
-from quizapp.accounts import classes as class_services
 from quizapp.accounts.models import SchoolClass, User
 from quizapp.banks.models import Bank, Question
+from quizapp.classes import services as class_services
 from quizapp.extensions import db
 from quizapp.progress.classes import class_report
 from quizapp.study import services

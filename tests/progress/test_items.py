@@ -5,10 +5,10 @@ import io
 
 from sqlalchemy import select
 
-from quizapp.accounts import classes as class_services
 from quizapp.accounts.models import SchoolClass
 from quizapp.accounts.services import NewAccount, register
 from quizapp.banks.models import Bank, Question
+from quizapp.classes import services as class_services
 from quizapp.extensions import db
 from quizapp.progress.items import item_analysis
 from quizapp.study.models import QuizAnswer, QuizAttempt

@@ -7,9 +7,9 @@ import random
 import pytest
 from sqlalchemy import func, select
 
-from quizapp.accounts import classes as class_services
 from quizapp.accounts.models import Assignment, SchoolClass, User
 from quizapp.banks.models import Bank
+from quizapp.classes import services as class_services
 from quizapp.extensions import db
 from quizapp.study import quizzes
 from quizapp.study.models import Card

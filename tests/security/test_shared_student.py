@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from quizapp.accounts import classes as class_services
 from quizapp.accounts.models import User
 from quizapp.banks.models import Bank
+from quizapp.classes import services as class_services
 from quizapp.extensions import db
 from quizapp.progress.classes import class_report
 from quizapp.study import services as study

@@ -93,8 +93,8 @@ def test_retired_questions_leave_the_queue(studying, bank):
 
 
 def test_assigned_banks_are_studied_without_choosing_them(student, bank):
-    from quizapp.accounts import classes
     from quizapp.accounts.services import NewAccount, register
+    from quizapp.classes import services as classes
 
     teacher = register(NewAccount(username="mona", display_name="Mona", role="teacher",
                                   password="a teacher passphrase"))

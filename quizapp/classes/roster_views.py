@@ -14,12 +14,14 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
+from ..accounts import services, throttle
+from ..accounts.access import owned_class_or_404, start_session, teacher_required
+from ..accounts.forms import ConfirmForm, RegisterForm, ResetPasswordForm
+from ..accounts.services import AccountError, NewAccount
 from ..core.text import isolate
-from . import classes as class_services
-from . import roster, services, throttle
-from .access import owned_class_or_404, start_session, teacher_required
-from .forms import ConfirmForm, RegisterForm, ResetPasswordForm, RosterForm
-from .services import AccountError, NewAccount
+from . import roster
+from . import services as class_services
+from .forms import RosterForm
 
 blueprint = Blueprint("roster", __name__)
 

@@ -7,6 +7,15 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
+from ..accounts import reset_links
+from ..accounts.access import (
+    owned_class_or_404,
+    student_in_class_or_404,
+    teacher_required,
+    visible_class_or_404,
+)
+from ..accounts.forms import ConfirmForm
+from ..accounts.services import AccountError
 from ..banks.access import (
     shipped_or_owned_by,
     visible_bank_by_id_or_404,
@@ -23,15 +32,8 @@ from ..progress.classes import class_report
 from ..progress.exports import Share, table_response
 from ..progress.items import SORTS
 from ..progress.services import build_dashboard
-from . import classes as services
-from .access import (
-    owned_class_or_404,
-    student_in_class_or_404,
-    teacher_required,
-    visible_class_or_404,
-)
-from .forms import AssignForm, ClassForm, ConfirmForm, JoinClassForm
-from .services import AccountError
+from . import services
+from .forms import AssignForm, ClassForm, JoinClassForm
 
 blueprint = Blueprint("classes", __name__, url_prefix="/classes")
 
@@ -39,8 +41,6 @@ blueprint = Blueprint("classes", __name__, url_prefix="/classes")
 def _bank_choices():
     banks = db.session.scalars(
         visible_banks().order_by(Bank.slug))
-    from ..i18n import current_language
-
     language = current_language()
     return [SelectChoice(bank.id, bank.title(language)) for bank in banks]
 
@@ -250,8 +250,8 @@ def reset_link(class_id: int, user_id: int):
     _confirmed()
     school_class = owned_class_or_404(class_id)
     student = student_in_class_or_404(school_class, user_id)
-    token = services.create_reset_link(current_user, student)
+    token = reset_links.create_reset_link(current_user, student)
     link = url_for("accounts.reset_password", token=token, _external=True)
     return render_template("classes/reset_link.html", school_class=school_class,
                            student=student, link=link,
-                           hours=int(services.RESET_LINK_LIFETIME.total_seconds() // 3600))
+                           hours=int(reset_links.RESET_LINK_LIFETIME.total_seconds() // 3600))

@@ -1,24 +1,21 @@
-"""Classes: join codes, membership, assignments, and teachers' password-reset links."""
+"""Classes: join codes, invite links, membership and assignments."""
 
-import hashlib
 import secrets
-from datetime import date, timedelta
+from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
 
+from ..accounts.models import Assignment, ClassMembership, SchoolClass, User
+from ..accounts.services import AccountError, NewAccount, add_user
 from ..banks.models import Bank
 from ..core.text import clean_text
-from ..database import utcnow, write_transaction
+from ..database import write_transaction
 from ..extensions import db
-from .models import Assignment, ClassMembership, PasswordResetLink, SchoolClass, User
-from .passwords import hash_password
-from .services import AccountError, NewAccount, add_user
 
 # No 0/O or 1/I/L: codes are read aloud and copied from a board.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 10  # 31**10 ≈ 8e14 codes: not guessable at any rate limit
-RESET_LINK_LIFETIME = timedelta(hours=24)
 
 
 def new_join_code() -> str:
@@ -161,37 +158,3 @@ def classes_joined(student: User) -> list[SchoolClass]:
         select(SchoolClass).join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
         .where(ClassMembership.user_id == student.id).order_by(SchoolClass.name)
     ).all()
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def create_reset_link(teacher: User, student: User) -> str:
-    """A one-time token for the student's new password; only its hash is kept."""
-    token = secrets.token_urlsafe(32)
-    with write_transaction() as session:
-        session.add(PasswordResetLink(user_id=student.id, created_by_id=teacher.id,
-                                      token_hash=_token_hash(token),
-                                      expires_at=utcnow() + RESET_LINK_LIFETIME))
-    return token
-
-
-def valid_reset_link(token: str) -> PasswordResetLink | None:
-    link = db.session.scalar(
-        select(PasswordResetLink).where(PasswordResetLink.token_hash == _token_hash(token)))
-    if link is None or link.used_at is not None or link.expires_at <= utcnow():
-        return None
-    return link
-
-
-def use_reset_link(token: str, new_password: str) -> User:
-    with write_transaction() as session:
-        link = valid_reset_link(token)
-        if link is None:
-            raise AccountError(_l("This link has expired or was already used."))
-        user = session.get(User, link.user_id)
-        user.password_hash = hash_password(new_password)
-        user.session_version = user.session_version + 1
-        link.used_at = utcnow()
-    return user

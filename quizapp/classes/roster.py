@@ -14,11 +14,17 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 from sqlalchemy import select
 
+from ..accounts.models import ClassMembership, SchoolClass, User
+from ..accounts.services import (
+    USERNAME,
+    AccountError,
+    NewAccount,
+    add_user,
+    normalise_username,
+)
 from ..core.text import clean_text
 from ..database import write_transaction
-from .classes import class_size
-from .models import ClassMembership, SchoolClass, User
-from .services import USERNAME, AccountError, NewAccount, add_user, normalise_username
+from .services import class_size
 
 # Lower case without look-alikes (no l/1, o/0): read off paper and typed by a child.
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
