@@ -43,6 +43,7 @@ def register_blueprints(app: Flask) -> None:
     from .accounts.roster_views import blueprint as roster
     from .accounts.views import blueprint as accounts
     from .banks import labels
+    from .banks.accepting import blueprint as accepting
     from .banks.authoring import blueprint as authoring
     from .banks.views import blueprint as banks
     from .core.views import blueprint as core
@@ -53,6 +54,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(core)
     app.register_blueprint(banks)
     app.register_blueprint(authoring)
+    app.register_blueprint(accepting)
     app.register_blueprint(accounts)
     app.register_blueprint(classes)
     app.register_blueprint(roster)
