@@ -76,3 +76,32 @@ def test_partial_credit_has_its_own_look(loaded_app):
         found_id, half = found.id, found.details["answers"][:1]
     page = answer(client, found_id, {"answer": half})
     assert 'class="feedback is-partial"' in page and "Partly right" in page
+
+
+def test_quiz_score_with_partial_credit_is_explained(loaded_app):
+    from datetime import UTC, datetime
+
+    from quizapp.accounts.models import User
+    from quizapp.study.models import QuizAnswer, QuizAttempt
+
+    client = logged_in(loaded_app)
+    with loaded_app.app_context():
+        user = db.session.scalar(select(User).where(User.username == "sara"))
+        chosen = db.session.scalars(select(Question).where(Question.type.in_(
+            ["single_choice", "multiple_choice"])).order_by(Question.id).limit(2)).all()
+        attempt = QuizAttempt(user_id=user.id, bank_id=chosen[0].bank_id,
+                              question_ids=[q.id for q in chosen], layouts=[[], []],
+                              finished_at=datetime.now(UTC), score=0.75)
+        db.session.add(attempt)
+        db.session.flush()
+        db.session.add_all([
+            QuizAnswer(attempt_id=attempt.id, position=0, question_id=chosen[0].id,
+                       response=None, correct=True, score=1.0),
+            QuizAnswer(attempt_id=attempt.id, position=1, question_id=chosen[1].id,
+                       response=None, correct=False, score=0.5)])
+        db.session.commit()
+        attempt_id = attempt.id
+    page = client.get(f"/quiz/{attempt_id}/result").get_data(as_text=True)
+    assert ("1 of 2 answers is fully right; the score of 75% also counts partial credit."
+            in page)
+    assert "is-partial" in page
