@@ -44,6 +44,7 @@ def register_blueprints(app: Flask) -> None:
     from .banks import labels
     from .banks.authoring import blueprint as authoring
     from .banks.views import blueprint as banks
+    from .classes.accepting import blueprint as accepting
     from .classes.roster_views import blueprint as roster
     from .classes.views import blueprint as classes
     from .core.views import blueprint as core
@@ -54,6 +55,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(core)
     app.register_blueprint(banks)
     app.register_blueprint(authoring)
+    app.register_blueprint(accepting)
     app.register_blueprint(accounts)
     app.register_blueprint(classes)
     app.register_blueprint(roster)

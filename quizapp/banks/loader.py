@@ -21,7 +21,7 @@ from ..questions.hints import grading_hints
 from . import schema
 from .models import Bank, BankRevision, Document, GlossaryEntry, Question, QuestionTag
 from .ownership import Publisher, ownership_problems, publisher, quota_problems, stored_name
-from .problems import Problem
+from .problems import N_, Problem
 from .validator import CheckedBank, Library, Report
 
 Glossary = Sequence[dict[str, Any]]  # the glossary's entries, dumped
@@ -242,7 +242,8 @@ def _transaction(dry_run: bool) -> Iterator[None]:
 def load_checked(report: Report, library: Library, *, owner_id: int | None = None,
                  retire_missing_banks: bool = False, author_id: int | None = None,
                  dry_run: bool = False, max_banks: int | None = None,
-                 keep_revisions: int | None = None) -> LoadResult:
+                 keep_revisions: int | None = None, based_on: int | None = None
+                 ) -> LoadResult:
     """Load a report's banks in one write transaction; all of it or none of it.
 
     ``owner_id`` is the teacher a bank belongs to (None: the shipped banks). A bank, or a
@@ -250,7 +251,9 @@ def load_checked(report: Report, library: Library, *, owner_id: int | None = Non
     ``dry_run`` does the same work and returns the same summary, then rolls it all back:
     the preview of a bank is the load itself, not a second copy of its rules.
     ``max_banks`` is how many banks the owner may keep; ``keep_revisions`` how many
-    revisions of a bank are kept, the oldest deleted (None: no limit).
+    revisions of a bank are kept, the oldest deleted (None: no limit). ``based_on`` is
+    the revision an edit of one bank started from: when another revision was recorded
+    since, nothing is loaded (the edit would silently undo it).
     """
     if not report.ok:
         raise LoadRefused(report.problems)
@@ -272,7 +275,7 @@ def load_checked(report: Report, library: Library, *, owner_id: int | None = Non
             _sync_bank(checked, documents, owner_id, questions_by_uid, now, glossary)
             for checked in report.banks
         ]
-        _record_revisions(report, summaries, author_id, now, keep_revisions)
+        _record_revisions(report, summaries, author_id, now, keep_revisions, based_on)
         if retire_missing_banks:
             summaries += _retire_missing_banks({c.header.slug for c in report.banks}, now)
     return LoadResult(summaries, documents_changed)
@@ -302,7 +305,7 @@ def _existing(report: Report, owner_id: int | None
 
 
 def _record_revisions(report: Report, summaries: list[BankSummary], author_id: int | None,
-                      now: datetime, keep: int | None) -> None:
+                      now: datetime, keep: int | None, based_on: int | None = None) -> None:
     """A new revision for each bank whose text differs from its latest one; of each
     bank's revisions, the newest ``keep`` stay."""
     db.session.flush()
@@ -319,6 +322,9 @@ def _record_revisions(report: Report, summaries: list[BankSummary], author_id: i
         bank_id = bank_ids[summary.slug]
         text_hash = hashlib.sha256(checked.text.encode("utf-8")).hexdigest()
         number, previous_hash = latest.get(bank_id, (0, None))
+        if based_on is not None and number != based_on:
+            raise LoadRefused([Problem(checked.file, 1, 1, "", N_(
+                "the bank changed while it was being checked; check it again"))])
         if previous_hash == text_hash and not summary.changed:
             continue
         summary.revision = number + 1

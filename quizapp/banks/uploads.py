@@ -78,20 +78,21 @@ def check_upload(text: str, filename: str, *, owner_id: int, max_bytes: int,
     return Upload(text, checked, [], result.banks[0], library)
 
 
-def publish_upload(upload: Upload, *, owner_id: int,
-                   limits: UploadLimits | None = None) -> LoadResult:
-    """Load a checked upload as the teacher's bank: the loader's transaction and rules."""
+def publish_upload(upload: Upload, *, owner_id: int, limits: UploadLimits | None = None,
+                   based_on: int | None = None) -> LoadResult:
+    """Load a checked upload as the teacher's bank: the loader's transaction and rules.
+    ``based_on``: the revision the edit started from (see ``load_checked``)."""
     if upload.checked is None or upload.library is None:
         raise ValueError("only an upload that passed its checks can be published")
     return _load(upload.checked, upload.library, owner_id, limits or UploadLimits(),
-                 dry_run=False)
+                 dry_run=False, based_on=based_on)
 
 
 def _load(checked: CheckedBank, library: Library, owner_id: int, limits: UploadLimits, *,
-          dry_run: bool) -> LoadResult:
+          dry_run: bool, based_on: int | None = None) -> LoadResult:
     return load_checked(Report(banks=[checked]), library, owner_id=owner_id,
                         author_id=owner_id, dry_run=dry_run, max_banks=limits.max_banks,
-                        keep_revisions=limits.keep_revisions)
+                        keep_revisions=limits.keep_revisions, based_on=based_on)
 
 
 def stored_library() -> Library:

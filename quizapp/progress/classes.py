@@ -10,8 +10,8 @@ from ..accounts.models import Assignment, ClassMembership, SchoolClass, User
 from ..banks.access import shipped_or_owned_by
 from ..banks.models import Bank, Question
 from ..extensions import db
-from ..study import scheduling
 from ..study.models import Card, ReviewLog
+from .services import mastered_condition
 
 
 @dataclass
@@ -67,16 +67,14 @@ def class_report(school_class: SchoolClass, now: datetime):
             .where(ReviewLog.user_id.in_(members), shown).group_by(ReviewLog.user_id)):
         rows[user_id].last_activity = as_utc(last)
 
-    # Mastery: FSRS retrievability of every card of the class, in one pass.
-    for user_id, stability, last_review in db.session.execute(
-            select(Card.user_id, Card.stability, Card.last_review)
+    # Mastery, as on the student's own page: one aggregate over the class's cards.
+    for user_id, studied, mastered in db.session.execute(
+            select(Card.user_id, func.count(),
+                   func.sum(case((mastered_condition(now), 1), else_=0)))
             .join(Question, Question.id == Card.question_id)
-            .where(Card.user_id.in_(members), Question.retired_at.is_(None), shown)):
-        row = rows[user_id]
-        decay_factor = _decay_factor(row.student.desired_retention)
-        row.studied += 1
-        r = scheduling.retrievability_at(stability, last_review, now, decay_factor)
-        row.mastered += r >= row.student.desired_retention
+            .where(Card.user_id.in_(members), Question.retired_at.is_(None), shown)
+            .group_by(Card.user_id)):
+        rows[user_id].studied, rows[user_id].mastered = studied, int(mastered or 0)
 
     assignments = db.session.scalars(select(Assignment).where(
         Assignment.class_id == school_class.id).order_by(Assignment.due_on)).all()
@@ -101,16 +99,6 @@ def class_report(school_class: SchoolClass, now: datetime):
     completion = [(a, sum(r.assignment_progress.get(a.id, 0) for r in rows.values())
                    / len(rows)) for a in assignments]
     return list(rows.values()), completion
-
-
-_DECAY = {}
-
-
-def _decay_factor(retention: float):
-    if retention not in _DECAY:
-        _DECAY[retention] = scheduling.decay_and_factor(
-            scheduling.make_scheduler(retention, fuzzing=False))
-    return _DECAY[retention]
 
 
 def as_utc(moment):

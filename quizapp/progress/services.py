@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from fsrs import Rating, State
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 
 from ..accounts.models import User
 from ..banks.models import Bank, Question, QuestionTag
@@ -23,13 +23,30 @@ from ..study.services import new_cards_left_today, start_of_day, studied_bank_id
 HEATMAP_DAYS = 182
 FORECAST_DAYS = 30
 RETENTION_WEEKS = 12
+# Anki calls a card "mature" from a 21-day interval; FSRS stability is the comparable
+# figure (days until recall falls to 90 %), and it is stored, so no history is replayed.
+MASTERY_STABILITY_DAYS = 21
+
+
+def mastered_condition(now: datetime) -> ColumnElement[bool]:
+    """A card is mastered when the student will still know it.
+
+    Retrievability *now* is ~1.0 right after any review, even a failed one, so it cannot
+    be the test. Instead: the card has left the learning steps (FSRS Review state: a
+    card just rated Again is in Relearning), its next due date has not passed (the
+    scheduler puts it where recall is predicted to fall to the desired retention), and
+    its stability is at least MASTERY_STABILITY_DAYS. Plain column comparisons, so it
+    runs the same in SQLite and PostgreSQL, inside any aggregate.
+    """
+    return and_(Card.state == int(State.Review), Card.due > now,
+                Card.stability >= MASTERY_STABILITY_DAYS)
 
 
 @dataclass
 class Mastery:
     total: int = 0  # questions studied (cards that exist)
     learned: int = 0  # cards in FSRS's Review state
-    mastered: int = 0  # retrievability now at or above the desired retention
+    mastered: int = 0  # see mastered_condition
 
     @property
     def share(self) -> float:
@@ -50,6 +67,7 @@ class Dashboard:
     forecast: list[tuple[date, int]] = field(default_factory=list)
     heatmap: list[tuple[date, int]] = field(default_factory=list)
     retention_weeks: list[tuple[date, float | None, int]] = field(default_factory=list)
+    mastery_days: int = MASTERY_STABILITY_DAYS  # said on the page, beside the figures
 
 
 def local_date(moment: datetime, zone: ZoneInfo) -> date:
@@ -92,8 +110,8 @@ def build_dashboard(user: User, now: datetime, *, shown_banks=None) -> Dashboard
 
     # One query over the student's cards (bounded by the questions studied).
     cards = db.session.execute(
-        select(Card.due, Card.state, Card.stability, Card.last_review, Question.bank_id,
-               Question.id)
+        select(Card.due, Card.state, case((mastered_condition(now), 1), else_=0),
+               Question.bank_id, Question.id)
         .join(Question, Question.id == Card.question_id)
         .where(Card.user_id == user.id, Question.retired_at.is_(None),
                Question.bank_id.in_(bank_ids))).all()
@@ -105,17 +123,14 @@ def build_dashboard(user: User, now: datetime, *, shown_banks=None) -> Dashboard
             .where(QuestionTag.tag.in_(FACT_KINDS))):
         tags[question_id].add(tag)
 
-    decay_factor = scheduling.decay_and_factor(
-        scheduling.make_scheduler(user.desired_retention, fuzzing=False))
     by_bank, by_kind = defaultdict(Mastery), defaultdict(Mastery)
     forecast = Counter()
     due_now = due_later = 0
-    for due, state, stability, last_review, bank_id, question_id in cards:
-        r = scheduling.retrievability_at(stability, last_review, now, decay_factor)
+    for due, state, mastered, bank_id, question_id in cards:
         for bucket in [by_bank[bank_id], *(by_kind[t] for t in tags[question_id])]:
             bucket.total += 1
             bucket.learned += state == int(State.Review)
-            bucket.mastered += r >= user.desired_retention
+            bucket.mastered += mastered
         if due <= now:
             due_now += 1
         elif due < tomorrow:

@@ -6,6 +6,7 @@ from ..banks.models import Question
 from ..questions.answers import AnswerResult, check_answer
 from ..questions.base import Described, Response
 from ..questions.presenting import correct_answer, describe_response
+from .verdicts import explain
 
 
 @dataclass(frozen=True)
@@ -14,6 +15,7 @@ class Feedback:
     given: Described  # the student's answer in words
     expected: Described  # the right answer in words
     passage: tuple[str, str, str] | None  # the source paragraph, split around the quote
+    explanation: str | None = None  # how a typed answer was read, and why it counts
 
 
 def feedback_for(question: Question, response: Response, lang: str,
@@ -25,4 +27,5 @@ def feedback_for(question: Question, response: Response, lang: str,
     if result is None:
         result = check_answer(question.type, question.details, response)
     return Feedback(result, describe_response(question, response, lang),
-                    correct_answer(question, lang), question.document.passage(question.quote))
+                    correct_answer(question, lang), question.document.passage(question.quote),
+                    explain(question.type, question.details, result, lang))

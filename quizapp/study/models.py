@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..banks.models import Question
@@ -70,6 +70,9 @@ class ReviewLog(db.Model):
     suggested_rating: Mapped[int | None]
     response: Mapped[Any | None] = mapped_column(JSON)
     correct: Mapped[bool | None]
+    # "I was right": rated above the suggested rating after a wrong verdict; teachers
+    # see these claims beside the refused answers (item analysis).
+    claimed_right: Mapped[bool] = mapped_column(default=False, server_default=false())
     duration_ms: Mapped[int | None]
     reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     state_before: Mapped[int | None]

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from fsrs import Rating
+from sqlalchemy import exists, select
 
 from ..accounts.models import User
 from ..banks.models import Question
+from ..extensions import db
 from ..questions import registry
 from ..questions.answers import check_answer
 from ..questions.base import FormData, Response
@@ -18,7 +20,7 @@ from ..questions.presenting import make_layout, response_from_form
 from . import scheduling
 from . import services as study
 from .feedback import Feedback, feedback_for
-from .models import Card
+from .models import Card, ReviewLog
 
 
 class WrongReviewKind(ValueError):
@@ -119,3 +121,14 @@ def session_summary(user: User, since: datetime) -> ReviewSummary:
         reviews=len(logs), correct=sum(1 for log in graded if log.correct), graded=len(graded),
         by_rating={rating: sum(1 for log in logs if log.rating == rating)
                    for rating in range(1, 5)})
+
+
+def can_undo(user: User) -> bool:
+    """Whether there is a review for "Undo the last review" to undo."""
+    return bool(db.session.scalar(select(exists().where(ReviewLog.user_id == user.id))))
+
+
+def studies_any_bank(user: User) -> bool:
+    """Whether the student has chosen a bank or been assigned one: a new student has not,
+    and is shown how to start rather than told there is nothing more to review."""
+    return bool(db.session.scalar(select(exists(study.studied_bank_ids(user).subquery()))))

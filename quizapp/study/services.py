@@ -177,6 +177,12 @@ def record_review(user: User, question: Question, rating: Rating, *, now: dateti
         return ReviewOutcome(False)
 
 
+def claimed_right(answer: GradedAnswer | None, rating: Rating) -> bool:
+    """The student's "I was right": a rating above the one suggested for a wrong answer."""
+    return bool(answer and not answer.correct and answer.suggested
+                and rating > answer.suggested)
+
+
 def _store_review(review: _Review, scheduler: Scheduler, now: datetime) -> ReviewOutcome:
     # The hottest write in the app, so it is three Core statements on the tables (no unit
     # of work).
@@ -214,6 +220,7 @@ def _store_review(review: _Review, scheduler: Scheduler, now: datetime) -> Revie
             suggested_rating=int(answer.suggested) if answer and answer.suggested else None,
             response=answer.response if answer else None,
             correct=answer.correct if answer else None, duration_ms=review.duration_ms,
+            claimed_right=claimed_right(answer, rating),
             reviewed_at=now,
             state_before=state_before, state_after=scheduled.state, due_before=due_before,
             due_after=scheduled.due, card_before=before, card_after=scheduled.card))

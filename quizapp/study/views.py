@@ -180,8 +180,9 @@ def quiz_result(attempt_id: int):
         visible_questions(include_retired=True).where(Question.id.in_(attempt.question_ids)))}
     review = quizzes.answers_in_words(attempt, questions, current_language())
     correct = sum(1 for answer in attempt.answers if answer.correct)
+    partial = any(0 < answer.score < 1 for answer in attempt.answers)
     return render_template("study/quiz_result.html", attempt=attempt, review=review,
-                           correct=correct, total=len(attempt.question_ids))
+                           correct=correct, total=len(attempt.question_ids), partial=partial)
 
 
 # Review -------------------------------------------------------------------------------
@@ -219,7 +220,9 @@ def review():
                                bank_id=bank.id if bank else None)
     if not queue:
         return render_template("study/review_done.html", bank=bank,
-                               summary=reviews.session_summary(current_user, since))
+                               summary=reviews.session_summary(current_user, since),
+                               starting=bank is None
+                               and not reviews.studies_any_bank(current_user))
     done = study.count_reviews_since(current_user, since)
     question = visible_question_or_404(queue[0].question_id, include_retired=True)
     card = study.card_for(current_user, question.id)
@@ -230,6 +233,7 @@ def review():
         "study/review.html", question=question, seen=seen, qlang=lang,
         layout=reviews.review_layout(current_user, question, seen),
         switched=switched, bank=bank, done=done, remaining=len(queue), is_new=card is None,
+        can_undo=reviews.can_undo(current_user),
         revealed=revealed, shown=request.args.get("shown") or _shown_token(question.id, now),
         buttons=_rating_buttons(reviews.rating_intervals(current_user, card, now))
         if revealed else None,

@@ -70,7 +70,7 @@ def test_full_quiz_scores_and_counts_each_answer_once(loaded_app):
                                                                      "csrf_token": token})
         assert first.status_code == again.status_code == 303
         feedback = client.get(f"/quiz/{attempt_id}/{position}").get_data(as_text=True)
-        assert ("Not quite" in feedback) == wrong
+        assert ("<h2>Wrong</h2>" in feedback) == wrong
         assert "Read it in the source" in feedback and "<mark>" in feedback
     result = client.get(f"/quiz/{attempt_id}/result").get_data(as_text=True)
     assert "80%" in result
@@ -216,7 +216,27 @@ def services_now():
 
 def test_review_with_nothing_to_study_says_so(loaded_app):
     client = logged_in(loaded_app)
-    assert "Nothing more to review for now" in client.get("/review").get_data(as_text=True)
+    client.post("/banks/cultural-centre-beijing/study", data={"csrf_token": csrf_token(client)})
+    with loaded_app.app_context():
+        from quizapp.accounts.models import User
+
+        db.session.scalar(select(User).where(User.username == "sara")).new_cards_per_day = 0
+        db.session.commit()
+    page = client.get("/review").get_data(as_text=True)
+    assert "Nothing more to review for now" in page and "Start studying" not in page
+
+
+def test_new_student_without_banks_is_shown_how_to_start(loaded_app):
+    client = logged_in(loaded_app)
+    page = client.get("/review").get_data(as_text=True)
+    assert "Start studying" in page and "Nothing more to review" not in page
+    assert 'href="/"' in page and 'href="/classes/"' in page
+
+
+def test_undo_is_offered_only_once_there_is_a_review(loaded_app):
+    client = logged_in(loaded_app)
+    client.post("/banks/cultural-centre-beijing/study", data={"csrf_token": csrf_token(client)})
+    assert "Undo the last review" not in review_page(client)
 
 
 def test_reviews_are_timed_by_the_one_clock_a_test_can_set(loaded_app, monkeypatch):
