@@ -80,7 +80,8 @@ def add_user(session, account: NewAccount, *, must_change_password: bool = False
 def authenticate(username: str, password: str) -> User | None:
     """The account for these credentials, or None (and the same work done either way)."""
     user = find_user(username)
-    if not verify_password(user.password_hash if user else None, password):
+    verified = verify_password(user.password_hash if user else None, password)
+    if user is None or not verified:
         return None
     if needs_rehash(user.password_hash):
         with write_transaction():
@@ -165,4 +166,4 @@ def delete_account(user: User, password: str) -> None:
 
 
 def count_users() -> int:
-    return db.session.scalar(select(func.count()).select_from(User))
+    return db.session.execute(select(func.count()).select_from(User)).scalar_one()
