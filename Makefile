@@ -50,6 +50,7 @@ load: migrate
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check quizapp tests
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # Settings in pyproject.toml ([tool.mypy]): strict on the pure modules.
 typecheck: $(VENV)/.installed-test

@@ -158,10 +158,6 @@ def loaded_app(database_templates, tmp_path, request):
     yield from _app_from_template(database_templates[template], tmp_path)
 
 
-# Rate limits are tested on purpose (tests/accounts); elsewhere they would only get in
-# the way of tests that log in many times.
-NO_RATE_LIMITS = {"RATELIMIT_ENABLED": False}
-
 
 @pytest.fixture
 def runner(app):

@@ -9,7 +9,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 from flask_babel import force_locale
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError, StatementError
 
 from ..database import write_transaction
 from .models import ROLES
@@ -32,7 +32,9 @@ def _one_line_errors(command):
             except AccountError as error:
                 raise click.ClickException(str(error.message)) from None
             except SQLAlchemyError as error:
-                reason = str(error.orig if getattr(error, "orig", None) else error)
+                # A statement the database refused carries the driver's own words.
+                orig = error.orig if isinstance(error, StatementError) else None
+                reason = str(orig or error)
                 raise click.ClickException(
                     "The database refused: " + " ".join(reason.split())[:300]) from None
 

@@ -21,12 +21,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 ROLES = ("student", "teacher")
 
 
-class User(db.Model):
+class User(Model):
     __tablename__ = "users"
     __table_args__ = (
         CheckConstraint("role IN ('student', 'teacher')", name="role"),
@@ -74,7 +74,7 @@ class User(db.Model):
         return f"{self.id}.{self.session_version}"
 
 
-class SchoolClass(db.Model):
+class SchoolClass(Model):
     """A teacher's class, which students join with its code."""
 
     __tablename__ = "classes"
@@ -91,7 +91,7 @@ class SchoolClass(db.Model):
     teacher: Mapped[User] = relationship()
 
 
-class ClassMembership(db.Model):
+class ClassMembership(Model):
     __tablename__ = "class_members"
     __table_args__ = (Index("ix_class_members_user", "user_id", "class_id"),)
 
@@ -104,7 +104,7 @@ class ClassMembership(db.Model):
     student: Mapped[User] = relationship()
 
 
-class Assignment(db.Model):
+class Assignment(Model):
     """A bank a teacher set a class, optionally due by a date."""
 
     __tablename__ = "assignments"
@@ -119,7 +119,7 @@ class Assignment(db.Model):
     bank = relationship("Bank")
 
 
-class PasswordResetLink(db.Model):
+class PasswordResetLink(Model):
     """A one-time link a teacher made for a student; only the token's hash is stored."""
 
     __tablename__ = "password_reset_links"

@@ -46,6 +46,8 @@ def use_reset_link(token: str, new_password: str) -> User:
         if link is None:
             raise AccountError(_l("This link has expired or was already used."))
         user = session.get(User, link.user_id)
+        if user is None:  # deleted since the link was read (its link goes with it)
+            raise AccountError(_l("This link has expired or was already used."))
         user.password_hash = hash_password(new_password)
         user.session_version = user.session_version + 1
         link.used_at = utcnow()

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from ..core.text import clean_text
 from ..database import write_transaction
@@ -80,7 +80,8 @@ def add_user(session, account: NewAccount, *, must_change_password: bool = False
 def authenticate(username: str, password: str) -> User | None:
     """The account for these credentials, or None (and the same work done either way)."""
     user = find_user(username)
-    if not verify_password(user.password_hash if user else None, password):
+    verified = verify_password(user.password_hash if user else None, password)
+    if user is None or not verified:
         return None
     if needs_rehash(user.password_hash):
         with write_transaction():
@@ -163,6 +164,3 @@ def delete_account(user: User, password: str) -> None:
             | (PasswordResetLink.created_by_id == user.id)))
         session.execute(delete(User).where(User.id == user.id))
 
-
-def count_users() -> int:
-    return db.session.scalar(select(func.count()).select_from(User))

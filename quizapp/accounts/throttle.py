@@ -19,14 +19,14 @@ from flask import Request, Response, abort, current_app
 from itsdangerous import BadSignature, URLSafeSerializer
 from limits import RateLimitItem, parse_many
 from limits.storage import Storage
-from sqlalchemy import Float, Integer, String, case, delete, select, text
+from sqlalchemy import Float, Integer, String, Table, case, delete, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..database import IMMEDIATE
-from ..extensions import db, limiter
+from ..extensions import Model, db, limiter
 
 DEVICE_COOKIE = "known_device"
 DEVICE_COOKIE_SALT = "login-device"
@@ -37,7 +37,7 @@ DEVICE_MAX_ACCOUNTS = 30
 PRUNE_EVERY = 50
 
 
-class RateLimitCounter(db.Model):
+class RateLimitCounter(Model):
     """One fixed-window counter: its key names the limit, the window and who is counted."""
 
     __tablename__ = "rate_limit_counters"
@@ -46,6 +46,12 @@ class RateLimitCounter(db.Model):
     count: Mapped[int] = mapped_column(Integer)
     # Seconds since the epoch: compared with time.time(), the same on every dialect.
     expires_at: Mapped[float] = mapped_column(Float, index=True)
+
+
+def _counters() -> Table:
+    table = RateLimitCounter.__table__
+    assert isinstance(table, Table)  # declarative types it as any FromClause
+    return table
 
 
 class DatabaseStorage(Storage):
@@ -64,31 +70,31 @@ class DatabaseStorage(Storage):
         concurrent workers never lose a count.
         """
         now = time.time()
-        table = RateLimitCounter.__table__
+        table = _counters()
         with _write_connection() as connection:
             insert = (postgresql_insert if connection.dialect.name == "postgresql"
                       else sqlite_insert)
             expired = table.c.expires_at <= now
             statement = insert(table).values(key=key, count=amount, expires_at=now + expiry)
-            statement = statement.on_conflict_do_update(
+            upsert = statement.on_conflict_do_update(
                 index_elements=[table.c.key],
                 set_={"count": case((expired, amount), else_=table.c.count + amount),
                       "expires_at": case((expired, now + expiry), else_=table.c.expires_at)},
             ).returning(table.c.count)
-            count = connection.execute(statement).scalar_one()
+            count = connection.execute(upsert).scalar_one()
             if random.randrange(PRUNE_EVERY) == 0:
                 connection.execute(delete(table).where(table.c.expires_at <= now))
         return count
 
     def get(self, key: str) -> int:
-        table = RateLimitCounter.__table__
+        table = _counters()
         with db.engine.connect() as connection:
             count = connection.scalar(select(table.c.count).where(
                 table.c.key == key, table.c.expires_at > time.time()))
         return count or 0
 
     def get_expiry(self, key: str) -> float:
-        table = RateLimitCounter.__table__
+        table = _counters()
         with db.engine.connect() as connection:
             expires_at = connection.scalar(select(table.c.expires_at).where(table.c.key == key))
         return expires_at or time.time()
@@ -103,17 +109,17 @@ class DatabaseStorage(Storage):
 
     def reset(self) -> int | None:
         with _write_connection() as connection:
-            return connection.execute(delete(RateLimitCounter.__table__)).rowcount
+            return connection.execute(delete(_counters())).rowcount
 
     def clear(self, key: str) -> None:
-        table = RateLimitCounter.__table__
+        table = _counters()
         with _write_connection() as connection:
             connection.execute(delete(table).where(table.c.key == key))
 
 
 def prune() -> int:
     """Delete the counters whose window has ended; returns how many."""
-    table = RateLimitCounter.__table__
+    table = _counters()
     with _write_connection() as connection:
         return connection.execute(delete(table).where(table.c.expires_at <= time.time())).rowcount
 

@@ -16,6 +16,7 @@ from flask_babel import refresh
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 
+from ..core.forms import validated
 from ..core.text import isolate
 from ..core.views import safe_next
 from ..extensions import limiter
@@ -69,8 +70,9 @@ def register():
     if form.validate_on_submit():
         try:
             user = services.register(NewAccount(
-                username=form.username.data, display_name=form.display_name.data,
-                password=form.password.data, email=form.email.data,
+                username=validated(form.username.data),
+                display_name=validated(form.display_name.data),
+                password=validated(form.password.data), email=form.email.data,
                 locale=form.locale.data, timezone=form.timezone.data))
         except AccountError as error:
             status = _form_error(form, error, 409)
@@ -94,11 +96,12 @@ def login():
     status = 200
     if form.validate_on_submit():
         device = throttle.device_of(request)
-        account_key = services.normalise_username(form.username.data)[:64]
-        known = services.find_user(form.username.data)
+        username, password = validated(form.username.data), validated(form.password.data)
+        account_key = services.normalise_username(username)[:64]
+        known = services.find_user(username)
         attempt = throttle.login_attempt(get_remote_address(), account_key,
                                          known.id if known else None, device)
-        user = services.authenticate(form.username.data, form.password.data)
+        user = services.authenticate(username, password)
         if user is None:
             # The same message whether or not the username exists.
             flash(_("The username or password is not right."), "error")
@@ -160,7 +163,7 @@ def save_settings():
             current_user._get_current_object(), display_name=form.display_name.data,
             email=form.email.data, locale=form.locale.data, timezone=form.timezone.data,
             numerals="arab" if form.numerals.data == "arab" else None,
-            desired_retention=float(form.desired_retention.data),
+            desired_retention=float(validated(form.desired_retention.data)),
             new_cards_per_day=form.new_cards_per_day.data)
     except AccountError as error:
         return _account_page(settings_form=form, status=_form_error(form, error, 409))
@@ -187,7 +190,8 @@ def change_password():
         return _account_page(password_form=form, status=400)
     user = current_user._get_current_object()
     try:
-        services.change_password(user, form.current_password.data, form.password.data)
+        services.change_password(user, validated(form.current_password.data),
+                                 validated(form.password.data))
     except AccountError as error:
         return _account_page(password_form=form, status=_form_error(form, error, 400))
     # Every other session is now void; this one continues under the new version.
@@ -211,7 +215,8 @@ def delete():
     if not form.validate_on_submit():
         return _account_page(delete_form=form, status=400)
     try:
-        services.delete_account(current_user._get_current_object(), form.password.data)
+        services.delete_account(current_user._get_current_object(),
+                                validated(form.password.data))
     except AccountError as error:
         return _account_page(delete_form=form, status=_form_error(form, error, 400))
     end_session()
@@ -227,7 +232,7 @@ def reset_password(token: str):
     form = ResetPasswordForm()
     if form.validate_on_submit():
         try:
-            reset_links.use_reset_link(token, form.password.data)
+            reset_links.use_reset_link(token, validated(form.password.data))
         except AccountError:
             return render_template("accounts/reset_invalid.html"), 404
         end_session()

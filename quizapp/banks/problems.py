@@ -15,12 +15,13 @@ class Plural(NamedTuple):
 
     singular: str
     plural: str
-    count: str
+    # Not ``count``: that would hide tuple.count, which every NamedTuple has.
+    count_key: str
 
 
-def Nn_(singular: str, plural: str, count: str = "n") -> Plural:  # noqa: N802
+def Nn_(singular: str, plural: str, count_key: str = "n") -> Plural:  # noqa: N802
     """Marks a plural message for extraction (``-k Nn_:1,2``); Arabic has six forms."""
-    return Plural(singular, plural, count)
+    return Plural(singular, plural, count_key)
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Problem:
                 ngettext: Callable[..., str] | None = None) -> str:
         template = self.template
         if isinstance(template, Plural):
-            number = self.params[template.count]
+            number = self.params[template.count_key]
             assert isinstance(number, int)
             if ngettext:
                 # Flask-Babel's ngettext fills %(num)s itself; named params still apply.

@@ -18,7 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ..questions import registry
 from ..questions.base import PathParts
 from . import schema
-from .problems import N_, Nn_, Problem
+from .problems import N_, Nn_, Plural, Problem
 from .yamlfile import ParsedYaml, dotted, parse
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -29,7 +29,7 @@ VariantFinder = tuple[re.Pattern[str] | None, dict[str, str]]
 _Model = TypeVar("_Model", bound=BaseModel)
 _Value = TypeVar("_Value")
 
-_PYDANTIC_MESSAGES = {
+_PYDANTIC_MESSAGES: dict[str, str | Plural] = {
     "missing": N_("required field is missing"),
     "extra_forbidden": N_("unknown field"),
     "string_type": N_("must be text"),
@@ -122,16 +122,18 @@ class _FileChecker:
         self.parsed = parsed
         self.problems: list[Problem] = []
 
-    def add(self, path: PathParts, template: str, **params: str | int | float) -> None:
+    def add(self, path: PathParts, template: str | Plural,
+            **params: str | int | float) -> None:
         """A problem with a value, placed where the value starts."""
         self._add(path, template, params, at_key=False)
 
-    def add_at_key(self, path: PathParts, template: str, **params: str | int | float) -> None:
+    def add_at_key(self, path: PathParts, template: str | Plural,
+                   **params: str | int | float) -> None:
         """A problem with a key itself (an unknown field), placed on the key."""
         self._add(path, template, params, at_key=True)
 
-    def _add(self, path: PathParts, template: str, params: dict[str, str | int | float], *,
-             at_key: bool) -> None:
+    def _add(self, path: PathParts, template: str | Plural,
+             params: dict[str, str | int | float], *, at_key: bool) -> None:
         line, column = self.parsed.where(path, key=at_key)
         self.problems.append(Problem(self.filename, line, column, dotted(path), template, params))
 
@@ -151,7 +153,7 @@ class _FileChecker:
                 return adapter.validate_python(data)
             return adapter.model_validate(data)
         except ValidationError as error:
-            seen: set[tuple[PathParts, str]] = set()
+            seen: set[tuple[PathParts, str | Plural]] = set()
             for detail in error.errors():
                 loc = list(detail["loc"])
                 if adapter is _QUESTION and loc and loc[0] in schema.QUESTION_TYPES:

@@ -14,7 +14,7 @@ from typing import Protocol
 import yaml
 
 from ..core.text import BIDI_CONTROLS
-from .problems import N_, Nn_, Problem
+from .problems import N_, Nn_, Plural, Problem
 
 Path = tuple[str | int, ...]
 
@@ -53,7 +53,7 @@ class ParsedYaml:
 class _Report(Protocol):
     """Records a problem at a line and column, under the path of the value it concerns."""
 
-    def __call__(self, line: int, column: int, template: str, /, *, path: Path = (),
+    def __call__(self, line: int, column: int, template: str | Plural, /, *, path: Path = (),
                  **params: object) -> None: ...
 
 
@@ -186,7 +186,7 @@ def _syntax_error(text: str, filename: str, loader_class: Loader, *, deadline: f
     """
     found: list[Problem] = []
 
-    def problem(line: int, column: int, template: str, /, *, path: Path = (),
+    def problem(line: int, column: int, template: str | Plural, /, *, path: Path = (),
                 **params: object) -> None:
         found.append(Problem(filename, line, column, "", template, params))
 
@@ -202,7 +202,7 @@ def _syntax_error(text: str, filename: str, loader_class: Loader, *, deadline: f
 def _parse(text: str, filename: str, max_bytes: int, loader_class: Loader) -> ParsedYaml:
     parsed = ParsedYaml()
 
-    def problem(line: int, column: int, template: str, /, *, path: Path = (),
+    def problem(line: int, column: int, template: str | Plural, /, *, path: Path = (),
                 **params: object) -> None:
         parsed.problems.append(Problem(filename, line, column, dotted(path), template, params))
 

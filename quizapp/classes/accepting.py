@@ -117,6 +117,8 @@ def regrade(question_id: int) -> int:
     ones now right are marked so (quiz scores follow). Ratings and schedules stay: they
     were the student's own. Returns how many answers changed."""
     question = db.session.get(Question, question_id)
+    if question is None:  # deleted meanwhile: nothing left to grade
+        return 0
     db.session.refresh(question)
     kind, details = question.type, question.details
     changed = 0

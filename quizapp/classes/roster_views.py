@@ -18,6 +18,7 @@ from ..accounts import services, throttle
 from ..accounts.access import owned_class_or_404, start_session, teacher_required
 from ..accounts.forms import ConfirmForm, RegisterForm, ResetPasswordForm
 from ..accounts.services import AccountError, NewAccount
+from ..core.forms import validated
 from ..core.text import isolate
 from . import roster
 from . import services as class_services
@@ -50,7 +51,7 @@ def first_password():
     form = ResetPasswordForm()
     if form.validate_on_submit():
         user = current_user._get_current_object()
-        services.set_own_password(user, form.password.data)
+        services.set_own_password(user, validated(form.password.data))
         start_session(user)
         flash(_("Your password is set. Use it from now on."), "success")
         return redirect(url_for("banks.index"), code=303)
@@ -96,8 +97,9 @@ def invite(code: str):
         hits = throttle.take("RATELIMIT_CLASS_INVITE", "invite", str(school_class.id))
         try:
             user = class_services.register_by_invite(code, NewAccount(
-                username=form.username.data, display_name=form.display_name.data,
-                password=form.password.data, email=form.email.data,
+                username=validated(form.username.data),
+                display_name=validated(form.display_name.data),
+                password=validated(form.password.data), email=form.email.data,
                 locale=form.locale.data, timezone=form.timezone.data),
                 size_cap=current_app.config["CLASS_SIZE_CAP"])
         except AccountError as error:

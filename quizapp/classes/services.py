@@ -4,7 +4,7 @@ import secrets
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 
 from ..accounts.models import Assignment, ClassMembership, SchoolClass, User
 from ..accounts.services import AccountError, NewAccount, add_user
@@ -120,41 +120,33 @@ def unassign(school_class: SchoolClass, assignment_id: int) -> bool:
     with write_transaction() as session:
         result = session.execute(delete(Assignment).where(
             Assignment.id == assignment_id, Assignment.class_id == school_class.id))
+    assert isinstance(result, CursorResult)  # what a DELETE statement always returns
     return result.rowcount == 1
-
-
-def roster(school_class: SchoolClass) -> list[tuple[User, object]]:
-    return db.session.execute(
-        select(User, ClassMembership.joined_at)
-        .join(ClassMembership, ClassMembership.user_id == User.id)
-        .where(ClassMembership.class_id == school_class.id)
-        .order_by(User.display_name)
-    ).all()
 
 
 def assignments(class_ids: list[int]) -> list[Assignment]:
     if not class_ids:
         return []
-    return db.session.scalars(
+    return list(db.session.scalars(
         select(Assignment).where(Assignment.class_id.in_(class_ids))
         .join(Bank).where(Bank.retired_at.is_(None))
         .order_by(Assignment.due_on.is_(None), Assignment.due_on, Bank.slug)
-    ).all()
+    ))
 
 
 def classes_taught(teacher: User) -> list[tuple[SchoolClass, int]]:
     """The teacher's classes with their number of students, in one query."""
-    return db.session.execute(
+    return list(db.session.execute(
         select(SchoolClass, func.count(ClassMembership.user_id))
         .outerjoin(ClassMembership, ClassMembership.class_id == SchoolClass.id)
         .where(SchoolClass.teacher_id == teacher.id)
         .group_by(SchoolClass.id)
         .order_by(SchoolClass.name)
-    ).all()
+    ).all())
 
 
 def classes_joined(student: User) -> list[SchoolClass]:
-    return db.session.scalars(
+    return list(db.session.scalars(
         select(SchoolClass).join(ClassMembership, ClassMembership.class_id == SchoolClass.id)
         .where(ClassMembership.user_id == student.id).order_by(SchoolClass.name)
-    ).all()
+    ))

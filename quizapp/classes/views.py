@@ -5,7 +5,9 @@ from datetime import UTC, datetime
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from wtforms.fields.choices import SelectChoice
+
+# types-WTForms (3.2) predates SelectChoice, added in WTForms 3.3 (tuples are deprecated).
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 
 from ..accounts import reset_links
 from ..accounts.access import (
@@ -24,6 +26,7 @@ from ..banks.access import (
 )
 from ..banks.labels import QUESTION_TYPE_LABELS
 from ..banks.models import Bank
+from ..core.forms import validated
 from ..core.text import isolate
 from ..extensions import db
 from ..i18n import current_language
@@ -69,7 +72,7 @@ def create():
     form = ClassForm()
     if not form.validate_on_submit():
         return _index_page(class_form=form, status=400)
-    school_class = services.create_class(current_user, form.name.data)
+    school_class = services.create_class(current_user, validated(form.name.data))
     flash(_("Class created. Give your students its code: %(code)s",
             code=school_class.join_code), "success")
     return redirect(url_for("classes.show", class_id=school_class.id), code=303)
@@ -82,7 +85,7 @@ def join():
     if not form.validate_on_submit():
         return _index_page(join_form=form, status=400)
     try:
-        school_class = services.join_class(current_user, form.code.data)
+        school_class = services.join_class(current_user, validated(form.code.data))
     except AccountError as error:
         form.code.errors = [error.message]
         return _index_page(join_form=form, status=400)

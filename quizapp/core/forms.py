@@ -1,11 +1,13 @@
 """The base of every form: Flask-WTF's, with each field reading only what it can hold."""
 
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import request
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from werkzeug.datastructures import CombinedMultiDict, MultiDict
+
+_Data = TypeVar("_Data")
 
 
 class Form(FlaskForm):
@@ -26,3 +28,10 @@ class Form(FlaskForm):
             files = MultiDict([(name, upload) for name, upload
                                in request.files.items(multi=True) if name in file_fields])
             return CombinedMultiDict((files, request.form)) if files else request.form
+
+
+def validated(data: _Data | None) -> _Data:
+    """The data of a required field (DataRequired or InputRequired), read after the form
+    validated: a field left out of the post has None, and those validators refuse it."""
+    assert data is not None, "a required field read before its form validated"
+    return data

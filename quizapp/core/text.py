@@ -33,7 +33,7 @@ class TextProblem:
 
     kind: str  # "control", "bidi" or "marks"
     template: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, object] = field(default_factory=dict)
 
     def message(self, translate: Callable[[str], str] | None = None) -> str:
         template = translate(self.template) if translate else self.template

@@ -87,10 +87,11 @@ def register_error_handlers(app) -> None:
             413: (_("Too large"), _("What you sent is larger than allowed.")),
             429: (_("Too many requests"), _("Too many attempts. Wait a moment and try again.")),
         }
+        code = error.code or 500  # None only on an HTTPException raised without a code
         title, message = messages.get(
-            error.code, (_("Something went wrong"), _("The request could not be completed."))
+            code, (_("Something went wrong"), _("The request could not be completed."))
         )
-        return _error_page(error.code or 500, title, message)
+        return _error_page(code, title, message)
 
     @app.errorhandler(Exception)
     def _server_error(error: Exception):

@@ -6,7 +6,7 @@ import io
 
 from flask import Response
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 
 FORMATS = ("csv", "xlsx")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -52,7 +52,7 @@ def _xlsx(header, rows, rtl: bool) -> bytes:
     return buffer.getvalue()
 
 
-def _cell(sheet, value) -> WriteOnlyCell:
+def _cell(sheet, value) -> Cell:
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # text stays text, even "=..." (never a formula)

@@ -101,8 +101,9 @@ def item_analysis(school_class: SchoolClass, bank: Bank, lang: str) -> list[Item
         bottom = [c for u, c, _, _ in rows if u in lower]
         if top and bottom:
             discrimination = sum(top) / len(top) - sum(bottom) / len(bottom)
-        wrong, claims = Counter(), Counter()
-        shown = {}
+        wrong: Counter[str] = Counter()
+        claims: Counter[str] = Counter()
+        shown: dict[str, str] = {}
         for _, correct, response, claimed in rows:
             if correct:
                 continue
@@ -121,7 +122,7 @@ def item_analysis(school_class: SchoolClass, bank: Bank, lang: str) -> list[Item
             refused = [RefusedAnswer(shown[k], wrong[k], claims[k])
                        for k in ranked_wrong[:REFUSED_SHOWN]]
         stats.append(ItemStats(question, len(rows), facility, discrimination,
-                               shown.get(common), count, refused))
+                               shown[common] if common is not None else None, count, refused))
     return stats
 
 

@@ -5,8 +5,10 @@ recent reviews, never a query per card. ``now`` is passed in; days are the stude
 """
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from fsrs import Rating, State
@@ -123,8 +125,9 @@ def build_dashboard(user: User, now: datetime, *, shown_banks=None) -> Dashboard
             .where(QuestionTag.tag.in_(FACT_KINDS))):
         tags[question_id].add(tag)
 
-    by_bank, by_kind = defaultdict(Mastery), defaultdict(Mastery)
-    forecast = Counter()
+    by_bank: defaultdict[int, Mastery] = defaultdict(Mastery)
+    by_kind: defaultdict[str, Mastery] = defaultdict(Mastery)
+    forecast: Counter[int] = Counter()  # cards due, by days from today
     due_now = due_later = 0
     for due, state, mastered, bank_id, question_id in cards:
         for bucket in [by_bank[bank_id], *(by_kind[t] for t in tags[question_id])]:
@@ -141,11 +144,11 @@ def build_dashboard(user: User, now: datetime, *, shown_banks=None) -> Dashboard
         elif days_ahead < 0:
             forecast[0] += 1
 
-    new_in_banks = db.session.scalar(
+    new_in_banks = db.session.execute(
         select(func.count()).select_from(Question)
         .outerjoin(Card, (Card.question_id == Question.id) & (Card.user_id == user.id))
         .where(Question.bank_id.in_(bank_ids), Card.id.is_(None),
-               Question.retired_at.is_(None)))
+               Question.retired_at.is_(None))).scalar_one()
 
     since = midnight - timedelta(days=HEATMAP_DAYS)
     log_query = (select(ReviewLog.reviewed_at, ReviewLog.state_before, ReviewLog.rating)
@@ -192,8 +195,8 @@ class QuestionHistory:
     question: Question
     card: Card | None
     retrievability: float | None
-    reviews: list
-    quiz_answers: list
+    reviews: Sequence[ReviewLog]
+    quiz_answers: Sequence[Any]  # (QuizAnswer, attempt id) rows
 
 
 def question_history(user: User, question: Question, now: datetime) -> QuestionHistory:

@@ -3,15 +3,16 @@
 from datetime import datetime
 from typing import Any
 
+from fsrs.card import CardDict
 from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..banks.models import Question
 from ..database import UTCDateTime, utcnow
-from ..extensions import db
+from ..extensions import Model
 
 
-class StudyBank(db.Model):
+class StudyBank(Model):
     """A bank a student chose to study (assigned banks count without a row here)."""
 
     __tablename__ = "study_banks"
@@ -23,7 +24,7 @@ class StudyBank(db.Model):
     added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Card(db.Model):
+class Card(Model):
     """One student's memory of one question, as FSRS models it.
 
     ``fsrs_card`` is py-fsrs's own ``Card.to_dict()``; ``due``, ``state`` and
@@ -41,7 +42,7 @@ class Card(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="RESTRICT"),
                                              index=True)
-    fsrs_card: Mapped[dict[str, Any]] = mapped_column(JSON)
+    fsrs_card: Mapped[CardDict] = mapped_column(JSON)
     state: Mapped[int]
     due: Mapped[datetime] = mapped_column(UTCDateTime)
     stability: Mapped[float | None]
@@ -54,7 +55,7 @@ class Card(db.Model):
     question: Mapped[Question] = relationship()
 
 
-class ReviewLog(db.Model):
+class ReviewLog(Model):
     """Every review, with the card before and after it (which makes undo exact)."""
 
     __tablename__ = "review_logs"
@@ -79,11 +80,11 @@ class ReviewLog(db.Model):
     state_after: Mapped[int]
     due_before: Mapped[datetime | None] = mapped_column(UTCDateTime)
     due_after: Mapped[datetime] = mapped_column(UTCDateTime)
-    card_before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    card_after: Mapped[dict[str, Any]] = mapped_column(JSON)
+    card_before: Mapped[CardDict | None] = mapped_column(JSON)
+    card_after: Mapped[CardDict] = mapped_column(JSON)
 
 
-class QuizAttempt(db.Model):
+class QuizAttempt(Model):
     """A quiz: its questions (and each one's shuffled choices) fixed when it starts."""
 
     __tablename__ = "quiz_attempts"
@@ -107,7 +108,7 @@ class QuizAttempt(db.Model):
                                                        cascade="all, delete-orphan")
 
 
-class QuizAnswer(db.Model):
+class QuizAnswer(Model):
     __tablename__ = "quiz_answers"
 
     attempt_id: Mapped[int] = mapped_column(ForeignKey("quiz_attempts.id", ondelete="CASCADE"),

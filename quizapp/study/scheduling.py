@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler
+from fsrs.card import CardDict
 
 from ..questions import registry
 
@@ -23,7 +24,7 @@ def make_scheduler(desired_retention: float, *, fuzzing: bool) -> Scheduler:
     return Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzzing)
 
 
-def card_from(data: dict | None, now: datetime) -> Card:
+def card_from(data: CardDict | None, now: datetime) -> Card:
     if data is None:
         return Card(card_id=0, due=now)
     return Card.from_dict(data)
@@ -31,21 +32,22 @@ def card_from(data: dict | None, now: datetime) -> Card:
 
 @dataclass(frozen=True)
 class Scheduled:
-    card: dict
+    card: CardDict
     due: datetime
     state: int
     stability: float | None
     difficulty: float | None
 
 
-def review(scheduler: Scheduler, card: dict | None, rating: Rating, now: datetime,
+def review(scheduler: Scheduler, card: CardDict | None, rating: Rating, now: datetime,
            duration_ms: int | None = None) -> Scheduled:
     after, _log = scheduler.review_card(card_from(card, now), rating, now, duration_ms)
     return Scheduled(after.to_dict(), after.due, int(after.state), after.stability,
                      after.difficulty)
 
 
-def preview(scheduler: Scheduler, card: dict | None, now: datetime) -> dict[Rating, timedelta]:
+def preview(scheduler: Scheduler, card: CardDict | None, now: datetime
+            ) -> dict[Rating, timedelta]:
     """When the card would come back after each rating (fuzzing aside)."""
     intervals = {}
     for rating in RATINGS:
@@ -81,4 +83,6 @@ def retrievability_at(stability: float | None, last_review: datetime | None, now
         return 0.0
     decay, factor = decay_factor
     elapsed_days = max(0, (now - last_review).days)
-    return (1 + factor * elapsed_days / stability) ** decay
+    # float ** float is typed Any (a negative base gives a complex); the base is >= 1 here.
+    retrievability: float = (1 + factor * elapsed_days / stability) ** decay
+    return retrievability

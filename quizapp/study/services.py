@@ -9,7 +9,18 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from fsrs import Rating, Scheduler, State
-from sqlalchemy import Integer, and_, bindparam, cast, func, literal, null, select, union_all
+from sqlalchemy import (
+    Integer,
+    Table,
+    and_,
+    bindparam,
+    cast,
+    func,
+    literal,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import Assignment, ClassMembership, User
@@ -56,9 +67,10 @@ def _studied_bank_ids(user_id):
 
 
 def new_cards_left_today(user: User, now: datetime) -> int:
-    introduced = db.session.scalar(
+    introduced = db.session.execute(
         select(func.count()).select_from(Card)
-        .where(Card.user_id == user.id, Card.created_at >= start_of_day(user, now)))
+        .where(Card.user_id == user.id, Card.created_at >= start_of_day(user, now))
+    ).scalar_one()
     return max(0, user.new_cards_per_day - introduced)
 
 
@@ -188,6 +200,8 @@ def _store_review(review: _Review, scheduler: Scheduler, now: datetime) -> Revie
     # of work).
     user_id, question_id, rating = review.user_id, review.question_id, review.rating
     cards, logs = Card.__table__, ReviewLog.__table__
+    # Declarative types __table__ as any FromClause; these models are mapped to Tables.
+    assert isinstance(cards, Table) and isinstance(logs, Table)
     with write_transaction() as session:
         connection = session.connection()
         card = connection.execute(
@@ -236,6 +250,8 @@ def undo_last_review(user: User) -> ReviewLog | None:
         if log is None:
             return None
         card = session.get(Card, log.card_id)
+        if card is None:  # deleted since (a card's logs are deleted with it): nothing to undo
+            return None
         if log.card_before is None:
             session.delete(log)
             session.flush()
@@ -244,6 +260,9 @@ def undo_last_review(user: User) -> ReviewLog | None:
             previous = session.scalar(
                 select(ReviewLog).where(ReviewLog.card_id == card.id, ReviewLog.id != log.id)
                 .order_by(ReviewLog.reviewed_at.desc(), ReviewLog.id.desc()).limit(1))
+            # A log with the card before it also has the card's state and due date then:
+            # _store_review writes the three together.
+            assert log.state_before is not None and log.due_before is not None
             card.fsrs_card = log.card_before
             card.state = log.state_before
             card.due = log.due_before
@@ -259,13 +278,13 @@ def undo_last_review(user: User) -> ReviewLog | None:
 
 
 def count_reviews_since(user: User, since: datetime) -> int:
-    return db.session.scalar(select(func.count()).select_from(ReviewLog).where(
-        ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since))
+    return db.session.execute(select(func.count()).select_from(ReviewLog).where(
+        ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since)).scalar_one()
 
 
 def reviews_since(user: User, since: datetime) -> list[ReviewLog]:
-    return db.session.scalars(select(ReviewLog).where(
-        ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since)).all()
+    return list(db.session.scalars(select(ReviewLog).where(
+        ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since)))
 
 
 def add_study_bank(user: User, bank: Bank) -> None:

@@ -96,6 +96,10 @@ MATRIX = {
     "roster.create_roster": ("GET", "/classes/{c}/roster", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),
+    # Only the bank's owner may accept, and only a question of that bank (no such
+    # question here: tests/progress/test_accepting.py covers the owner's 303).
+    "accepting.accept": ("POST", "/banks/{b}/questions/1/accept", {
+        "anonymous": LOGIN, "*": 404}),
     "authoring.index": ("GET", "/my-banks", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 200}),

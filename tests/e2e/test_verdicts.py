@@ -6,10 +6,10 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from quizapp.accounts import classes as class_services
 from quizapp.accounts.services import NewAccount, register
 from quizapp.banks.models import Bank, Question
 from quizapp.banks.services import check_upload, publish_upload
+from quizapp.classes import services as class_services
 from quizapp.extensions import db
 from quizapp.study.models import ReviewLog
 

@@ -75,7 +75,7 @@ class MatchingType(QuestionType[Matching]):
         matches: dict[int, int | None] = {}
         for left in range(len(details["pairs"])):
             try:
-                matches[left] = int(form.get(f"match-{left}", "") or "")
+                matches[left] = int(form.get(f"match-{left}") or "")
             except ValueError:
                 matches[left] = None
         return {str(k): v for k, v in matches.items() if v is not None}

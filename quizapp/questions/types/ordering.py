@@ -95,7 +95,7 @@ class OrderingType(QuestionType[Ordering]):
         places: dict[int, int] = {}
         for index in layout:
             try:
-                places[int(index)] = int(form.get(f"position-{index}", "") or "")
+                places[int(index)] = int(form.get(f"position-{index}") or "")
             except ValueError:
                 return None
         if sorted(places) != list(range(len(details["items"]))):
