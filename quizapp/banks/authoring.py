@@ -174,7 +174,7 @@ def _preview(form: BankForm, upload: Upload) -> ResponseReturnValue:
     glossary = [entry.model_dump() for entry in upload.library.glossary] if upload.library else []
     for position, item in enumerate(checked.questions):
         question = unsaved_question(item, position, glossary)
-        document = documents[item.source.document]
+        document = documents[item.source.document] if item.source else None
         questions.append(question)
         layout = make_layout(question, rng)
         for lang in ("ar", "en"):
@@ -182,7 +182,8 @@ def _preview(form: BankForm, upload: Upload) -> ResponseReturnValue:
                 columns[lang].append(render_template(
                     "banks/authoring/_question.html", question=question, layout=layout,
                     ql=lang, number=position + 1, answer=correct_answer(question, lang),
-                    passage=document.passage(question.quote), document=document))
+                    passage=document.passage(question.quote) if document else None,
+                    document=document))
     return render_template("banks/authoring/preview.html", form=form, upload=upload,
                            header=checked.header, questions=questions, columns=columns)
 
