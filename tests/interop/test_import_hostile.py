@@ -2,7 +2,9 @@
 crash, and nothing written outside a private temporary folder."""
 
 import io
+import sqlite3
 import struct
+import tempfile
 import zipfile
 
 import pytest
@@ -107,10 +109,24 @@ def test_a_broken_package_is_reported(data):
     assert not result.ok and "not an Anki package" in result.problems[0].message()
 
 
-def test_an_apkg_is_read_and_its_copy_removed(tmp_path):
-    result = import_file(make_apkg(tmp_path, [("أ", "a", "")]), "ok.apkg")
-    assert result.ok
-    assert not list(tmp_path.glob("quizapp-apkg-*"))
+def test_a_package_in_ankis_newest_format_says_how_to_export_it():
+    data = _zip({"collection.anki2": b"stub", "collection.anki21b": b"zstd"})
+    result = import_file(data, "new.apkg")
+    assert "Support older Anki versions" in result.problems[0].message()
+
+
+def test_an_apkg_is_read_and_its_copy_removed(tmp_path, monkeypatch):
+    data = make_apkg(tmp_path, [("أ", "a", "")])
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    seen = []
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect",
+                        lambda target, **kw: seen.append(target) or real_connect(target, **kw))
+    assert import_file(data, "ok.apkg").ok
+    assert seen and seen[0].startswith(f"file:{scratch}") and seen[0].endswith("?mode=ro")
+    assert list(scratch.iterdir()) == []
 
 
 @pytest.mark.parametrize("data", [b"\xff\xfe\x00bad", b"a\x00b,c\n"], ids=["latin", "nul"])

@@ -60,13 +60,18 @@ def _open_collection(data: bytes, folder: Path, reader: Reader) -> Path:
             raise _Refused(N_("the package expands to more than it declares or than the "
                               "limit allows"))
         by_name = {info.filename: info for info in members}
+        if "collection.anki21b" in by_name and "collection.anki21" not in by_name:
+            # Its collection.anki2 is a stub whose one note asks to update Anki.
+            raise _Refused(N_("the package is in Anki's newest format: export it again with "
+                              "\"Support older Anki versions\" ticked"))
         info = next((by_name[name] for name in _COLLECTIONS if name in by_name), None)
         if info is None:
             raise _Refused(N_("the package holds no Anki collection"))
         target = folder / "collection.sqlite3"  # our own name, never the member's
         try:
             _copy_member(archive, info, target, limits.max_expanded_bytes)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as error:
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError,
+                RuntimeError) as error:  # RuntimeError: an encrypted member
             raise _Refused(N_("not an Anki package (.apkg): %(error)s"),
                            error=str(error)) from None
         return target
