@@ -109,3 +109,21 @@ def test_the_command_lists_problems_and_fails(runner, tmp_path):
     assert result.exit_code == 1
     assert "cards.csv:2:1: a row needs a term and a definition" in result.output
     assert not out.exists()
+
+
+def test_the_import_page_and_its_problems_are_all_arabic_on_arabic_pages(world, client_as):
+    from ..core.test_every_page_translated import english_fragments, visible_text
+
+    teacher = client_as("teacher")
+    teacher.set_cookie("lang", "ar")
+    fragments = english_fragments()
+    form = teacher.get("/my-banks/import").get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in form
+    problems = _post(teacher, b"::a::{=x ~y\n", "bad.gift")
+    assert problems.status_code == 422
+    for name, page in [("form", form), ("problems", problems.get_data(as_text=True))]:
+        text = visible_text(page)
+        # Format names (Moodle XML, GIFT, Anki, Quizlet) are names, not interface text.
+        leaked = [f for f in fragments if f in text and f not in ("Moodle XML",)]
+        assert leaked == [], (name, leaked)
+    assert "الإجابات غير مغلقة بالقوس }" in problems.get_data(as_text=True)
