@@ -63,7 +63,7 @@ def plain_number(text: str) -> int | float | str:
     """620 and 94.8 as YAML numbers; anything else as the text, for the validator to judge."""
     for kind in (int, float):
         try:
-            return kind(text.strip())  # type: ignore[no-any-return]
+            return kind(text.strip())
         except ValueError:
             continue
     return text.strip()

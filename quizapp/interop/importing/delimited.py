@@ -33,11 +33,11 @@ def read(data: bytes, reader: Reader, *, as_type: str = "flashcard") -> None:
         return
     lines = source.splitlines()
     separator, html, tags_column, header_lines = "", False, 0, 0
-    for line in lines:
-        if not line.startswith("#") or ":" not in line:
+    for header in lines:
+        if not header.startswith("#") or ":" not in header:
             break
         header_lines += 1
-        key, value = (part.strip() for part in line[1:].split(":", 1))
+        key, value = (part.strip() for part in header[1:].split(":", 1))
         key = key.lower()
         if key == "separator":
             separator = _SEPARATORS.get(value.lower(), value[:1])

@@ -94,7 +94,9 @@ def read(data: bytes, reader: Reader) -> None:
         reader.problem(1, N_("cannot read the file as UTF-8 text"))
         return
     for start, lines in _blocks(source):
-        meta_id, tags, body, first = "", [], [], start
+        meta_id, first = "", start
+        tags: list[str] = []
+        body: list[str] = []
         for offset, line in enumerate(lines):
             stripped = line.strip()
             if stripped.startswith("//"):
