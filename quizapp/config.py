@@ -92,6 +92,12 @@ DEFAULTS = {
     # publishing, the oldest beyond this many are deleted).
     "MAX_BANKS_PER_TEACHER": 200,
     "MAX_KEPT_REVISIONS": 100,
+    # A file imported from Moodle, GIFT, a spreadsheet or Anki: its size, its questions,
+    # and for an .apkg (a zip) its members and their total size once expanded.
+    "IMPORT_MAX_BYTES": 2 * 1024 * 1024,
+    "IMPORT_MAX_QUESTIONS": 1000,
+    "IMPORT_MAX_MEMBERS": 50,
+    "IMPORT_MAX_EXPANDED_BYTES": 50 * 1024 * 1024,
     # Flask's default (500 kB) would refuse a pasted bank well under the limit above.
     "MAX_FORM_MEMORY_SIZE": 4 * 1024 * 1024,
     "MIGRATIONS_DIR": str(_shipped("migrations")),

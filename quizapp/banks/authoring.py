@@ -22,9 +22,10 @@ from werkzeug.wrappers import Response
 from ..accounts.access import teacher_required
 from ..core.params import parse_int
 from ..extensions import db
+from ..interop.importing import import_file, import_limits
 from ..questions.presenting import correct_answer, make_layout
 from .access import downloadable_bank_or_404, own_bank_or_404
-from .forms import BankForm
+from .forms import BankForm, ImportForm
 from .models import Bank, BankRevision, Document
 from .ownership import written_name
 from .problems import N_, Problem
@@ -107,6 +108,38 @@ def check() -> ResponseReturnValue:
     return _preview(form, upload)
 
 
+@blueprint.route("/my-banks/import", methods=["GET", "POST"])
+@teacher_required
+def import_bank() -> ResponseReturnValue:
+    """A Moodle, GIFT, CSV or Anki file, made into a draft that opens in the editor with
+    whatever the teacher still has to complete listed under its lines."""
+    form = ImportForm()
+    if request.method == "GET":
+        return render_template("banks/authoring/import.html", form=form, problems=None)
+    if not form.validate_on_submit():
+        abort(400)
+    upload = form.file.data
+    if not upload or not upload.filename:
+        problems = [Problem("", 1, 1, "", N_("choose a file to import"))]
+        return render_template("banks/authoring/import.html", form=form,
+                               problems=problems), 422
+    limits = import_limits(current_app.config)
+    result = import_file(upload.read(limits.max_bytes + 1), upload.filename,
+                         form.format.data or None, limits=limits, as_type=form.as_type.data)
+    if not result.ok:
+        return render_template("banks/authoring/import.html", form=form,
+                               problems=result.problems), 422
+    editor = BankForm(formdata=None)
+    editor.text.data = result.yaml_text
+    draft = _check(result.yaml_text)
+    flash(ngettext("%(num)s question imported as a draft: complete it, check it, then "
+                   "publish. Nothing is published yet.",
+                   "%(num)s questions imported as a draft: complete them, check them, then "
+                   "publish. Nothing is published yet.", result.count), "info")
+    return render_template("banks/authoring/editor.html", form=editor,
+                           upload=None if draft.ok else draft)
+
+
 def _publish(form: BankForm, upload: Upload) -> ResponseReturnValue:
     assert upload.checked is not None, "only an upload that passed its checks is published"
     slug = upload.checked.header.slug
@@ -174,7 +207,7 @@ def _preview(form: BankForm, upload: Upload) -> ResponseReturnValue:
     glossary = [entry.model_dump() for entry in upload.library.glossary] if upload.library else []
     for position, item in enumerate(checked.questions):
         question = unsaved_question(item, position, glossary)
-        document = documents[item.source.document]
+        document = documents[item.source.document] if item.source else None
         questions.append(question)
         layout = make_layout(question, rng)
         for lang in ("ar", "en"):
@@ -182,7 +215,8 @@ def _preview(form: BankForm, upload: Upload) -> ResponseReturnValue:
                 columns[lang].append(render_template(
                     "banks/authoring/_question.html", question=question, layout=layout,
                     ql=lang, number=position + 1, answer=correct_answer(question, lang),
-                    passage=document.passage(question.quote), document=document))
+                    passage=document.passage(question.quote) if document else None,
+                    document=document))
     return render_template("banks/authoring/preview.html", form=form, upload=upload,
                            header=checked.header, questions=questions, columns=columns)
 

@@ -80,7 +80,8 @@ def _question_row_values(question: schema.Question, position: int, glossary: Glo
     details = {key: value for key, value in dumped.items() if key not in _COLUMNS}
     # What grading needs beyond the bank's text (glossary spellings, the source's "more
     # than"), derived here so that checking an answer reads no file and no other row.
-    hints = grading_hints(question.type, details, question.source.quote, glossary)
+    source = question.source
+    hints = grading_hints(question.type, details, source.quote if source else "", glossary)
     details.update(hints)
     return {
         "position": position,
@@ -90,8 +91,9 @@ def _question_row_values(question: schema.Question, position: int, glossary: Glo
         "explanation_ar": question.explanation.ar,
         "explanation_en": question.explanation.en,
         "details": details,
-        "quote": question.source.quote,
-        "quote_en": question.source.quote_en,
+        # No source, no quote: nothing is invented for an imported question.
+        "quote": source.quote if source else "",
+        "quote_en": source.quote_en if source else "",
         "difficulty": question.difficulty,
         "content_hash": content_hash({**dumped, "hints": hints} if hints else dumped),
     }
@@ -182,7 +184,8 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id: i
         uid = stored_name(question.id, owner_id)
         seen.add(uid)
         values = _question_row_values(question, position, glossary)
-        values["document_id"] = documents[question.source.document].id
+        values["document_id"] = (documents[question.source.document].id
+                                 if question.source else None)
         row = questions_by_uid.get(uid)
         if row is None:
             row = Question(uid=uid, bank_id=bank.id, **values)

@@ -138,7 +138,8 @@ class Question(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(100), unique=True)  # prefixed as Bank.slug
     bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id", ondelete="RESTRICT"))
-    document_id: Mapped[int] = mapped_column(
+    # None, with an empty quote, in a bank not drawn from a document (an imported one).
+    document_id: Mapped[int | None] = mapped_column(
         ForeignKey("documents.id", ondelete="RESTRICT"), index=True
     )
     position: Mapped[int]
@@ -159,7 +160,7 @@ class Question(Model):
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     bank: Mapped[Bank] = relationship()
-    document: Mapped[Document] = relationship()
+    document: Mapped[Document | None] = relationship()
     tag_rows: Mapped[list["QuestionTag"]] = relationship(
         cascade="all, delete-orphan", order_by="QuestionTag.tag"
     )

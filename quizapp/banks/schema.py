@@ -33,7 +33,10 @@ class BankHeader(Strict):
     slug: Slug
     title: Bilingual
     description: Bilingual
-    sources: list[Slug] = Field(min_length=1, max_length=20)
+    # False for a bank whose questions come from no loaded document (an imported one): its
+    # questions then need no source, and its pages show no quote.
+    drawn_from_document: bool = True
+    sources: list[Slug] = Field(default_factory=list, max_length=20)
     tags: list[Tag] = Field(default_factory=list, max_length=50)
     questions: list[Any] = Field(min_length=1, max_length=20_000)
 

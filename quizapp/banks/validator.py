@@ -263,6 +263,10 @@ def _check_question(check: _FileChecker, question: schema.Question, path: PathPa
     registry.get(question.type).check(question, check, path)
 
     source = question.source
+    if source is None:
+        if header.drawn_from_document:
+            check.add(path + ("source",), N_("required field is missing"))
+        return _check_tags(check, question, path, header)
     document = library.documents.get(source.document)
     if source.document not in header.sources:
         check.add(path + ("source", "document"),
@@ -273,7 +277,11 @@ def _check_question(check: _FileChecker, question: schema.Question, path: PathPa
     elif source.quote not in document.text:
         check.add(path + ("source", "quote"),
                   N_("the quote does not occur verbatim in %(slug)s"), slug=source.document)
+    _check_tags(check, question, path, header)
 
+
+def _check_tags(check: _FileChecker, question: schema.Question, path: PathParts,
+                header: "schema.BankHeader | _BankContext") -> None:
     allowed = set(schema.FACT_KINDS) | set(header.tags)
     for index, tag in enumerate(question.tags):
         if tag not in allowed:
@@ -326,6 +334,7 @@ def _variant_finder(glossary: list[schema.GlossaryEntry], lang: str) -> VariantF
 class _BankContext:
     sources: list[str]
     tags: list[str]
+    drawn_from_document: bool = True
 
 
 def _without_unknown_fields(raw: Any) -> schema.Question | None:
@@ -381,7 +390,12 @@ def check_bank_text(
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
         return None, check.problems
     # With a broken header, the questions are still checked against what can be read.
-    context = header or _BankContext(_strings(data.get("sources")), _strings(data.get("tags")))
+    context = header or _BankContext(_strings(data.get("sources")), _strings(data.get("tags")),
+                                     data.get("drawn_from_document") is not False)
+    if context.drawn_from_document and not context.sources:
+        check.add_at_key(("sources",), N_(
+            "a bank drawn from documents names at least one; write drawn_from_document: "
+            "false for a bank that is not"))
     for index, slug in enumerate(context.sources):
         if slug not in library.documents:
             check.add(("sources", index), N_("no source document %(slug)s"), slug=slug)

@@ -11,6 +11,8 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
 
+from .imported import ImportedQuestion
+
 # A response to an answered question, as stored: a choice key, a list of keys, a bool,
 # typed text, a list of item indices, or a mapping of left index to right index.
 Response = Any
@@ -102,6 +104,12 @@ class QuestionType(ABC, Generic[Model]):
     @abstractmethod
     def check(self, question: Model, report: ProblemReport, path: PathParts) -> None:
         """Checks across fields that the schema cannot express, reported at their place."""
+
+    @abstractmethod
+    def from_moodle(self, question: ImportedQuestion) -> dict[str, Any] | None:
+        """This type's bank fields for a question read from Moodle XML, GIFT, a CSV or an
+        Anki deck (all in Moodle's question model), or None when it is not of this type.
+        ``id``, ``explanation`` and ``tags`` are added by the importer."""
 
     @abstractmethod
     def layout(self, details: Details, rng: random.Random) -> list[Any]:

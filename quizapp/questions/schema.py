@@ -44,7 +44,9 @@ class QuestionBase(Strict):
 
     id: QuestionId
     explanation: Bilingual
-    source: Source
+    # Required in a bank drawn from documents (the validator says so); a bank that is not
+    # (``drawn_from_document: false``, such as one imported from Moodle or Anki) has none.
+    source: Source | None = None
     tags: list[Tag] = Field(min_length=1, max_length=12)
     difficulty: Literal["easy", "medium", "hard"] | None = None
 

@@ -27,5 +27,6 @@ def feedback_for(question: Question, response: Response, lang: str,
     if result is None:
         result = check_answer(question.type, question.details, response)
     return Feedback(result, describe_response(question, response, lang),
-                    correct_answer(question, lang), question.document.passage(question.quote),
+                    correct_answer(question, lang),
+                    question.document.passage(question.quote) if question.document else None,
                     explain(question.type, question.details, result, lang))

@@ -237,7 +237,8 @@ def review():
         revealed=revealed, shown=request.args.get("shown") or _shown_token(question.id, now),
         buttons=_rating_buttons(reviews.rating_intervals(current_user, card, now))
         if revealed else None,
-        passage=question.document.passage(question.quote) if revealed else None)
+        passage=question.document.passage(question.quote)
+        if revealed and question.document else None)
 
 
 def _bank_arg() -> dict:

@@ -26,6 +26,7 @@ def _complete(**overrides):
         "name": "essay", "model": object, "label": "Essay", "quick": False,
         "answerable": True,
         "check": lambda self, question, report, path: None,
+        "from_moodle": lambda self, question: None,
         "layout": lambda self, details, rng: [],
         "response_from_form": lambda self, details, layout, form: None,
         "grade": lambda self, details, response: None,
@@ -45,7 +46,7 @@ def test_every_registered_type_declares_every_hook(question_type):
 
 
 def test_the_hooks_checked_are_every_abstract_method():
-    assert set(registry.HOOKS) == {"check", "layout", "response_from_form", "grade",
+    assert set(registry.HOOKS) == {"check", "from_moodle", "layout", "response_from_form", "grade",
                                    "describe_response", "correct_answer"}
 
 

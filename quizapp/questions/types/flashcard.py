@@ -3,6 +3,7 @@
 import random
 from typing import Any, Literal
 
+from .. import imported
 from ..base import (
     N_,
     AnswerResult,
@@ -15,6 +16,7 @@ from ..base import (
     QuestionType,
     Response,
 )
+from ..imported import ImportedQuestion
 from ..schema import Bilingual, QuestionBase
 
 
@@ -37,6 +39,14 @@ class FlashcardType(QuestionType[Flashcard]):
 
     def check(self, question: Flashcard, report: ProblemReport, path: PathParts) -> None:
         """The schema says all there is: a front and a back in both languages."""
+
+    def from_moodle(self, question: ImportedQuestion) -> dict[str, Any] | None:
+        if question.kind not in ("description", "flashcard"):
+            return None
+        # A Moodle description has no answer: its general feedback is the back.
+        back = question.back or question.feedback
+        return {"type": self.name, "front": imported.bilingual(question.prompt),
+                "back": imported.bilingual(back)}
 
     def layout(self, details: Details, rng: random.Random) -> list[Any]:
         return []

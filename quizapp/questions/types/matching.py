@@ -5,6 +5,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from .. import imported
 from ..base import (
     N_,
     AnswerResult,
@@ -17,6 +18,7 @@ from ..base import (
     Response,
     same_text,
 )
+from ..imported import ImportedQuestion
 from ..schema import LANGUAGES, Bilingual, Prompted, Strict
 
 
@@ -62,6 +64,17 @@ class MatchingType(QuestionType[Matching]):
                 if same_text(distractor.get(lang)) in rights:
                     report.add(path + ("distractors", index, lang),
                                N_("a distractor must not equal a right-hand item"))
+
+    def from_moodle(self, question: ImportedQuestion) -> dict[str, Any] | None:
+        if question.kind != "matching":
+            return None
+        # A sub-question with no text is a distractor (Moodle's own convention).
+        return imported.common(question, self.name) | {
+            "pairs": [{"left": imported.bilingual(left), "right": imported.bilingual(right)}
+                      for left, right in question.pairs if any(left.values())],
+            "distractors": [imported.bilingual(right)
+                            for left, right in question.pairs if not any(left.values())],
+        }
 
     def layout(self, details: Details, rng: random.Random) -> list[Any]:
         # Right-hand options: pair indices, and distractors as -1, -2, ...

@@ -5,7 +5,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from .. import choices
+from .. import choices, imported
 from ..base import (
     N_,
     AnswerResult,
@@ -17,6 +17,7 @@ from ..base import (
     QuestionType,
     Response,
 )
+from ..imported import ImportedQuestion
 from ..schema import Bilingual, ChoiceKey, Prompted
 
 
@@ -42,6 +43,14 @@ class MultipleChoiceType(QuestionType[MultipleChoice]):
             report.add(path + ("answers",), N_("an answer is listed twice"))
         if set(question.choices) <= set(answers):
             report.add(path + ("answers",), N_("at least one choice must be wrong"))
+
+    def from_moodle(self, question: ImportedQuestion) -> dict[str, Any] | None:
+        if question.kind != "multichoice" or question.single:
+            return None
+        return imported.common(question, self.name) | {
+            "choices": imported.choices(question),
+            "answers": [key for key, a in imported.keyed_answers(question) if a.fraction > 0],
+        }
 
     def layout(self, details: Details, rng: random.Random) -> list[Any]:
         return choices.shuffled_keys(details, rng)

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from ...core.text import clean_text
 from ...numerals import parse_number
+from .. import imported
 from ..base import (
     MAX_TEXT,
     N_,
@@ -18,6 +19,7 @@ from ..base import (
     QuestionType,
     Response,
 )
+from ..imported import ImportedQuestion
 from ..quantities import read_quantity, unit_magnitude
 from ..schema import Bilingual, Number, Prompted
 from ..units import unit_conflict, units_in
@@ -45,6 +47,20 @@ class NumericType(QuestionType[Numeric]):
         tolerance = parse_number(question.tolerance)
         if tolerance is None or not tolerance.is_finite() or tolerance < 0:
             report.add(path + ("tolerance",), N_("tolerance must be a number of zero or more"))
+
+    def from_moodle(self, question: ImportedQuestion) -> dict[str, Any] | None:
+        if question.kind != "numerical":
+            return None
+        right = imported.right_answers(question)
+        fields: dict[str, Any] = imported.common(question, self.name)
+        first = right[0] if right else None
+        value = next(iter(first.text.values()), "") if first else ""
+        fields["answer"] = imported.plain_number(value)
+        if first and first.tolerance and parse_number(first.tolerance) != 0:
+            fields["tolerance"] = imported.plain_number(first.tolerance)
+        if question.unit:
+            fields["unit"] = imported.bilingual(question.unit)
+        return fields
 
     def layout(self, details: Details, rng: random.Random) -> list[Any]:
         return []

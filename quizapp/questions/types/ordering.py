@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints
 
+from .. import imported
 from ..base import (
     N_,
     AnswerResult,
@@ -19,6 +20,7 @@ from ..base import (
     Response,
     same_text,
 )
+from ..imported import ImportedQuestion
 from ..schema import LANGUAGES, Bilingual, Prompted
 
 # `when` in an ordering: YAML reads 2025-06-17 as a date and 2024 as an int.
@@ -80,6 +82,13 @@ class OrderingType(QuestionType[Ordering]):
                     path + ("items", index, "when"),
                     N_("items must be listed in order: %(when)s does not come after %(prev)s"),
                     when=str(whens[index]), prev=str(whens[index - 1]))
+
+    def from_moodle(self, question: ImportedQuestion) -> dict[str, Any] | None:
+        if question.kind != "ordering":
+            return None
+        # Moodle lists the items in their right order.
+        return imported.common(question, self.name) | {
+            "items": [imported.bilingual(answer.text) for answer in question.answers]}
 
     def layout(self, details: Details, rng: random.Random) -> list[Any]:
         order = list(range(len(details["items"])))

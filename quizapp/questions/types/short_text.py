@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ...core.text import clean_text
+from .. import imported
 from ..base import (
     MAX_TEXT,
     N_,
@@ -20,6 +21,7 @@ from ..base import (
     Response,
     same_text,
 )
+from ..imported import ImportedQuestion
 from ..normalise import answer_words, normalise_text, plain_text
 from ..schema import LANGUAGES, Prompted, Strict, Text
 from ..transliteration import adds_other_answer, close, name_words, without_head_words
@@ -48,6 +50,16 @@ class ShortTextType(QuestionType[ShortText]):
             texts = [same_text(answer) for answer in getattr(question.answers, lang)]
             if len(set(texts)) != len(texts):
                 report.add(path + ("answers", lang), N_("an accepted answer is listed twice"))
+
+    def from_moodle(self, question: ImportedQuestion) -> dict[str, Any] | None:
+        if question.kind != "shortanswer":
+            return None
+        accepted: dict[str, list[str]] = {"ar": [], "en": []}
+        for answer in imported.right_answers(question):
+            for lang, text in answer.text.items():
+                if text and same_text(text) not in map(same_text, accepted[lang]):
+                    accepted[lang].append(text)
+        return imported.common(question, self.name) | {"answers": accepted}
 
     def layout(self, details: Details, rng: random.Random) -> list[Any]:
         return []

@@ -5,7 +5,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from .. import choices
+from .. import choices, imported
 from ..base import (
     N_,
     AnswerResult,
@@ -17,6 +17,7 @@ from ..base import (
     QuestionType,
     Response,
 )
+from ..imported import ImportedQuestion
 from ..schema import Bilingual, ChoiceKey, Prompted
 
 
@@ -36,6 +37,16 @@ class SingleChoiceType(QuestionType[SingleChoice]):
     def check(self, question: SingleChoice, report: ProblemReport, path: PathParts) -> None:
         choices.check_distinct(question.choices, report, path)
         choices.check_known(question.answer, question.choices, report, path + ("answer",))
+
+    def from_moodle(self, question: ImportedQuestion) -> dict[str, Any] | None:
+        if question.kind != "multichoice" or not question.single:
+            return None
+        keyed = imported.keyed_answers(question)
+        best = max(keyed, key=lambda pair: pair[1].fraction, default=None)
+        return imported.common(question, self.name) | {
+            "choices": imported.choices(question),
+            "answer": best[0] if best and best[1].fraction > 0 else "",
+        }
 
     def layout(self, details: Details, rng: random.Random) -> list[Any]:
         return choices.shuffled_keys(details, rng)

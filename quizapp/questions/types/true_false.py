@@ -3,6 +3,7 @@
 import random
 from typing import Any, Literal
 
+from .. import imported
 from ..base import (
     N_,
     AnswerResult,
@@ -14,6 +15,7 @@ from ..base import (
     QuestionType,
     Response,
 )
+from ..imported import ImportedQuestion
 from ..schema import Prompted
 
 _WORDS = {"true": True, "false": False}
@@ -33,6 +35,15 @@ class TrueFalseType(QuestionType[TrueFalse]):
 
     def check(self, question: TrueFalse, report: ProblemReport, path: PathParts) -> None:
         """The schema says all there is: the answer is a bool."""
+
+    def from_moodle(self, question: ImportedQuestion) -> dict[str, Any] | None:
+        if question.kind != "truefalse":
+            return None
+        right = imported.right_answers(question)
+        said = " ".join(right[0].text.values()).strip().casefold() if right else ""
+        # Moodle writes the right answer as the word "true" or "false" (any language).
+        return imported.common(question, self.name) | {
+            "answer": said in ("true", "صح", "صحيح") or said.startswith("true")}
 
     def layout(self, details: Details, rng: random.Random) -> list[Any]:
         return []

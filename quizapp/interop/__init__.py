@@ -1,0 +1,1 @@
+"""Banks to and from other programs' formats: Anki, Moodle, GIFT, Quizlet and CSV."""

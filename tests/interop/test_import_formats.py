@@ -1,0 +1,170 @@
+"""Each import format, on small files in Arabic and English, becomes a draft bank."""
+
+import io
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import yaml
+
+from quizapp.banks.validator import Library, check_bank_text
+from quizapp.interop.importing import guess_format, import_file
+
+MOODLE = (Path(__file__).parent / "fixtures" / "import-history.xml").read_text("utf-8")
+
+
+def _draft(result):
+    assert result.ok, [str(p) for p in result.problems]
+    return yaml.safe_load(result.yaml_text)
+
+
+def test_moodle_xml_reports_an_unknown_type_with_its_line():
+    result = import_file(MOODLE.encode(), "history.xml")
+    assert not result.ok and result.yaml_text == ""
+    [problem] = result.problems
+    assert problem.line == 25 and "essay" in problem.message()
+
+
+def test_moodle_xml_splits_multilang_text_and_keeps_answers():
+    text = MOODLE.replace(MOODLE[MOODLE.index('  <question type="essay">'):
+                                 MOODLE.index("</quiz>")], "")
+    draft = _draft(import_file(text.encode(), "history.xml"))
+    assert draft["title"] == {"ar": "تاريخ", "en": "تاريخ"}
+    assert draft["drawn_from_document"] is False and draft["sources"] == []
+    choice, number, statement = draft["questions"]
+    assert choice["id"] == "summit-city" and choice["type"] == "single_choice"
+    assert choice["prompt"] == {"ar": "أين عقدت القمة؟", "en": "Where was the summit held?"}
+    assert choice["choices"]["a"] == {"ar": "أستانا", "en": "Astana"}
+    assert choice["answer"] == "a" and choice["tags"] == ["place", "diplomacy"]
+    assert choice["explanation"] == {"ar": "في أستانا.", "en": "In Astana."}
+    assert "source" not in choice
+    assert number["answer"] == 620 and number["tolerance"] == 5
+    assert number["unit"] == {"ar": "متر مربع", "en": "square metres"}
+    # A name that is no valid id gives way to one made from the file's name.
+    assert statement["id"] == "history-3" and statement["answer"] is True
+    # Only English in the file: the Arabic is left for the teacher, never made up.
+    assert statement["prompt"] == {"ar": "", "en": "Astana is the capital of Kazakhstan."}
+
+
+def test_gift_reads_every_type_it_can_express():
+    gift = r"""// [id:capital] [tag:place]
+::capital::ما عاصمة كازاخستان؟ {=أستانا =استانا}
+
+::area::What is the area? {#620:5}
+
+::sky::Astana is in Kazakhstan. {T}
+
+::pairs::Match {=Astana -> Kazakhstan =Beijing -> China = -> Peru}
+
+::many::Which are in Central Asia? {~%50%Kazakhstan ~%50%Uzbekistan ~%-100%Peru}
+
+::one::Which opened in 2025? {=the centre ~the airport #no}
+
+A card with no answers at all.
+"""
+    draft = _draft(import_file(gift.encode(), "deck.gift"))
+    kinds = [q["type"] for q in draft["questions"]]
+    assert kinds == ["short_text", "numeric", "true_false", "matching", "multiple_choice",
+                     "single_choice", "flashcard"]
+    short, number, _, pairs, many, one, card = draft["questions"]
+    assert short["answers"] == {"ar": ["أستانا", "استانا"], "en": []}
+    assert short["prompt"]["ar"] == "ما عاصمة كازاخستان؟" and short["tags"] == ["place"]
+    assert number["answer"] == 620 and number["tolerance"] == 5
+    assert pairs["pairs"][1] == {"left": {"ar": "", "en": "Beijing"},
+                                 "right": {"ar": "", "en": "China"}}
+    assert pairs["distractors"] == [{"ar": "", "en": "Peru"}]
+    assert many["answers"] == ["a", "b"] and one["answer"] == "a"
+    assert card["front"]["en"] == "A card with no answers at all."
+
+
+def test_gift_problems_come_with_their_lines():
+    result = import_file(b"::a::Fine {T}\n\n::b::Never closed {=x ~y\n\n::c::Essay {}\n",
+                         "bad.gift")
+    assert [(p.line, p.message()) for p in result.problems] == [
+        (3, "the answers are not closed with }"),
+        (5, "question type essay cannot be imported")]
+
+
+def test_anki_text_headers_are_honoured():
+    text = ("#separator:semicolon\n#html:true\n#deck:مفردات\n#tags column:3\n"
+            "<b>عاصمة</b>;capital;geography vocab\n"
+            "مركز;centre;vocab\n")
+    draft = _draft(import_file(text.encode(), "words.txt", "csv"))
+    assert draft["title"]["ar"] == "مفردات"
+    first, second = draft["questions"]
+    assert first["type"] == "flashcard"
+    assert first["front"] == {"ar": "عاصمة", "en": ""}
+    assert first["back"] == {"ar": "", "en": "capital"}
+    assert first["tags"] == ["geography", "vocab"] and second["tags"] == ["vocab"]
+
+
+def test_quizlet_rows_can_become_short_text_questions():
+    text = "Astana\tعاصمة كازاخستان\nBeijing\tعاصمة الصين\n"
+    draft = _draft(import_file(text.encode(), "quizlet.tsv", "quizlet", as_type="short_text"))
+    first = draft["questions"][0]
+    assert first["type"] == "short_text"
+    assert first["prompt"] == {"ar": "", "en": "Astana"}
+    assert first["answers"] == {"ar": ["عاصمة كازاخستان"], "en": []}
+
+
+def test_a_malformed_csv_row_is_reported_with_its_line():
+    text = 'Astana,capital\nlonely\n"open quote,x\n'
+    result = import_file(text.encode(), "cards.csv")
+    assert not result.ok
+    assert [p.line for p in result.problems][0] == 2
+
+
+def make_apkg(path: Path, notes: list[tuple[str, str, str]], deck: str = "بطاقات") -> bytes:
+    """A minimal Anki 2.1 package: the collection's notes and decks, as Anki stores them."""
+    database = path / "collection.anki21"
+    connection = sqlite3.connect(database)
+    connection.executescript(
+        "CREATE TABLE col (id integer primary key, decks text);"
+        "CREATE TABLE notes (id integer primary key, guid text, mid integer, mod integer,"
+        " usn integer, tags text, flds text, sfld text, csum integer, flags integer,"
+        " data text);")
+    connection.execute("INSERT INTO col VALUES (1, ?)",
+                       (json.dumps({"1": {"name": "Default"}, "2": {"name": deck}}),))
+    for index, (front, back, tags) in enumerate(notes, start=1):
+        connection.execute("INSERT INTO notes VALUES (?, ?, 1, 0, 0, ?, ?, ?, 0, 0, '')",
+                           (index, f"g{index}", tags, f"{front}\x1f{back}", front))
+    connection.commit()
+    connection.close()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(database, "collection.anki21")
+        archive.writestr("media", "{}")
+    return buffer.getvalue()
+
+
+def test_apkg_notes_become_flashcards(tmp_path):
+    data = make_apkg(tmp_path, [("أستانا", "Astana", "place"), ("بكين", "Beijing", "")])
+    draft = _draft(import_file(data, "deck.apkg"))
+    assert draft["title"]["ar"] == "بطاقات"
+    assert [q["front"]["ar"] for q in draft["questions"]] == ["أستانا", "بكين"]
+    assert draft["questions"][0]["back"]["en"] == "Astana"
+    assert draft["questions"][0]["tags"] == ["place"]
+
+
+def test_apkg_note_without_a_back_is_reported_by_number(tmp_path):
+    data = make_apkg(tmp_path, [("أستانا", "Astana", ""), ("بكين", "", "")])
+    result = import_file(data, "deck.apkg")
+    assert [(p.line, p.message()) for p in result.problems] == [
+        (2, "note 2 needs a front and a back")]
+
+
+def test_completed_draft_passes_the_validator():
+    # GIFT escapes the braces of Moodle's {mlang} filter.
+    gift = (r"// [tag:place]" "\n"
+            r"::capital::\{mlang ar\}ما العاصمة؟\{mlang\}\{mlang en\}The capital?\{mlang\} "
+            r"{=أستانا =Astana####\{mlang ar\}أستانا.\{mlang\}\{mlang en\}Astana.\{mlang\}}")
+    result = import_file(gift.encode(), "one.gift")
+    assert result.ok, [str(p) for p in result.problems]
+    _, problems = check_bank_text(result.yaml_text, "one.yaml", Library())
+    assert problems == []
+
+
+def test_format_is_guessed_from_the_extension():
+    assert [guess_format(n) for n in ("a.xml", "b.gift", "c.csv", "d.tsv", "e.apkg", "f.pdf")] \
+        == ["moodle-xml", "gift", "csv", "csv", "apkg", None]
