@@ -49,6 +49,7 @@ def register_blueprints(app: Flask) -> None:
     from .classes.views import blueprint as classes
     from .core.views import blueprint as core
     from .core.views import register_error_handlers
+    from .interop.importing.views import blueprint as importing
     from .progress.views import blueprint as progress
     from .study.views import blueprint as study
 
@@ -56,6 +57,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(banks)
     app.register_blueprint(authoring)
     app.register_blueprint(accepting)
+    app.register_blueprint(importing)
     app.register_blueprint(accounts)
     app.register_blueprint(classes)
     app.register_blueprint(roster)
@@ -70,6 +72,7 @@ def register_commands(app: Flask) -> None:
     from .banks.cli import bank
     from .core import backup  # noqa: F401 - adds `flask db backup`
     from .core.cli import translate
+    from .interop.importing import cli as _importing  # noqa: F401 - adds `flask bank import`
 
     app.cli.add_command(bank)
     app.cli.add_command(translate)

@@ -22,10 +22,9 @@ from werkzeug.wrappers import Response
 from ..accounts.access import teacher_required
 from ..core.params import parse_int
 from ..extensions import db
-from ..interop.importing import import_file, import_limits
 from ..questions.presenting import correct_answer, make_layout
 from .access import downloadable_bank_or_404, own_bank_or_404
-from .forms import BankForm, ImportForm
+from .forms import BankForm
 from .models import Bank, BankRevision, Document
 from .ownership import written_name
 from .problems import N_, Problem
@@ -94,7 +93,7 @@ def check() -> ResponseReturnValue:
     form.text.data = text
     if action == "edit":
         return render_template("banks/authoring/editor.html", form=form, upload=None)
-    upload = _check(text)
+    upload = check_text(text)
     if not upload.ok:
         return render_template("banks/authoring/editor.html", form=form, upload=upload), 422
     digest = _digest(text)
@@ -108,38 +107,6 @@ def check() -> ResponseReturnValue:
     return _preview(form, upload)
 
 
-@blueprint.route("/my-banks/import", methods=["GET", "POST"])
-@teacher_required
-def import_bank() -> ResponseReturnValue:
-    """A Moodle, GIFT, CSV or Anki file, made into a draft that opens in the editor with
-    whatever the teacher still has to complete listed under its lines."""
-    form = ImportForm()
-    if request.method == "GET":
-        return render_template("banks/authoring/import.html", form=form, problems=None)
-    if not form.validate_on_submit():
-        abort(400)
-    upload = form.file.data
-    if not upload or not upload.filename:
-        problems = [Problem("", 1, 1, "", N_("choose a file to import"))]
-        return render_template("banks/authoring/import.html", form=form,
-                               problems=problems), 422
-    limits = import_limits(current_app.config)
-    result = import_file(upload.read(limits.max_bytes + 1), upload.filename,
-                         form.format.data or None, limits=limits, as_type=form.as_type.data)
-    if not result.ok:
-        return render_template("banks/authoring/import.html", form=form,
-                               problems=result.problems), 422
-    editor = BankForm(formdata=None)
-    editor.text.data = result.yaml_text
-    draft = _check(result.yaml_text)
-    flash(ngettext("%(num)s question imported as a draft: complete it, check it, then "
-                   "publish. Nothing is published yet.",
-                   "%(num)s questions imported as a draft: complete them, check them, then "
-                   "publish. Nothing is published yet.", result.count), "info")
-    return render_template("banks/authoring/editor.html", form=editor,
-                           upload=None if draft.ok else draft)
-
-
 def _publish(form: BankForm, upload: Upload) -> ResponseReturnValue:
     assert upload.checked is not None, "only an upload that passed its checks is published"
     slug = upload.checked.header.slug
@@ -150,7 +117,7 @@ def _publish(form: BankForm, upload: Upload) -> ResponseReturnValue:
         # Someone took the slug or an id since the check (PostgreSQL lets both start):
         # checking again names what clashes.
         db.session.rollback()
-        problems = getattr(refused, "problems", None) or _check(upload.text).problems or [
+        problems = getattr(refused, "problems", None) or check_text(upload.text).problems or [
             Problem(UPLOAD_NAME, 1, 1, "slug",
                     N_("the slug %(slug)s is already used by another bank; choose another"),
                     {"slug": slug})]
@@ -166,7 +133,8 @@ def _publish(form: BankForm, upload: Upload) -> ResponseReturnValue:
     return redirect(url_for("banks.show", slug=summary.slug), code=303)
 
 
-def _check(text: str) -> Upload:
+def check_text(text: str) -> Upload:
+    """A bank's text checked as the current teacher's, as the editor checks it."""
     return check_upload(text, UPLOAD_NAME, owner_id=current_user.id,
                         max_bytes=current_app.config["UPLOAD_MAX_BANK_BYTES"],
                         limits=UploadLimits.from_config(current_app.config))

@@ -1,4 +1,4 @@
-"""`flask bank validate`, `flask bank load` and `flask bank import`."""
+"""`flask bank validate` and `flask bank load` (`flask bank import` is added by interop)."""
 
 from pathlib import Path
 
@@ -6,7 +6,6 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from ..interop.importing import FORMATS, import_file, import_limits
 from .problems import Problem
 from .services import LoadRefused, load_paths, validate_paths
 
@@ -15,7 +14,7 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
     return list(paths) or [Path(current_app.config["QUESTIONS_DIR"])]
 
 
-def _report_problems(problems: list[Problem]) -> None:
+def report_problems(problems: list[Problem]) -> None:
     for problem in problems:
         click.echo(problem.format(), err=True)
     noun = "problem" if len(problems) == 1 else "problems"
@@ -34,7 +33,7 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     report, _ = validate_paths(_paths(paths), Path(current_app.config["QUESTIONS_DIR"]),
                                max_bytes=current_app.config["MAX_BANK_BYTES"])
     if not report.ok:
-        _report_problems(report.problems)
+        report_problems(report.problems)
         raise SystemExit(1)
     count = sum(len(checked.questions) for checked in report.banks)
     click.echo(f"OK: {len(report.banks)} banks, {count} questions.")
@@ -49,7 +48,7 @@ def load_command(paths: tuple[Path, ...], dry_run: bool) -> None:
         result = load_paths(_paths(paths), Path(current_app.config["QUESTIONS_DIR"]),
                             max_bytes=current_app.config["MAX_BANK_BYTES"], dry_run=dry_run)
     except LoadRefused as refused:
-        _report_problems(refused.problems)
+        report_problems(refused.problems)
         click.echo("Nothing was loaded.", err=True)
         raise SystemExit(1) from None
     for slug in result.documents_changed:
@@ -66,30 +65,3 @@ def load_command(paths: tuple[Path, ...], dry_run: bool) -> None:
         click.echo("Nothing changed: the database already matches the banks.")
     elif dry_run:
         click.echo("Dry run: nothing was written.")
-
-
-@bank.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="The file's format (default: guessed from its extension).")
-@click.option("--as", "as_type", type=click.Choice(["flashcard", "short_text"]),
-              default="flashcard", show_default=True,
-              help="What a CSV row (term, definition) becomes.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the YAML draft (default: standard output).")
-def import_command(file: Path, fmt: str | None, as_type: str, out: Path | None) -> None:
-    """Turn a Moodle XML, GIFT, CSV/TSV or Anki .apkg file into a draft YAML bank."""
-    limits = import_limits(current_app.config)
-    with file.open("rb") as stream:  # one byte past the limit is enough to refuse it
-        data = stream.read(limits.max_bytes + 1)
-    result = import_file(data, file.name, fmt, limits=limits, as_type=as_type)
-    if not result.ok:
-        _report_problems(result.problems)
-        click.echo("No draft was written.", err=True)
-        raise SystemExit(1)
-    if out is None:
-        click.echo(result.yaml_text, nl=False)
-    else:
-        out.write_text(result.yaml_text, encoding="utf-8")
-        click.echo(f"{out}: a draft bank of {result.count} questions; complete it, then "
-                   f"check it with flask bank validate.", err=True)

@@ -100,6 +100,9 @@ MATRIX = {
     # question here: tests/progress/test_accepting.py covers the owner's 303).
     "accepting.accept": ("POST", "/banks/{b}/questions/1/accept", {
         "anonymous": LOGIN, "*": 404}),
+    "importing.import_bank": ("GET", "/my-banks/import", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 200}),
     "authoring.index": ("GET", "/my-banks", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 200}),

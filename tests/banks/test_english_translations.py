@@ -87,7 +87,7 @@ def test_arabic_source_page_shows_the_document_alone(loaded_client):
 
 def test_teachers_preview_shows_the_translation_in_the_english_column_only(
         loaded_app, world, client_as):
-    from .test_authoring import GOOD, submit
+    from .conftest import GOOD, submit
 
     html = submit(client_as("teacher"), GOOD).get_data(as_text=True)
     translations = re.findall(r'class="quote-translation meta" lang="en" dir="ltr">'
