@@ -30,8 +30,9 @@ def write_anki_csv(bank: Bank, questions: list[Question], lang: str
     """Anki's "Import File" with its Basic note type: front, back, tags; the GUID column
     makes a second import update the notes rather than add them again."""
     buffer = io.StringIO()
-    buffer.write("#separator:tab\n#html:true\n#notetype:Basic\n")
-    buffer.write(f"#deck:{_one_line(bank.title(lang))}\n#guid column:1\n#tags column:4\n")
+    # The deck last: Anki stops reading the headers at a deck it has to create.
+    buffer.write("#separator:tab\n#html:true\n#notetype:Basic\n#guid column:1\n")
+    buffer.write(f"#tags column:4\n#deck:{_one_line(bank.title(lang))}\n")
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
     direction = "rtl" if lang == "ar" else "ltr"
     for question in questions:
