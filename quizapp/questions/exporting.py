@@ -4,6 +4,7 @@ Plain data in and out; the formats themselves are in ``quizapp.interop``."""
 
 import itertools
 from collections.abc import Iterable, Mapping
+from decimal import ROUND_DOWN, Decimal
 from html import escape
 from xml.etree.ElementTree import Element, SubElement
 
@@ -54,9 +55,10 @@ def add_answer(parent: Element, fraction: float, text: str, *, html: bool = True
 
 
 def fraction_text(fraction: float) -> str:
-    """A Moodle grade fraction as its importer matches it against its list of grades:
-    100, 50, 33.33333, -12.5..."""
-    return f"{fraction:.5f}".rstrip("0").rstrip(".")
+    """A Moodle grade fraction, five decimals cut (not rounded) so that shares of 100
+    never add up to more: 100, 50, 33.33333, 16.66666, -12.5..."""
+    cut = Decimal(repr(fraction)).quantize(Decimal("0.00001"), rounding=ROUND_DOWN)
+    return f"{cut:f}".rstrip("0").rstrip(".")
 
 
 def add_plain(parent: Element, tag: str, value: object) -> Element:
@@ -77,20 +79,23 @@ def gift_escape(text: object) -> str:
 # Arabic spellings a student types for the same word and Moodle's shortanswer compares
 # as different strings (it only ignores case): the hamza on an initial alef, the final
 # taa marbuta written as haa, and the article.
-_ALEFS = "أإآا"
+# The forms of an initial alef a student may type for the one the bank writes: without
+# its hamza (the commonest), or with one where the bank left it out.
+_ALEF_FORMS = {"أ": "ا", "إ": "ا", "آ": "ا", "ا": "اأإ"}
 
 
 def _word_forms(word: str) -> list[str]:
-    forms = [word]
-    if word[:1] in _ALEFS:
-        forms += [alef + word[1:] for alef in _ALEFS if alef != word[0]]
+    if word.startswith("ال") and len(word) > 3:
+        return ["ال" + form for form in _word_forms(word[2:])]  # the article's alef stays
+    forms = [word] + [alef + word[1:] for alef in _ALEF_FORMS.get(word[:1], "")
+                      if alef != word[0]]
     if word.endswith("ة"):
         forms += [form[:-1] + "ه" for form in forms]
     return forms
 
 
 def arabic_spellings(answer: str, *, add_article: bool = False,
-                     limit: int = 24) -> list[str]:
+                     limit: int = 32) -> list[str]:
     """The accepted ``answer`` and the spellings a student may type for it: initial alef
     with or without hamza, final ة or ه, and the first word without its ال (and with
     one, when the bank ignores the article). At most ``limit``, the answer first."""
