@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import click
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from ..banks.models import Bank
@@ -19,6 +20,7 @@ from .services import export_bank
               help="The file to write (default: the bank's slug and the format's extension).")
 @click.option("--lang", type=click.Choice(["ar", "en"]), default="ar", show_default=True,
               help="The language of single-language formats (GIFT, CSV, Quizlet) and names.")
+@with_appcontext  # added to `bank` from outside its AppGroup, so not wrapped there
 def export_command(slug: str, format_name: str, out: Path | None, lang: str) -> None:
     """Write a shipped bank in another tool's format, from the database."""
     bank = db.session.scalar(select(Bank).where(Bank.slug == slug, Bank.shipped.is_(True),
