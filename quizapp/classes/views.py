@@ -27,6 +27,7 @@ from ..banks.models import Bank
 from ..core.text import isolate
 from ..extensions import db
 from ..i18n import current_language
+from ..interop.gradebook import GradebookRow, gradebook_response
 from ..progress import items
 from ..progress.classes import class_report
 from ..progress.exports import Share, table_response
@@ -155,13 +156,20 @@ def item_analysis_export(class_id: int, slug: str, fmt: str):
           s.common_wrong_count or None) for s in stats], rtl=lang == "ar")
 
 
-@blueprint.get("/<int:class_id>/report.<any(csv, xlsx):fmt>")
+@blueprint.get("/<int:class_id>/report.<any(csv, xlsx, moodle):fmt>")
 @teacher_required
 def report_export(class_id: int, fmt: str):
     school_class = owned_class_or_404(class_id)
     rows, _completion = class_report(school_class, datetime.now(UTC))
     lang = current_language()
     class_assignments = services.assignments([school_class.id])
+    if fmt == "moodle":  # a gradebook: each assignment's completion, as a score
+        return gradebook_response(
+            "class-results", [_("Name"), _("Username"), _("Email address")],
+            [a.bank.title(lang) for a in class_assignments],
+            [GradebookRow(r.student.display_name, r.student.username, r.student.email,
+                          [r.assignment_progress.get(a.id, 0) for a in class_assignments])
+             for r in rows])
     return table_response(
         fmt, "class-results",
         [_("Name"), _("Username"), _("Reviews, 7 days"), _("Reviews, 30 days"),
