@@ -113,11 +113,11 @@ class MatchingType(QuestionType[Matching]):
     def anki_back(self, details: Details, lang: str) -> str:
         direction = "rtl" if lang == "ar" else "ltr"
         rows = "".join(f"<tr><td>{escape(str(left))}</td><td>{escape(str(right))}</td></tr>"
-                       for left, right in self.correct_answer(details, lang))
+                       for left, right in _pairs(details, lang))
         return f'<table lang="{lang}" dir="{direction}">{rows}</table>'
 
     def quizlet_definition(self, details: Details, lang: str) -> str:
-        return "; ".join(f"{left} = {right}" for left, right in self.correct_answer(details, lang))
+        return "; ".join(f"{left} = {right}" for left, right in _pairs(details, lang))
 
     def moodle_xml(self, details: Details, prompt: Mapping[str, str]) -> Element:
         question = moodle_question("matching", prompt)
@@ -137,6 +137,10 @@ class MatchingType(QuestionType[Matching]):
         pairs += [f"= -> {gift_escape(distractor[lang])}"
                   for distractor in details.get("distractors", [])]
         return f"{gift_escape(prompt)} {{{' '.join(pairs)}}}"
+
+
+def _pairs(details: Details, lang: str) -> list[tuple[str, str]]:
+    return [(str(pair["left"][lang]), str(pair["right"][lang])) for pair in details["pairs"]]
 
 
 TYPE = MatchingType()

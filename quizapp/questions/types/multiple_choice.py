@@ -77,10 +77,10 @@ class MultipleChoiceType(QuestionType[MultipleChoice]):
     # Export: how this type is written into other tools' formats (quizapp.interop).
 
     def anki_back(self, details: Details, lang: str) -> str:
-        return html_list(self.correct_answer(details, lang), lang)
+        return html_list(_right_choices(details, lang), lang)
 
     def quizlet_definition(self, details: Details, lang: str) -> str:
-        return "; ".join(str(text) for text in self.correct_answer(details, lang))
+        return "; ".join(_right_choices(details, lang))
 
     def moodle_xml(self, details: Details, prompt: Mapping[str, str]) -> Element:
         # As ``grade`` counts: each right pick earns 1/n, each wrong one costs as much,
@@ -101,6 +101,10 @@ class MultipleChoiceType(QuestionType[MultipleChoice]):
             f"~%{share if key in details['answers'] else '-' + share}%"
             + gift_escape(choice[lang]) for key, choice in details["choices"].items())
         return f"{gift_escape(prompt)} {{{options}}}"
+
+
+def _right_choices(details: Details, lang: str) -> list[str]:
+    return [str(details["choices"][key][lang]) for key in details["answers"]]
 
 
 TYPE = MultipleChoiceType()

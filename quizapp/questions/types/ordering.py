@@ -133,7 +133,7 @@ class OrderingType(QuestionType[Ordering]):
     # Export: how this type is written into other tools' formats (quizapp.interop).
 
     def anki_back(self, details: Details, lang: str) -> str:
-        return html_list(self.correct_answer(details, lang), lang, ordered=True)
+        return html_list([item[lang] for item in details["items"]], lang, ordered=True)
 
     def quizlet_definition(self, details: Details, lang: str) -> str:
         return "; ".join(f"{place}) {item[lang]}"

@@ -60,7 +60,7 @@ class SingleChoiceType(QuestionType[SingleChoice]):
     # Export: how this type is written into other tools' formats (quizapp.interop).
 
     def anki_back(self, details: Details, lang: str) -> str:
-        return html_list(self.correct_answer(details, lang), lang)
+        return html_list([details["choices"][details["answer"]][lang]], lang)
 
     def quizlet_definition(self, details: Details, lang: str) -> str:
         return str(details["choices"][details["answer"]][lang])
