@@ -45,7 +45,7 @@ def question_element(question: Question) -> Element:
 
 def moodle_document(bank: Bank, questions: list[Question], lang: str) -> Element:
     quiz = Element("quiz")
-    quiz.append(Comment(f" {bank.slug}: the ordering type is core Moodle since 4.4 "))
+    quiz.append(Comment(f" {bank.slug}: questions exported from the database "))
     category = SubElement(quiz, "question", type="category")
     add_text(category, "category", category_path(bank, lang))
     add_text(category, "info", multilang({"ar": bank.description_ar,

@@ -5,7 +5,7 @@ import random
 import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
-from xml.etree.ElementTree import Element
+from xml.etree.ElementTree import Comment, Element
 
 from pydantic import Field, StringConstraints
 
@@ -144,6 +144,8 @@ class OrderingType(QuestionType[Ordering]):
         # "previous and next" grading counts each item's right neighbours on both sides,
         # which is this app's share of pairs in the right order.
         question = moodle_question("ordering", prompt)
+        question.insert(0, Comment(" ordering: core Moodle since 4.4; older sites need the "
+                                   "qtype_ordering plugin "))
         add_plain(question, "layouttype", "VERTICAL")
         add_plain(question, "selecttype", "ALL")
         add_plain(question, "selectcount", 0)
