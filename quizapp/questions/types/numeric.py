@@ -107,7 +107,9 @@ class NumericType(QuestionType[Numeric]):
         unit = (details.get("unit") or {}).get(lang, "")
         tolerance = _number_text(details.get("tolerance", 0))
         within = f" ± {tolerance}" if tolerance != "0" else ""
-        return f"{details['answer']}{within} {unit}".strip()
+        # As the bank writes it on an Arabic card ("٦٢٠"), in ASCII digits on an English one.
+        answer = details["answer"] if lang == "ar" else _number_text(details["answer"])
+        return f"{answer}{within} {unit}".strip()
 
     def moodle_xml(self, details: Details, prompt: Mapping[str, str]) -> Element:
         question = moodle_question("numerical", prompt)
