@@ -3,6 +3,7 @@ in two queries whatever the bank's size, and the file an export hands back."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
@@ -11,6 +12,7 @@ from ..banks.labels import TAG_LABELS
 from ..banks.models import Bank, Question
 from ..extensions import db
 from ..questions import registry
+from ..questions.base import QuestionType
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def prompt_of(question: Question) -> dict[str, str]:
     return {"ar": question.prompt_ar, "en": question.prompt_en}
 
 
-def question_type(question: Question):
+def question_type(question: Question) -> QuestionType[Any]:
     return registry.get(question.type)
 
 
