@@ -50,6 +50,7 @@ def register_blueprints(app: Flask) -> None:
     from .core.views import blueprint as core
     from .core.views import register_error_handlers
     from .interop.importing.views import blueprint as importing
+    from .interop.views import blueprint as interop
     from .progress.views import blueprint as progress
     from .study.views import blueprint as study
 
@@ -63,6 +64,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(roster)
     app.register_blueprint(study)
     app.register_blueprint(progress)
+    app.register_blueprint(interop)
     register_error_handlers(app)
     labels.register(app)
 
@@ -72,8 +74,10 @@ def register_commands(app: Flask) -> None:
     from .banks.cli import bank
     from .core import backup  # noqa: F401 - adds `flask db backup`
     from .core.cli import translate
+    from .interop.cli import export_command
     from .interop.importing import cli as _importing  # noqa: F401 - adds `flask bank import`
 
+    bank.add_command(export_command)  # `flask bank export`: in interop, above banks
     app.cli.add_command(bank)
     app.cli.add_command(translate)
     app.cli.add_command(user)

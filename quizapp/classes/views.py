@@ -30,8 +30,9 @@ from ..core.forms import validated
 from ..core.text import isolate
 from ..extensions import db
 from ..i18n import current_language
+from ..interop.gradebook import GradebookRow, gradebook_response
 from ..progress import items
-from ..progress.classes import class_report
+from ..progress.classes import best_quiz_scores, class_report
 from ..progress.exports import Share, table_response
 from ..progress.items import SORTS
 from ..progress.services import build_dashboard
@@ -158,13 +159,25 @@ def item_analysis_export(class_id: int, slug: str, fmt: str):
           s.common_wrong_count or None) for s in stats], rtl=lang == "ar")
 
 
-@blueprint.get("/<int:class_id>/report.<any(csv, xlsx):fmt>")
+@blueprint.get("/<int:class_id>/report.<any(csv, xlsx, moodle):fmt>")
 @teacher_required
 def report_export(class_id: int, fmt: str):
     school_class = owned_class_or_404(class_id)
     rows, _completion = class_report(school_class, datetime.now(UTC))
     lang = current_language()
     class_assignments = services.assignments([school_class.id])
+    if fmt == "moodle":  # a gradebook: per assignment, its best quiz score and completion
+        quiz_scores = best_quiz_scores(school_class)
+        return gradebook_response(
+            "class-results", [_("Name"), _("Username"), _("Email address")],
+            [label for a in class_assignments
+             for label in (_("%(bank)s: quiz score", bank=a.bank.title(lang)),
+                           _("%(bank)s: completion", bank=a.bank.title(lang)))],
+            [GradebookRow(r.student.display_name, r.student.username, r.student.email,
+                          [score for a in class_assignments
+                           for score in (quiz_scores.get((r.student.id, a.id)),
+                                         r.assignment_progress.get(a.id, 0))])
+             for r in rows])
     return table_response(
         fmt, "class-results",
         [_("Name"), _("Username"), _("Reviews, 7 days"), _("Reviews, 30 days"),

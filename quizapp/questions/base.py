@@ -8,6 +8,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from xml.etree.ElementTree import Element
 
 from pydantic import BaseModel
 
@@ -132,3 +133,24 @@ class QuestionType(ABC, Generic[Model]):
     @abstractmethod
     def correct_answer(self, details: Details, lang: str) -> Described:
         """The right answer in words, in the reader's language."""
+
+    # Export hooks: how the type is written into other tools' formats (quizapp.interop).
+    # ``prompt`` maps "ar" and "en" to the question's prompt (a flashcard's front).
+
+    @abstractmethod
+    def anki_back(self, details: Details, lang: str) -> str:
+        """The back of an Anki card in one language: HTML, every bank text escaped."""
+
+    @abstractmethod
+    def quizlet_definition(self, details: Details, lang: str) -> str:
+        """The answer as one line of plain text (Quizlet's definition, a CSV column)."""
+
+    @abstractmethod
+    def moodle_xml(self, details: Details, prompt: Mapping[str, str]) -> Element:
+        """A Moodle XML ``<question>`` with its type, question text and answers; the
+        format adds the name, id number and general feedback."""
+
+    @abstractmethod
+    def gift(self, details: Details, prompt: str, lang: str) -> str | None:
+        """The question in GIFT (after its ``::name::``), in one language; None when
+        GIFT cannot express the type, which the export reports."""

@@ -112,6 +112,12 @@ MATRIX = {
     "authoring.check": ("POST", "/my-banks/new", {  # nothing pasted: 422, a localised error
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 422, "other_teacher": 422}),
+    "interop.download": ("GET", "/banks/{b}/export/moodle-xml", {
+        "anonymous": 404, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    "interop.overview": ("GET", "/banks/{b}/export", {
+        "anonymous": 404, "student": 200, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
     "authoring.download": ("GET", "/banks/{b}/yaml", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),

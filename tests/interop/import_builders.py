@@ -4,8 +4,6 @@ A stand-in for the app's own exporter: the round-trip tests use ``quizapp.intero
 exporter when it exists (see ``exporter``) and these otherwise.
 """
 
-import importlib
-from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -137,13 +135,3 @@ def gift(bank: Bank) -> tuple[bytes, list[str]]:
         else:
             blocks.append(block)
     return "\n\n".join(blocks).encode(), skipped
-
-
-def exporter(fmt: str) -> Callable[[Bank], bytes] | None:
-    """The app's own exporter for a format, when quizapp.interop has one."""
-    try:
-        module = importlib.import_module("quizapp.interop.exporting")
-    except ImportError:
-        return None
-    found = getattr(module, "export_" + fmt.replace("-", "_"), None)
-    return found if callable(found) else None

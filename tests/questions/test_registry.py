@@ -32,6 +32,10 @@ def _complete(**overrides):
         "grade": lambda self, details, response: None,
         "describe_response": lambda self, details, response, lang: [],
         "correct_answer": lambda self, details, lang: [],
+        "anki_back": lambda self, details, lang: "",
+        "quizlet_definition": lambda self, details, lang: "",
+        "moodle_xml": lambda self, details, prompt: None,
+        "gift": lambda self, details, prompt, lang: None,
     }
     members.update(overrides)
     return type("Essay", (QuestionType,), {k: v for k, v in members.items() if v is not None})
@@ -46,8 +50,9 @@ def test_every_registered_type_declares_every_hook(question_type):
 
 
 def test_the_hooks_checked_are_every_abstract_method():
-    assert set(registry.HOOKS) == {"check", "from_moodle", "layout", "response_from_form", "grade",
-                                   "describe_response", "correct_answer"}
+    assert set(registry.HOOKS) == {"check", "from_moodle", "layout", "response_from_form",
+                                   "grade", "describe_response", "correct_answer",
+                                   "anki_back", "quizlet_definition", "moodle_xml", "gift"}
 
 
 @pytest.mark.parametrize("left_out", [*registry.HOOKS, *registry.ATTRIBUTES])

@@ -67,9 +67,16 @@ def _question(element: ElementTree.Element, kind: str) -> ImportedQuestion:
             break
     pairs = [(_texts(sub), _texts(sub.find("answer"))) for sub in element.findall("subquestion")]
     single = plain(_text(element.find("single")) or "true").lower() not in ("false", "0")
+    prompt, back = _texts(element.find("questiontext")), {}
+    if kind == "description":
+        # A flashcard written as a description: its first paragraph is the front, the
+        # rest its back (the feedback stays the explanation).
+        first, _, rest = _text(element.find("questiontext")).partition("</p>")
+        if by_language(rest):
+            prompt, back = by_language(first), by_language(rest)
     return ImportedQuestion(
         kind=kind, line=_line(element), name=plain(_text(element.find("name"))),
-        prompt=_texts(element.find("questiontext")),
+        prompt=prompt, back=back,
         feedback=_texts(element.find("generalfeedback")),
         answers=answers, single=single, unit=unit, pairs=pairs,
         tags=[plain(_text(tag)) for tag in element.findall("tags/tag")],

@@ -1,7 +1,9 @@
 """A front and a back: the student recalls, reveals and rates it; nothing is graded."""
 
 import random
+from collections.abc import Mapping
 from typing import Any, Literal
+from xml.etree.ElementTree import Element
 
 from .. import imported
 from ..base import (
@@ -16,6 +18,7 @@ from ..base import (
     QuestionType,
     Response,
 )
+from ..exporting import html_text, moodle_question, multilang
 from ..imported import ImportedQuestion
 from ..schema import Bilingual, QuestionBase
 
@@ -63,6 +66,23 @@ class FlashcardType(QuestionType[Flashcard]):
 
     def correct_answer(self, details: Details, lang: str) -> Described:
         return [details["back"][lang]]
+
+    # Export: how this type is written into other tools' formats (quizapp.interop).
+
+    def anki_back(self, details: Details, lang: str) -> str:
+        return html_text(details["back"][lang], lang)
+
+    def quizlet_definition(self, details: Details, lang: str) -> str:
+        return str(details["back"][lang])
+
+    def moodle_xml(self, details: Details, prompt: Mapping[str, str]) -> Element:
+        # A description: Moodle shows it and grades nothing, as a flashcard is rated. The
+        # front is the prompt (rows keep it there, not in the details).
+        return moodle_question(
+            "description", f"<p>{multilang(prompt)}</p><p>{multilang(details['back'])}</p>")
+
+    def gift(self, details: Details, prompt: str, lang: str) -> str | None:
+        return None  # a flashcard in GIFT would lose its back
 
 
 TYPE = FlashcardType()

@@ -1,7 +1,10 @@
 """Two to eight pairs to match, with up to six distractors on the right; partial credit."""
 
 import random
+from collections.abc import Mapping
+from html import escape
 from typing import Any, Literal
+from xml.etree.ElementTree import Element
 
 from pydantic import Field
 
@@ -18,6 +21,7 @@ from ..base import (
     Response,
     same_text,
 )
+from ..exporting import add_plain, add_text, gift_escape, moodle_question, multilang
 from ..imported import ImportedQuestion
 from ..schema import LANGUAGES, Bilingual, Prompted, Strict
 
@@ -116,6 +120,40 @@ class MatchingType(QuestionType[Matching]):
 
     def correct_answer(self, details: Details, lang: str) -> Described:
         return [(pair["left"][lang], pair["right"][lang]) for pair in details["pairs"]]
+
+    # Export: how this type is written into other tools' formats (quizapp.interop).
+
+    def anki_back(self, details: Details, lang: str) -> str:
+        direction = "rtl" if lang == "ar" else "ltr"
+        rows = "".join(f"<tr><td>{escape(str(left))}</td><td>{escape(str(right))}</td></tr>"
+                       for left, right in _pairs(details, lang))
+        return f'<table lang="{lang}" dir="{direction}">{rows}</table>'
+
+    def quizlet_definition(self, details: Details, lang: str) -> str:
+        return "; ".join(f"{left} = {right}" for left, right in _pairs(details, lang))
+
+    def moodle_xml(self, details: Details, prompt: Mapping[str, str]) -> Element:
+        question = moodle_question("matching", prompt)
+        add_plain(question, "shuffleanswers", "true")
+        for pair in details["pairs"]:
+            sub = add_text(question, "subquestion", multilang(pair["left"]), html=True)
+            add_text(sub, "answer", multilang(pair["right"]))
+        for distractor in details.get("distractors", []):
+            # Moodle's way to offer a right-hand option that matches nothing.
+            sub = add_text(question, "subquestion", "", html=True)
+            add_text(sub, "answer", multilang(distractor))
+        return question
+
+    def gift(self, details: Details, prompt: str, lang: str) -> str | None:
+        pairs = [f"={gift_escape(pair['left'][lang])} -> {gift_escape(pair['right'][lang])}"
+                 for pair in details["pairs"]]
+        pairs += [f"= -> {gift_escape(distractor[lang])}"
+                  for distractor in details.get("distractors", [])]
+        return f"{gift_escape(prompt)} {{{' '.join(pairs)}}}"
+
+
+def _pairs(details: Details, lang: str) -> list[tuple[str, str]]:
+    return [(str(pair["left"][lang]), str(pair["right"][lang])) for pair in details["pairs"]]
 
 
 TYPE = MatchingType()

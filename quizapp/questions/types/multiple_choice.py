@@ -1,7 +1,9 @@
 """Every right choice among two to eight; partial credit, less for each wrong pick."""
 
 import random
+from collections.abc import Mapping
 from typing import Any, Literal
+from xml.etree.ElementTree import Element
 
 from pydantic import Field
 
@@ -16,6 +18,15 @@ from ..base import (
     ProblemReport,
     QuestionType,
     Response,
+)
+from ..exporting import (
+    add_answer,
+    add_plain,
+    fraction_text,
+    gift_escape,
+    html_list,
+    moodle_question,
+    multilang,
 )
 from ..imported import ImportedQuestion
 from ..schema import Bilingual, ChoiceKey, Prompted
@@ -71,6 +82,38 @@ class MultipleChoiceType(QuestionType[MultipleChoice]):
 
     def correct_answer(self, details: Details, lang: str) -> Described:
         return [details["choices"][key][lang] for key in details["answers"]]
+
+    # Export: how this type is written into other tools' formats (quizapp.interop).
+
+    def anki_back(self, details: Details, lang: str) -> str:
+        return html_list(_right_choices(details, lang), lang)
+
+    def quizlet_definition(self, details: Details, lang: str) -> str:
+        return "; ".join(_right_choices(details, lang))
+
+    def moodle_xml(self, details: Details, prompt: Mapping[str, str]) -> Element:
+        # As ``grade`` counts: each right pick earns 1/n, each wrong one costs as much,
+        # never below zero (Moodle's floor too).
+        question = moodle_question("multichoice", prompt)
+        share = 100 / len(details["answers"])
+        for key, choice in details["choices"].items():
+            add_answer(question, share if key in details["answers"] else -share,
+                       multilang(choice))
+        add_plain(question, "single", "false")
+        add_plain(question, "shuffleanswers", "true")
+        add_plain(question, "answernumbering", "none")
+        return question
+
+    def gift(self, details: Details, prompt: str, lang: str) -> str | None:
+        share = fraction_text(100 / len(details["answers"]))
+        options = " ".join(
+            f"~%{share if key in details['answers'] else '-' + share}%"
+            + gift_escape(choice[lang]) for key, choice in details["choices"].items())
+        return f"{gift_escape(prompt)} {{{options}}}"
+
+
+def _right_choices(details: Details, lang: str) -> list[str]:
+    return [str(details["choices"][key][lang]) for key in details["answers"]]
 
 
 TYPE = MultipleChoiceType()

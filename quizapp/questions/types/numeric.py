@@ -1,8 +1,10 @@
 """A number, typed; within the bank's tolerance, in the bank's unit or written out."""
 
 import random
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
+from xml.etree.ElementTree import Element, SubElement
 
 from ...core.text import clean_text
 from ...numerals import parse_number
@@ -19,6 +21,7 @@ from ..base import (
     QuestionType,
     Response,
 )
+from ..exporting import add_answer, add_plain, gift_escape, html_text, moodle_question
 from ..imported import ImportedQuestion
 from ..quantities import read_quantity, unit_magnitude
 from ..schema import Bilingual, Number, Prompted
@@ -111,6 +114,42 @@ class NumericType(QuestionType[Numeric]):
         unit = details.get("unit", {}).get(lang, "")
         return [f"{details['answer']} {unit}".strip()]
 
+    # Export: how this type is written into other tools' formats (quizapp.interop).
+
+    def anki_back(self, details: Details, lang: str) -> str:
+        return html_text(self.quizlet_definition(details, lang), lang)
+
+    def quizlet_definition(self, details: Details, lang: str) -> str:
+        unit = (details.get("unit") or {}).get(lang, "")
+        tolerance = _number_text(details.get("tolerance", 0))
+        within = f" ± {tolerance}" if tolerance != "0" else ""
+        # As the bank writes it on an Arabic card ("٦٢٠"), in ASCII digits on an English one.
+        answer = details["answer"] if lang == "ar" else _number_text(details["answer"])
+        return f"{answer}{within} {unit}".strip()
+
+    def moodle_xml(self, details: Details, prompt: Mapping[str, str]) -> Element:
+        question = moodle_question("numerical", prompt)
+        answer = add_answer(question, 100, _number_text(details["answer"]), html=False)
+        add_plain(answer, "tolerance", _number_text(details.get("tolerance", 0)))
+        if unit := details.get("unit"):
+            # The unit in either language, optional in the answer: the bank's number is
+            # in that unit, and the app does not ask for the unit either.
+            units = SubElement(question, "units")
+            for name in dict.fromkeys(str(unit[lang]) for lang in ("ar", "en")):
+                entry = SubElement(units, "unit")
+                add_plain(entry, "multiplier", 1)
+                add_plain(entry, "unit_name", name)
+            add_plain(question, "unitgradingtype", 0)
+            add_plain(question, "unitpenalty", "0.1000000")
+            add_plain(question, "showunits", 0)
+            add_plain(question, "unitsleft", 0)
+        return question
+
+    def gift(self, details: Details, prompt: str, lang: str) -> str | None:
+        answer = _number_text(details["answer"])
+        tolerance = _number_text(details.get("tolerance", 0))
+        return f"{gift_escape(prompt)} {{#{answer}:{tolerance}}}"
+
 
 # What the source says of its number (``hints``), and the qualifiers that keep the fact.
 # Details stored before hints were derived say nothing: "more than" stays accepted there,
@@ -118,6 +157,14 @@ class NumericType(QuestionType[Numeric]):
 _ALLOWED_QUALIFIERS: dict[str, set[str]] = {
     "more_than": {"more"}, "less_than": {"less"}, "none": set(), "unknown": {"more"},
 }
+
+
+def _number_text(value: Any) -> str:
+    """A bank number ("٦٢٠", 94.8, "1,500") in ASCII digits, as other tools read it."""
+    number = parse_number(value)
+    if number is None:
+        raise ValueError(value)  # the validator lets no such bank in
+    return format(_plain(number), "f")
 
 
 def _plain(value: Decimal) -> int | Decimal:

@@ -3,7 +3,9 @@
 import datetime as dt
 import random
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
+from xml.etree.ElementTree import Comment, Element
 
 from pydantic import Field, StringConstraints
 
@@ -20,6 +22,7 @@ from ..base import (
     Response,
     same_text,
 )
+from ..exporting import add_answer, add_plain, html_list, moodle_question, multilang
 from ..imported import ImportedQuestion
 from ..schema import LANGUAGES, Bilingual, Prompted
 
@@ -135,6 +138,35 @@ class OrderingType(QuestionType[Ordering]):
 
     def correct_answer(self, details: Details, lang: str) -> Described:
         return [item[lang] for item in details["items"]]
+
+    # Export: how this type is written into other tools' formats (quizapp.interop).
+
+    def anki_back(self, details: Details, lang: str) -> str:
+        return html_list([item[lang] for item in details["items"]], lang, ordered=True)
+
+    def quizlet_definition(self, details: Details, lang: str) -> str:
+        return "; ".join(f"{place}) {item[lang]}"
+                         for place, item in enumerate(details["items"], start=1))
+
+    def moodle_xml(self, details: Details, prompt: Mapping[str, str]) -> Element:
+        # qtype_ordering, part of Moodle's core since 4.4 (a plugin before). Its
+        # "previous and next" grading counts each item's right neighbours on both sides,
+        # which is this app's share of pairs in the right order.
+        question = moodle_question("ordering", prompt)
+        question.insert(0, Comment(" ordering: core Moodle since 4.4; older sites need the "
+                                   "qtype_ordering plugin "))
+        add_plain(question, "layouttype", "VERTICAL")
+        add_plain(question, "selecttype", "ALL")
+        add_plain(question, "selectcount", 0)
+        add_plain(question, "gradingtype", "RELATIVE_ALL_PREVIOUS_AND_NEXT")
+        add_plain(question, "showgrading", "SHOW")
+        add_plain(question, "numberingstyle", "none")
+        for place, item in enumerate(details["items"], start=1):
+            add_answer(question, place, multilang(item))
+        return question
+
+    def gift(self, details: Details, prompt: str, lang: str) -> str | None:
+        return None  # GIFT has no ordering question
 
 
 def _places(response: Response, count: int) -> list[int] | None:

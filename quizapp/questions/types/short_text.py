@@ -2,7 +2,9 @@
 
 import random
 import re
+from collections.abc import Mapping
 from typing import Any, Literal
+from xml.etree.ElementTree import Element
 
 from pydantic import Field
 
@@ -20,6 +22,14 @@ from ..base import (
     QuestionType,
     Response,
     same_text,
+)
+from ..exporting import (
+    add_answer,
+    add_plain,
+    arabic_spellings,
+    gift_escape,
+    html_list,
+    moodle_question,
 )
 from ..imported import ImportedQuestion
 from ..normalise import answer_words, normalise_text, plain_text
@@ -118,8 +128,39 @@ class ShortTextType(QuestionType[ShortText]):
     def correct_answer(self, details: Details, lang: str) -> Described:
         return [details["answers"][lang][0]]
 
+    # Export: how this type is written into other tools' formats (quizapp.interop).
+
+    def anki_back(self, details: Details, lang: str) -> str:
+        return html_list(details["answers"][lang], lang)
+
+    def quizlet_definition(self, details: Details, lang: str) -> str:
+        return " / ".join(str(text) for text in details["answers"][lang])
+
+    def moodle_xml(self, details: Details, prompt: Mapping[str, str]) -> Element:
+        question = moodle_question("shortanswer", prompt)
+        add_plain(question, "usecase", 0)
+        for text in _moodle_spellings(details):
+            add_answer(question, 100, text, html=False)
+        return question
+
+    def gift(self, details: Details, prompt: str, lang: str) -> str | None:
+        options = " ".join("=" + gift_escape(text) for text in _moodle_spellings(details))
+        return f"{gift_escape(prompt)} {{{options}}}"
+
 
 _OR = re.compile(r"\s+(?:or|او)\s+|/")  # after plain_text, أو is written او
+
+
+def _moodle_spellings(details: Details) -> list[str]:
+    """Every accepted answer in both languages, with the Arabic spellings Moodle would
+    otherwise refuse (its shortanswer compares strings, ignoring only case)."""
+    spellings: dict[str, None] = {}
+    for lang in LANGUAGES:
+        for answer in details["answers"][lang]:
+            forms = (arabic_spellings(str(answer), add_article=bool(details.get("ignore_article")))
+                     if lang == "ar" else [str(answer)])
+            spellings.update(dict.fromkeys(forms))
+    return list(spellings)
 
 
 def _alternatives(text: str) -> list[str]:

@@ -1,7 +1,9 @@
 """One right choice among two to eight."""
 
 import random
+from collections.abc import Mapping
 from typing import Any, Literal
+from xml.etree.ElementTree import Element
 
 from pydantic import Field
 
@@ -17,6 +19,7 @@ from ..base import (
     QuestionType,
     Response,
 )
+from ..exporting import add_answer, add_plain, gift_escape, html_list, moodle_question, multilang
 from ..imported import ImportedQuestion
 from ..schema import Bilingual, ChoiceKey, Prompted
 
@@ -64,6 +67,28 @@ class SingleChoiceType(QuestionType[SingleChoice]):
 
     def correct_answer(self, details: Details, lang: str) -> Described:
         return [details["choices"][details["answer"]][lang]]
+
+    # Export: how this type is written into other tools' formats (quizapp.interop).
+
+    def anki_back(self, details: Details, lang: str) -> str:
+        return html_list([details["choices"][details["answer"]][lang]], lang)
+
+    def quizlet_definition(self, details: Details, lang: str) -> str:
+        return str(details["choices"][details["answer"]][lang])
+
+    def moodle_xml(self, details: Details, prompt: Mapping[str, str]) -> Element:
+        question = moodle_question("multichoice", prompt)
+        for key, choice in details["choices"].items():
+            add_answer(question, 100 if key == details["answer"] else 0, multilang(choice))
+        add_plain(question, "single", "true")
+        add_plain(question, "shuffleanswers", "true")
+        add_plain(question, "answernumbering", "none")
+        return question
+
+    def gift(self, details: Details, prompt: str, lang: str) -> str | None:
+        options = " ".join(("=" if key == details["answer"] else "~") + gift_escape(choice[lang])
+                           for key, choice in details["choices"].items())
+        return f"{gift_escape(prompt)} {{{options}}}"
 
 
 TYPE = SingleChoiceType()

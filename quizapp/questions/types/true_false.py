@@ -1,7 +1,9 @@
 """A statement that is true or false."""
 
 import random
+from collections.abc import Mapping
 from typing import Any, Literal
+from xml.etree.ElementTree import Element
 
 from .. import imported
 from ..base import (
@@ -15,10 +17,13 @@ from ..base import (
     QuestionType,
     Response,
 )
+from ..exporting import add_answer, gift_escape, html_text, moodle_question
 from ..imported import ImportedQuestion
 from ..schema import Prompted
 
 _WORDS = {"true": True, "false": False}
+# The answer on an exported card: bank content, so in both languages, not gettext.
+_NAMES = {True: {"ar": "صح", "en": "True"}, False: {"ar": "خطأ", "en": "False"}}
 
 
 class TrueFalse(Prompted):
@@ -64,6 +69,24 @@ class TrueFalseType(QuestionType[TrueFalse]):
     def correct_answer(self, details: Details, lang: str) -> Described:
         answer: bool = details["answer"]  # the schema makes it true or false
         return answer
+
+    # Export: how this type is written into other tools' formats (quizapp.interop).
+
+    def anki_back(self, details: Details, lang: str) -> str:
+        return html_text(self.quizlet_definition(details, lang), lang)
+
+    def quizlet_definition(self, details: Details, lang: str) -> str:
+        return _NAMES[bool(details["answer"])][lang]
+
+    def moodle_xml(self, details: Details, prompt: Mapping[str, str]) -> Element:
+        question = moodle_question("truefalse", prompt)
+        answer = bool(details["answer"])
+        add_answer(question, 100 if answer else 0, "true", html=False)
+        add_answer(question, 0 if answer else 100, "false", html=False)
+        return question
+
+    def gift(self, details: Details, prompt: str, lang: str) -> str | None:
+        return f"{gift_escape(prompt)} {{{'TRUE' if details['answer'] else 'FALSE'}}}"
 
 
 TYPE = TrueFalseType()
