@@ -42,6 +42,14 @@ def switch_language():
     target = safe_next(request.form.get("next"))
     response = redirect(target, code=303)
     if language in current_app.config["LANGUAGES"]:
+        # A logged-in user's choice is also their saved language, so the settings page
+        # and what they see never disagree. Imported here: core sits below accounts.
+        from flask_login import current_user
+
+        from ..accounts.services import set_locale
+
+        if current_user.is_authenticated:
+            set_locale(current_user, language)
         response.set_cookie(LANGUAGE_COOKIE, language, max_age=ONE_YEAR, samesite="Lax",
                             httponly=True, secure=current_app.config["SESSION_COOKIE_SECURE"])
     return response
