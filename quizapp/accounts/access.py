@@ -14,8 +14,10 @@ from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 
 from ..core.params import parse_int
+from ..core.signals import language_chosen
 from ..extensions import db, login_manager
 from .models import ClassMembership, SchoolClass, User
+from .services import set_locale
 
 
 @login_manager.user_loader
@@ -112,6 +114,13 @@ def student_in_class_or_404(school_class: SchoolClass, user_id: int) -> User:
     if student is None:
         abort(404)
     return student
+
+
+@language_chosen.connect
+def _save_chosen_language(_sender: object, *, language: str, **_extra: object) -> None:
+    """The header's language switch also saves a logged-in user's language."""
+    if current_user.is_authenticated:
+        set_locale(current_user, language)
 
 
 def init_app(app) -> None:

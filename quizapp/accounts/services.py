@@ -123,6 +123,14 @@ def update_settings(user: User, **settings) -> None:
             setattr(user, key, value)
 
 
+def set_locale(user: User, locale: str) -> None:
+    """Save the interface language the user just chose (the header's switch)."""
+    if user.locale == locale:
+        return
+    with write_transaction():
+        user.locale = locale
+
+
 def export_data(user: User) -> dict:
     """Everything stored about the account, for the "download my data" button."""
     classes = db.session.execute(

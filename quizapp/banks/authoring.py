@@ -5,15 +5,17 @@ Publishing goes through the command line's validator and loader, so a bank writt
 meets exactly the same rules and keeps its history the same way.
 """
 
+import dataclasses
 import hashlib
 import random
 from collections import defaultdict
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import force_locale, ngettext
+from flask_babel import force_locale, get_translations
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
@@ -43,10 +45,24 @@ blueprint = Blueprint("authoring", __name__)
 UPLOAD_NAME = "bank.yaml"
 
 
+LTR_VALUE = Markup('<bdi dir="ltr">%s</bdi>')
+
+
 @blueprint.app_template_filter("problem_message")
-def problem_message(problem: Problem) -> str:
-    """A validator problem in the reader's language."""
-    return problem.message(_, ngettext)
+def problem_message(problem: Problem) -> Markup:
+    """A validator problem in the reader's language. The values it quotes from the file
+    (a type name, the list of allowed ones) are isolated left to right, or an Arabic
+    sentence scrambles their quotes and commas."""
+    quoted = dataclasses.replace(problem, params={
+        key: LTR_VALUE % value if isinstance(value, str) else value
+        for key, value in problem.params.items()})
+
+    def plural(singular: str, plural: str, number: int, **params: object) -> Markup:
+        # The catalog's own form: Flask-Babel's ngettext would fill in %(num)s alone.
+        chosen = get_translations().ungettext(singular, plural, number)
+        return escape(chosen) % {"num": number, **params}
+
+    return Markup(quoted.message(lambda text: escape(_(text)), plural))
 
 
 @blueprint.get("/my-banks")

@@ -86,8 +86,34 @@ def _rows(text: str, max_rows: int) -> list[RosterRow]:
     return rows
 
 
+# Words that make one name with the word after them ("عبد الرحمن", "آل سعود", "Abu Bakr").
+NAME_PREFIXES = frozenset({"عبد", "ابو", "أبو", "آل", "ال", "بن", "ابن", "بنت",
+                           "abd", "abdul", "abu", "al", "el", "bin", "ibn", "bint"})
+USERNAME_LENGTH = 20  # short enough to type off a slip of paper
+
+
+def _name_parts(name: str) -> list[str]:
+    """The name's words, each prefix joined to the word it belongs to."""
+    parts: list[str] = []
+    pending = ""
+    for word in re.findall(r"\w+", normalise_username(name)):
+        if word in NAME_PREFIXES:
+            pending += word
+            continue
+        parts.append(pending + word)
+        pending = ""
+    if pending:
+        parts.append(pending)
+    return parts
+
+
 def _username_from(name: str) -> str:
-    base = re.sub(r"[^\w]+", ".", normalise_username(name)).strip("._-")[:32]
+    """First and last name, "sara.ali": whole words, at most USERNAME_LENGTH characters
+    (the first name alone when both do not fit; cut only when it alone is longer)."""
+    parts = _name_parts(name)
+    base = ".".join(dict.fromkeys((parts[0], parts[-1]))) if parts else ""
+    if len(base) > USERNAME_LENGTH:
+        base = parts[0][:USERNAME_LENGTH]
     return base if len(base) >= 3 else f"student.{base}".strip(".")
 
 

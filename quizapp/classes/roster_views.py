@@ -20,6 +20,7 @@ from ..accounts.forms import ConfirmForm, RegisterForm, ResetPasswordForm
 from ..accounts.services import AccountError, NewAccount
 from ..core.forms import validated
 from ..core.text import isolate
+from ..i18n import current_language
 from . import roster
 from . import services as class_services
 from .forms import RosterForm
@@ -91,7 +92,8 @@ def invite(code: str):
     if current_user.is_authenticated:
         flash(_("You are logged in already: join with the class code instead."), "info")
         return redirect(url_for("classes.index"))
-    form = RegisterForm()
+    # The new account speaks the language the visitor is reading in.
+    form = RegisterForm(locale=current_language())
     status = 200
     if form.validate_on_submit():
         hits = throttle.take("RATELIMIT_CLASS_INVITE", "invite", str(school_class.id))
@@ -131,7 +133,7 @@ def create_roster(class_id: int):
             rows = roster.parse_roster(_roster_text(form),
                                        current_app.config["ROSTER_MAX_ROWS"])
             students = roster.create_students(
-                school_class, rows, locale=current_user.locale,
+                school_class, rows, locale=current_language(),
                 size_cap=current_app.config["CLASS_SIZE_CAP"])
         except AccountError as error:
             _field_error(form, error)

@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from ..i18n import LANGUAGE_COOKIE
+from .signals import language_chosen
 
 blueprint = Blueprint("core", __name__)
 
@@ -42,6 +43,9 @@ def switch_language():
     target = safe_next(request.form.get("next"))
     response = redirect(target, code=303)
     if language in current_app.config["LANGUAGES"]:
+        # A logged-in user's choice is also their saved language (accounts listens), so
+        # the settings page and what they see never disagree.
+        language_chosen.send(None, language=language)
         response.set_cookie(LANGUAGE_COOKIE, language, max_age=ONE_YEAR, samesite="Lax",
                             httponly=True, secure=current_app.config["SESSION_COOKIE_SECURE"])
     return response

@@ -11,6 +11,7 @@ for a typed question, the answers refused most often, with how many times a stud
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from flask_babel import force_locale, gettext
 from sqlalchemy import false, select
 
 from ..accounts.models import ClassMembership, SchoolClass
@@ -66,13 +67,20 @@ def _answers(school_class: SchoolClass, bank: Bank):
     return [*quiz, *reviews]
 
 
+# A matched pair reads from its first to its second member: in Arabic, right to left.
+PAIR_ARROW = {"ar": "←"}
+
+
 def _wrong_key(question: Question, response, lang: str) -> str | None:
+    """The wrong answer as the page and the exports show it, in ``lang``."""
     if response is None:
         return None
     words = describe_response(question, response, lang)
     if words is True or words is False:
-        return str(words)
-    text = " · ".join(w if isinstance(w, str) else f"{w[0]} → {w[1]}" for w in words)
+        with force_locale(lang):
+            return gettext("True") if words else gettext("False")
+    arrow = PAIR_ARROW.get(lang, "→")
+    text = " · ".join(w if isinstance(w, str) else f"{w[0]} {arrow} {w[1]}" for w in words)
     return text or None
 
 

@@ -26,7 +26,9 @@ def _number(value: Any, details: Details, lang: str) -> str:
     unit = (details.get("unit") or {}).get(lang)
     if not unit:
         return digits(str(value))
-    return f"{format_number(value)} {unit}"
+    # Arabic plural units agree with their number (عامان، ثلاثة أعوام); the bank gives
+    # one word, so the translation may set the unit apart instead of gluing it on.
+    return _("%(number)s %(unit)s", number=format_number(value), unit=unit)
 
 
 def _values(values: list[Any], details: Details, lang: str) -> str:

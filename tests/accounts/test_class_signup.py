@@ -104,8 +104,8 @@ def _upload_roster(client, class_id, text=None, file_bytes=None):
 
 
 def _sheet(html) -> list[tuple[str, str]]:
-    usernames = re.findall(r"<dt>Username</dt><dd dir=\"ltr\"><bdi>([^<]+)</bdi>", html)
-    passwords = re.findall(r'class="slip-password">([^<]+)<', html)
+    usernames = re.findall(r'<dt>Username</dt><dd><bdi dir="ltr">([^<]+)</bdi>', html)
+    passwords = re.findall(r'class="slip-password"><bdi dir="ltr">([^<]+)<', html)
     return list(zip(usernames, passwords, strict=True))
 
 
@@ -148,8 +148,8 @@ def test_an_uploaded_roster_and_its_sheet_in_arabic(world, client_as, loaded_app
 
 
 def _sheet_ar(html):
-    return re.findall(r'<bdi>([^<]+)</bdi></dd>\s*<dt>[^<]+</dt>'
-                      r'<dd dir="ltr" class="slip-password">([^<]+)<', html)
+    return re.findall(r'<bdi dir="ltr">([^<]+)</bdi></dd>\s*<dt>[^<]+</dt>'
+                      r'<dd class="slip-password"><bdi dir="ltr">([^<]+)<', html)
 
 
 def test_a_bad_roster_line_creates_nobody(world, client_as, loaded_app):

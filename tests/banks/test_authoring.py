@@ -31,11 +31,12 @@ def test_a_broken_bank_shows_every_problem_by_its_line_and_changes_nothing(
     tag_line = next(i for i, line in enumerate(lines, 1) if "tags: [figures]" in line)
     # In the summary, each problem links to its line...
     assert f'href="#L{answer_line}">Line {answer_line}, column 13</a>' in html
-    assert "answer z is not among the choices" in html
+    assert 'answer <bdi dir="ltr">z</bdi> is not among the choices' in html
     assert f'href="#L{tag_line}">Line {tag_line}' in html
     # ...and in the listing, the message sits under that very line.
     item = re.search(rf'<li id="L{answer_line}" class="has-problem">(.*?)</li>', html, re.S)
-    assert "answer: z" in item.group(1) and "answer z is not among the choices" in item.group(1)
+    assert "answer: z" in item.group(1)
+    assert 'answer <bdi dir="ltr">z</bdi> is not among the choices' in item.group(1)
     # The text stays in the editor to be fixed.
     assert "answer: z" in re.search(r"<textarea.*?</textarea>", html, re.S).group(0)
     assert snapshot(loaded_app) == before
@@ -45,8 +46,21 @@ def test_problems_are_in_the_teachers_language(world, client_as):
     teacher = client_as("teacher")
     teacher.set_cookie("lang", "ar")
     html = submit(teacher, GOOD.replace("answer: a\n", "answer: z\n")).get_data(as_text=True)
-    assert "الإجابة z ليست من بين الخيارات" in html
+    assert 'الإجابة <bdi dir="ltr">z</bdi> ليست من بين الخيارات' in html
     assert "مشكلة واحدة" in html
+
+
+def test_quoted_values_stay_left_to_right_in_an_arabic_problem(world, client_as):
+    """The allowed types, quotes and commas and all, are one left-to-right piece inside
+    the Arabic sentence instead of being scrambled by it."""
+    teacher = client_as("teacher")
+    teacher.set_cookie("lang", "ar")
+    html = submit(teacher, GOOD.replace("type: single_choice", "type: single_choise", 1)
+                  ).get_data(as_text=True)
+    assert re.search(r"نوع سؤال غير معروف <bdi dir=\"ltr\">single_choise</bdi>؛ "
+                     r"[^<]+<bdi dir=\"ltr\">&#39;single_choice&#39;, [^<]+"
+                     r"&#39;flashcard&#39;</bdi>", html)
+    assert '<code dir="ltr">questions[0].type</code>' in html
 
 
 def test_a_good_bank_previews_in_both_languages_then_publishes(loaded_app, world, client_as):

@@ -63,7 +63,7 @@ def test_a_bank_whose_owner_is_gone_is_not_taken_over(loaded_app, world, client_
         db.session.commit()
     response = submit(teacher, GOOD)
     assert response.status_code == 422
-    assert "the slug my-class-bank is already used by another bank" in \
+    assert 'the slug <bdi dir="ltr">my-class-bank</bdi> is already used by another bank' in \
         response.get_data(as_text=True)
 
 

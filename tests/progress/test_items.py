@@ -130,3 +130,45 @@ def test_item_analysis_as_xlsx(world, client_as, loaded_app):
     assert not sheet.sheet_view.rightToLeft
     assert len(rows) == 1 + answerable  # every question that takes an answer
     assert teacher.get(base + ".pdf").status_code == 404
+
+
+def _wrong_answers_by_the_student(loaded_app, world) -> None:
+    """The class's student gets a true/false question and a matching question wrong."""
+    with loaded_app.app_context():
+        bank = db.session.scalar(select(Bank).where(Bank.slug == "cultural-centre-beijing"))
+        true_false, matching = (db.session.scalar(select(Question).where(
+            Question.bank_id == bank.id, Question.type == kind).order_by(Question.position)
+            .limit(1)) for kind in ("true_false", "matching"))
+        attempt = QuizAttempt(user_id=world.student.id,
+                              question_ids=[true_false.id, matching.id], layouts=[[], []])
+        db.session.add(attempt)
+        db.session.flush()
+        db.session.add_all([
+            QuizAnswer(attempt_id=attempt.id, position=0, question_id=true_false.id,
+                       response=not true_false.details["answer"], correct=False, score=0.0),
+            # The first item matched with the second option, and the other way round.
+            QuizAnswer(attempt_id=attempt.id, position=1, question_id=matching.id,
+                       response={"0": 1, "1": 0}, correct=False, score=0.0)])
+        db.session.commit()
+
+
+def test_item_analysis_speaks_the_pages_language(loaded_app, world, client_as):
+    """Arabic pages and exports say صواب/خطأ, not True/False, and a matched pair's arrow
+    points along the Arabic line (right to left)."""
+    _wrong_answers_by_the_student(loaded_app, world)
+    teacher = client_as("teacher")
+    teacher.set_cookie("lang", "ar")
+    base = f"/classes/{world.school_class.id}/banks/cultural-centre-beijing/items"
+    page = teacher.get(base).get_data(as_text=True)
+    rows = list(csv.reader(io.StringIO(
+        teacher.get(base + ".csv").get_data(as_text=True).lstrip("\ufeff"))))
+    wrong_answers = [row[-2] for row in rows[1:] if row[-2]]
+    assert {"صواب", "خطأ"} & set(wrong_answers)
+    assert not {"True", "False"} & set(wrong_answers)
+    assert ">True<" not in page and ">False<" not in page
+    pairs = [answer for answer in wrong_answers if "←" in answer]
+    assert pairs and not any("→" in answer for answer in wrong_answers)
+    assert pairs[0] in page
+    teacher.set_cookie("lang", "en")
+    english = teacher.get(base + ".csv").get_data(as_text=True)
+    assert "→" in english and "←" not in english

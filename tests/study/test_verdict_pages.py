@@ -42,7 +42,10 @@ def test_typed_answer_explained_in_arabic_with_the_students_digits(loaded_app):
     client.set_cookie("lang", "ar")
     students, _, _ = question(loaded_app, "bri-luban-students-numeric")
     page = answer(client, students, {"answer": "ألف وخمسمائة"})
-    assert "مقبولة: قُرئت إجابتك 1,500 طالب." in page
+    # "Understood as", and the unit set apart: a bare plural unit cannot agree with
+    # every number in Arabic.
+    assert "مقبولة: فُهمت إجابتك على أنها 1,500 (الوحدة: طالب)." in page
+    assert "قُرئت إجابتك" not in page
     area, _, _ = question(loaded_app, "kcc-area-numeric")
     page = answer(client, area, {"answer": "620 كم²"})
     assert "غير مقبولة: الوحدة مختلفة؛ النص يقول متر مربع." in page
@@ -105,3 +108,29 @@ def test_quiz_score_with_partial_credit_is_explained(loaded_app):
     assert ("1 of 2 answers is fully right; the score of 75% also counts partial credit."
             in page)
     assert "is-partial" in page
+
+
+def test_true_false_answer_is_a_statement_not_a_bare_false(loaded_app):
+    """"Right!" then "Your answer: False" reads as a contradiction; the answer is shown as
+    what the student said about the statement."""
+    client = logged_in(loaded_app)
+    client.set_cookie("lang", "ar")
+    with loaded_app.app_context():
+        found = db.session.scalar(select(Question).where(
+            Question.type == "true_false", Question.details["answer"].as_boolean().is_(False)))
+        found_id = found.id
+    page = answer(client, found_id, {"answer": "false"})
+    assert 'class="feedback is-right"' in page
+    given = page.split("إجابتك</h3>", 1)[1].split("</div>", 1)[0]
+    assert "العبارة خاطئة" in given and ">خطأ<" not in given
+
+
+def test_a_matched_pair_points_along_the_line_and_is_spoken(loaded_app):
+    """The pair's arrow is the mirrored one (it points left on Arabic pages) and screen
+    readers hear a word instead of "right arrow"."""
+    with loaded_app.test_request_context(headers={"Cookie": "lang=ar"}):
+        macros = loaded_app.jinja_env.get_template("macros/question.html").make_module(
+            {"lang": "ar"})
+        html = str(macros.answer_text([("بكين", "الصين")]))
+    assert '<span class="dir-arrow" aria-hidden="true">→</span>' in html
+    assert '<span class="visually-hidden">يقابلها</span>' in html
