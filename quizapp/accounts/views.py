@@ -99,8 +99,7 @@ def login():
         username, password = validated(form.username.data), validated(form.password.data)
         account_key = services.normalise_username(username)[:64]
         known = services.find_user(username)
-        attempt = throttle.login_attempt(get_remote_address(), account_key,
-                                         known.id if known else None, device)
+        attempt = throttle.login_attempt(get_remote_address(), account_key, known, device)
         user = services.authenticate(username, password)
         if user is None:
             # The same message whether or not the username exists.
@@ -112,7 +111,7 @@ def login():
             attempt.give_back()
             start_session(user)
             response = _with_language(redirect(target, code=303), user.locale)
-            throttle.remember_device(response, device, user.id)
+            throttle.remember_device(response, device, user)
             return response
     elif form.is_submitted():
         status = 400

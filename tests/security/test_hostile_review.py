@@ -1,0 +1,85 @@
+"""Holes a hostile review found: each test failed before its fix."""
+
+from sqlalchemy import select
+
+from quizapp.accounts import throttle
+from quizapp.accounts.models import User
+from quizapp.extensions import db
+
+from ..people import PASSWORD, csrf_token
+
+NEW_PASSWORD = "another long passphrase"
+
+
+def _register(client, username: str):
+    token = csrf_token(client, "/register")
+    response = client.post("/register", data={
+        "username": username, "display_name": username, "password": PASSWORD,
+        "confirm": PASSWORD, "locale": "en", "timezone": "UTC", "csrf_token": token})
+    assert response.status_code == 303, response.get_data(as_text=True)
+    return response
+
+
+def _user_id(app, username: str) -> int:
+    with app.app_context():
+        user_id = db.session.scalar(select(User.id).where(User.username == username))
+        db.session.remove()
+        return user_id
+
+
+def _new_client(app):
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+def _delete_account(client):
+    response = client.post("/account/delete", data={
+        "password": PASSWORD, "csrf_token": csrf_token(client, "/account")})
+    assert response.status_code == 303
+
+
+def test_an_old_session_cookie_does_not_log_in_as_a_later_account(loaded_app, world):
+    victim = _new_client(loaded_app)
+    _register(victim, "leaver")
+    old_id = _user_id(loaded_app, "leaver")
+    old_cookie = victim.get_cookie("session").value
+    _delete_account(victim)
+
+    _register(_new_client(loaded_app), "newcomer")
+    assert _user_id(loaded_app, "newcomer") != old_id  # ids are never given out again
+
+    replay = _new_client(loaded_app)
+    replay.set_cookie("session", old_cookie)
+    response = replay.get("/account")
+    assert response.status_code == 302
+    assert "/login" in response.headers["Location"]
+
+
+def test_a_session_id_is_not_the_account_id_and_version_alone(loaded_app, world):
+    # Even when an id is given out again, a forged "{id}.{version}" logs nobody in.
+    with loaded_app.app_context():
+        user = db.session.get(User, world.student.id)
+        assert user.get_id() != f"{user.id}.{user.session_version}"
+        assert throttle_load(f"{user.id}.{user.session_version}") is None
+        assert throttle_load(user.get_id()) is not None
+        db.session.remove()
+
+
+def throttle_load(session_id: str):
+    from quizapp.accounts.access import _load_user
+    return _load_user(session_id)
+
+
+def test_the_device_cookie_does_not_carry_over_to_another_account(loaded_app, world):
+    with loaded_app.test_request_context():
+        user = db.session.get(User, world.student.id)
+        device = throttle.Device("device", [throttle.device_key(user)])
+        assert device.knows(user)
+        other = db.session.get(User, world.other_student.id)
+        assert not device.knows(other)
+        # The same id with another account's secret is another account.
+        user.session_token = "another-secret"
+        assert not device.knows(user)
+        db.session.rollback()
+        db.session.remove()
