@@ -1,12 +1,15 @@
 """Holes a hostile review found: each test failed before its fix."""
 
-from sqlalchemy import select
+import re
+
+from sqlalchemy import func, select
 
 from quizapp.accounts import throttle
-from quizapp.accounts.models import User
+from quizapp.accounts.models import PasswordResetLink, User
+from quizapp.classes import services as class_services
 from quizapp.extensions import db
 
-from ..people import PASSWORD, csrf_token
+from ..people import PASSWORD, csrf_token, post
 
 NEW_PASSWORD = "another long passphrase"
 
@@ -82,4 +85,54 @@ def test_the_device_cookie_does_not_carry_over_to_another_account(loaded_app, wo
         user.session_token = "another-secret"
         assert not device.knows(user)
         db.session.rollback()
+        db.session.remove()
+
+
+# --- 2. A teacher cannot take over a student another teacher also teaches ---------------
+
+def _ask_reset_link(client, world):
+    return post(client, f"/classes/{world.school_class.id}/students/{world.student.id}"
+                        "/reset-link", token_from=f"/classes/{world.school_class.id}")
+
+
+def test_no_reset_link_for_a_student_another_teacher_also_teaches(loaded_app, world,
+                                                                   client_as):
+    with loaded_app.app_context():
+        class_services.join_class(db.session.get(User, world.student.id),
+                                  world.other_class.join_code)
+        db.session.remove()
+    for language, words in (("en", "also in another teacher's class"),
+                            ("ar", "في صف معلم آخر")):
+        with loaded_app.app_context():  # pages speak the account's language
+            db.session.get(User, world.teacher.id).locale = language
+            db.session.commit()
+        teacher = client_as("teacher")
+        response = _ask_reset_link(teacher, world)
+        assert response.status_code == 403
+        html = response.get_data(as_text=True)
+        assert words in html and "/reset/" not in html
+    with loaded_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(PasswordResetLink)) == 0
+        db.session.remove()
+
+
+def test_a_reset_link_still_works_for_a_student_only_in_the_teachers_class(world, client_as):
+    response = _ask_reset_link(client_as("teacher"), world)
+    assert response.status_code == 200
+    assert "/reset/" in response.get_data(as_text=True)
+
+
+def test_a_reset_link_leaves_a_one_time_password_to_be_changed(loaded_app, world, client_as):
+    # Whoever opened the link chose this password, perhaps the teacher: the student still
+    # chooses their own at the next login.
+    with loaded_app.app_context():
+        db.session.get(User, world.student.id).must_change_password = True
+        db.session.commit()
+    html = _ask_reset_link(client_as("teacher"), world).get_data(as_text=True)
+    path = re.search(r"<code>http://localhost(/reset/[^<]+)</code>", html).group(1)
+    response = post(loaded_app.test_client(), path,
+                    {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD}, token_from=path)
+    assert response.status_code == 303
+    with loaded_app.app_context():
+        assert db.session.get(User, world.student.id).must_change_password is True
         db.session.remove()
