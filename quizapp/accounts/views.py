@@ -181,6 +181,12 @@ def _saved_message_in(locale: str) -> str:
         return _("Your settings are saved.")
 
 
+def _password_check(user) -> throttle.Hits:
+    """Count a check of the account's password against the same budget as its logins,
+    so a stolen session cannot guess the password where logins would stop it."""
+    return throttle.take("RATELIMIT_LOGIN_ACCOUNT", "login-account", user.username)
+
+
 @blueprint.post("/account/password")
 @login_required
 def change_password():
@@ -188,11 +194,13 @@ def change_password():
     if not form.validate_on_submit():
         return _account_page(password_form=form, status=400)
     user = current_user._get_current_object()
+    attempt = _password_check(user)
     try:
         services.change_password(user, validated(form.current_password.data),
                                  validated(form.password.data))
     except AccountError as error:
         return _account_page(password_form=form, status=_form_error(form, error, 400))
+    attempt.give_back()
     # Every other session is now void; this one continues under the new version.
     start_session(user)
     flash(_("Your password is changed. You were logged out everywhere else."), "success")
@@ -213,9 +221,10 @@ def delete():
     form = DeleteAccountForm()
     if not form.validate_on_submit():
         return _account_page(delete_form=form, status=400)
+    user = current_user._get_current_object()
+    _password_check(user)  # nothing to give back: the account is gone on success
     try:
-        services.delete_account(current_user._get_current_object(),
-                                validated(form.password.data))
+        services.delete_account(user, validated(form.password.data))
     except AccountError as error:
         return _account_page(delete_form=form, status=_form_error(form, error, 400))
     end_session()

@@ -136,3 +136,42 @@ def test_a_reset_link_leaves_a_one_time_password_to_be_changed(loaded_app, world
     with loaded_app.app_context():
         assert db.session.get(User, world.student.id).must_change_password is True
         db.session.remove()
+
+
+# --- 3. Current-password checks are throttled like logins ---------------------------------
+
+def test_wrong_current_passwords_are_throttled_like_logins(loaded_app, world, client_as):
+    student = client_as("student")
+    statuses = [post(student, "/account/password", {
+        "current_password": f"wrong guess {n}", "password": NEW_PASSWORD,
+        "confirm": NEW_PASSWORD}, token_from="/account").status_code for n in range(6)]
+    assert statuses == [400] * 5 + [429]
+    response = post(student, "/account/delete", {"password": PASSWORD}, token_from="/account")
+    assert response.status_code == 429
+    assert "Too many attempts" in response.get_data(as_text=True)
+    with loaded_app.app_context():
+        db.session.get(User, world.student.id).locale = "ar"
+        db.session.commit()
+    response = post(student, "/account/delete", {"password": "wrong"}, token_from="/account")
+    assert response.status_code == 429 and 'lang="ar"' in response.get_data(as_text=True)
+
+
+def test_wrong_passwords_for_account_deletion_are_throttled(world, client_as):
+    student = client_as("student")
+    statuses = [post(student, "/account/delete", {"password": f"wrong guess {n}"},
+                     token_from="/account").status_code for n in range(6)]
+    assert statuses == [400] * 5 + [429]
+
+
+def test_a_right_current_password_gives_its_attempt_back(world, client_as):
+    student = client_as("student")
+    for n in range(4):
+        post(student, "/account/password", {"current_password": f"wrong {n}",
+             "password": NEW_PASSWORD, "confirm": NEW_PASSWORD}, token_from="/account")
+    response = post(student, "/account/password", {
+        "current_password": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD},
+        token_from="/account")
+    assert response.status_code == 303
+    response = post(student, "/account/password", {"current_password": "wrong again",
+                    "password": PASSWORD, "confirm": PASSWORD}, token_from="/account")
+    assert response.status_code == 400  # the right one did not use up the fifth attempt
