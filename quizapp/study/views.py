@@ -22,6 +22,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
 from .. import database
+from ..accounts import throttle
 from ..accounts.models import Assignment, ClassMembership
 from ..banks.access import (
     visible_bank_or_404,
@@ -81,6 +82,7 @@ def _display_language() -> tuple[str, bool]:
 @blueprint.post("/quiz")
 @login_required
 def start_quiz():
+    throttle.take("RATELIMIT_START_QUIZ", "start-quiz", str(current_user.id))
     # Any sensible number is welcome and clamped; digits the length cannot be are a 400.
     length = int_field("length", default=quizzes.DEFAULT_LENGTH, high=10**6)
     length = max(1, min(length, quizzes.MAX_LENGTH))

@@ -3,11 +3,13 @@
 import re
 
 from sqlalchemy import func, select
+from werkzeug.datastructures import MultiDict
 
 from quizapp.accounts import throttle
 from quizapp.accounts.models import PasswordResetLink, User
 from quizapp.classes import services as class_services
 from quizapp.extensions import db
+from quizapp.questions import registry
 
 from ..people import PASSWORD, csrf_token, post
 
@@ -175,3 +177,48 @@ def test_a_right_current_password_gives_its_attempt_back(world, client_as):
     response = post(student, "/account/password", {"current_password": "wrong again",
                     "password": PASSWORD, "confirm": PASSWORD}, token_from="/account")
     assert response.status_code == 400  # the right one did not use up the fifth attempt
+
+
+# --- 4. Choice answers are only the question's own keys -------------------------------------
+
+CHOICES = {"choices": {"a": {"ar": "أ", "en": "A"}, "b": {"ar": "ب", "en": "B"},
+                       "c": {"ar": "ج", "en": "C"}}, "answer": "a", "answers": ["a", "c"]}
+
+
+def test_a_single_choice_answer_is_one_of_the_questions_keys():
+    parse = registry.get("single_choice").response_from_form
+    assert parse(CHOICES, ["b", "a", "c"], MultiDict({"answer": "b"})) == "b"
+    for sent in ("x" * (1 << 20), "a\x00", "z", ""):
+        assert parse(CHOICES, ["b", "a", "c"], MultiDict({"answer": sent})) is None
+
+
+def test_a_multiple_choice_answer_keeps_only_known_keys_once():
+    parse = registry.get("multiple_choice").response_from_form
+    sent = MultiDict([("answer", key) for key in ["c", "a", "c", "x" * 5000, "\x00"] * 1000])
+    assert parse(CHOICES, ["b", "a", "c"], sent) == ["a", "c"]
+
+
+def test_matching_and_ordering_keep_only_places_the_layout_has():
+    matching = registry.get("matching")
+    pairs = {"pairs": [{"left": {"en": "l"}, "right": {"en": "r"}}] * 2,
+             "distractors": [{"en": "d"}]}
+    response = matching.response_from_form(pairs, [1, -1, 0], MultiDict(
+        {"match-0": "9" * 300, "match-1": "-5"}))
+    assert response == {}
+    assert matching.response_from_form(pairs, [1, -1, 0], MultiDict(
+        {"match-0": "0", "match-1": "-1"})) == {"0": 0, "1": -1}
+    ordering = registry.get("ordering")
+    items = {"items": [{"en": "x"}] * 3}
+    assert ordering.response_from_form(items, [2, 0, 1], MultiDict(
+        {"position-0": "9" * 300, "position-1": "1", "position-2": "2"})) is None
+
+
+def test_starting_quizzes_is_limited_per_account(loaded_app, world, client_as):
+    loaded_app.config["RATELIMIT_START_QUIZ"] = "3 per hour"
+    student = client_as("student")
+    statuses = [post(student, "/quiz", {"bank": "cultural-centre-beijing", "length": "5"})
+                .status_code for _ in range(4)]
+    assert statuses == [303] * 3 + [429]
+    # Another account has its own budget.
+    other = client_as("rstudent")
+    assert post(other, "/quiz", {"bank": "cultural-centre-beijing"}).status_code == 303
