@@ -182,9 +182,10 @@ def _saved_message_in(locale: str) -> str:
 
 
 def _password_check(user) -> throttle.Hits:
-    """Count a check of the account's password against the same budget as its logins,
-    so a stolen session cannot guess the password where logins would stop it."""
-    return throttle.take("RATELIMIT_LOGIN_ACCOUNT", "login-account", user.username)
+    """Count a check of the account's password against the same limits as its logins,
+    so a stolen session cannot guess the password where logins would stop it. A counter
+    of its own: the owner mistyping here must not lock their logins elsewhere."""
+    return throttle.take("RATELIMIT_LOGIN_ACCOUNT", "current-password", str(user.id))
 
 
 @blueprint.post("/account/password")
