@@ -2,15 +2,20 @@
 
 import re
 
+import pytest
 from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 
 from quizapp.accounts import throttle
 from quizapp.accounts.models import PasswordResetLink, User
+from quizapp.banks.validator import check_bank_text, read_library
 from quizapp.classes import services as class_services
+from quizapp.core.text import text_problem
 from quizapp.extensions import db
 from quizapp.questions import registry
 
+from ..banks.conftest import GOOD, submit
+from ..conftest import QUESTIONS_DIR
 from ..people import PASSWORD, csrf_token, post
 
 NEW_PASSWORD = "another long passphrase"
@@ -222,3 +227,51 @@ def test_starting_quizzes_is_limited_per_account(loaded_app, world, client_as):
     # Another account has its own budget.
     other = client_as("rstudent")
     assert post(other, "/quiz", {"bank": "cultural-centre-beijing"}).status_code == 303
+
+
+# --- 5. Bank YAML keeps the typed-text rules ----------------------------------------------
+
+def test_text_problem_refuses_format_characters_and_line_separators():
+    for char, kind in (("\u200b", "format"), ("\ufeff", "format"), ("\U000e0041", "format"),
+                       ("\u2060", "format"), ("\u2028", "separator"),
+                       ("\u2029", "separator")):
+        problem = text_problem(f"a{char}b", multiline=True)
+        assert problem is not None and problem.kind == kind, repr(char)
+        assert f"U+{ord(char):04X}" in problem.message()
+    assert text_problem("می\u200cخواهم x\u200dy") is None  # the joiners shape words
+
+
+HOSTILE_VALUES = {
+    "zero-width space": ('"When did the\\u200B centre open?"',
+                         "format character U+200B is not allowed"),
+    "byte order mark": ('"When did the centre open?\\uFEFF"',
+                        "format character U+FEFF is not allowed"),
+    "tag character": ('"When did the centre open?\\U000E0041"',
+                      "format character U+E0041 is not allowed"),
+    "line separator": ('"When did the\\u2028centre open?"',
+                       "line or paragraph separator U+2028 is not allowed"),
+    "stacked marks": ('"When did the centre\\u0301\\u0301\\u0301\\u0301\\u0301 open?"',
+                      "too many combining marks on one letter (the limit is 4)"),
+}
+
+
+@pytest.mark.parametrize("escaped, message", HOSTILE_VALUES.values(), ids=HOSTILE_VALUES.keys())
+def test_a_bank_value_breaking_the_typed_text_rules_is_located(escaped, message):
+    text = GOOD.replace('en: "When did the centre open?"', f"en: {escaped}")
+    assert text != GOOD
+    checked, problems = check_bank_text(text, "bank.yaml", read_library(QUESTIONS_DIR))
+    line = next(n for n, row in enumerate(text.split("\n"), 1) if escaped in row)
+    assert checked is None
+    assert [(p.line, p.path, p.message()) for p in problems] == [
+        (line, "questions[0].prompt.en", message)]
+    assert str(problems[0]).startswith(f"bank.yaml:{line}:")
+
+
+def test_a_format_character_in_a_bank_is_refused_in_arabic_too(loaded_app, world, client_as):
+    with loaded_app.app_context():
+        db.session.get(User, world.teacher.id).locale = "ar"
+        db.session.commit()
+    response = submit(client_as("teacher"), GOOD.replace(
+        'en: "When did the centre open?"', 'en: "When did the\\u200B centre open?"'))
+    assert response.status_code == 422
+    assert "حرف التنسيق غير المرئي U+200B غير مسموح به" in response.get_data(as_text=True)
