@@ -3,20 +3,25 @@
 import re
 
 import pytest
+from itsdangerous import URLSafeSerializer
 from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 
 from quizapp.accounts import throttle
 from quizapp.accounts.models import PasswordResetLink, User
+from quizapp.banks.models import Question
 from quizapp.banks.validator import check_bank_text, read_library
 from quizapp.classes import services as class_services
 from quizapp.core.text import text_problem
 from quizapp.extensions import db
+from quizapp.i18n import LANGUAGE_COOKIE
 from quizapp.questions import registry
+from quizapp.study.models import ReviewLog
 
 from ..banks.conftest import GOOD, submit
 from ..conftest import QUESTIONS_DIR
 from ..people import PASSWORD, csrf_token, post
+from ..study.test_views import logged_in, review_page, right_form
 
 NEW_PASSWORD = "another long passphrase"
 
@@ -275,3 +280,55 @@ def test_a_format_character_in_a_bank_is_refused_in_arabic_too(loaded_app, world
         'en: "When did the centre open?"', 'en: "When did the\\u200B centre open?"'))
     assert response.status_code == 422
     assert "حرف التنسيق غير المرئي U+200B غير مسموح به" in response.get_data(as_text=True)
+
+
+# --- 6. A signed rating belongs to one account, for a day ---------------------------------
+
+def _answered_payload(app, client) -> str:
+    token = csrf_token(client)
+    client.post("/banks/cultural-centre-beijing/study", data={"csrf_token": token})
+    page = review_page(client)
+    question_id = int(re.search(r'name="question" value="(\d+)"', page).group(1))
+    with app.app_context():
+        form = right_form(db.session.get(Question, question_id), page)
+    feedback = client.post("/review/answer", data={
+        **form, "question": question_id, "seen": "0", "csrf_token": token})
+    return re.search(r'name="payload" value="([^"]+)"', feedback.get_data(as_text=True)
+                     ).group(1)
+
+
+def _rate(client, payload: str):
+    return client.post("/review/rate", data={"payload": payload, "rating": "3",
+                                             "csrf_token": csrf_token(client)})
+
+
+def _review_count(app) -> int:
+    with app.app_context():
+        count = db.session.scalar(select(func.count()).select_from(ReviewLog))
+        db.session.remove()
+        return count
+
+
+def test_another_accounts_rating_payload_is_refused(loaded_app):
+    payload = _answered_payload(loaded_app, logged_in(loaded_app, "sara"))
+    response = _rate(logged_in(loaded_app, "omar"), payload)
+    assert response.status_code == 400
+    assert _review_count(loaded_app) == 0
+
+
+def test_a_rating_payload_older_than_a_day_is_refused(loaded_app):
+    client = logged_in(loaded_app, "sara")
+    signer = URLSafeSerializer(loaded_app.config["SECRET_KEY"], salt="study.rating")
+    data = signer.loads(_answered_payload(loaded_app, client))
+    old = signer.dumps({**data, "t": data["t"] - 25 * 3600})
+    response = _rate(client, old)
+    assert response.status_code == 400
+    assert "This answer is too old to rate" in response.get_data(as_text=True)
+    assert _review_count(loaded_app) == 0
+    client.set_cookie(LANGUAGE_COOKIE, "ar")
+    response = _rate(client, old)
+    assert response.status_code == 400
+    assert "هذه الإجابة أقدم من أن تُقيَّم" in response.get_data(as_text=True)
+    # An hour old is fine.
+    assert _rate(client, signer.dumps({**data, "t": data["t"] - 3600})).status_code == 303
+    assert _review_count(loaded_app) == 1
