@@ -75,7 +75,7 @@ def text_problems(value: str, *, multiline: bool = False) -> Iterator[TextProble
 
 
 def _character_problem(ch: str, allowed: str) -> TextProblem | None:
-    code = {"code": f"{ord(ch):04X}"}
+    code: dict[str, object] = {"code": f"{ord(ch):04X}"}
     category = unicodedata.category(ch)
     if category in ("Cc", "Cs") and ch not in allowed:
         return TextProblem("control", N_("control character U+%(code)s is not allowed"),
