@@ -118,6 +118,9 @@ DEFAULTS = {
     "ROSTER_MAX_ROWS": 100,
     # Saving account settings (an email change among them), per account.
     "RATELIMIT_SETTINGS": "20 per hour",
+    # Quizzes an account may start: each one stores a row, so a script could fill the
+    # database; a class taking quizzes all lesson stays far below it.
+    "RATELIMIT_START_QUIZ": "60 per hour",
     "RATELIMIT_HEADERS_ENABLED": True,
     # argon2id's cost (accounts/passwords.py); only the tests make it cheaper.
     "PASSWORD_HASHING": {"time_cost": 2, "memory_cost": 32 * 1024, "parallelism": 1},

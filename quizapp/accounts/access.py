@@ -1,10 +1,13 @@
 """Who is logged in, for how long, and what they may see.
 
-The session cookie carries the account id and its session version; bumping the version
-(logout, password change) voids every session of the account at once, server side.
+The session cookie carries the account id, its session version and the account's random
+secret; bumping the version (logout, password change) voids every session of the account
+at once, server side, and the secret keeps an old cookie from fitting a later account
+that happens to get the same id.
 Sessions also end after an idle time and an absolute lifetime.
 """
 
+import hmac
 from datetime import UTC, datetime
 from functools import wraps
 
@@ -22,12 +25,15 @@ from .services import set_locale
 
 @login_manager.user_loader
 def _load_user(session_id: str) -> User | None:
-    raw_id, _, raw_version = session_id.partition(".")
+    raw_id, _, rest = session_id.partition(".")
+    raw_version, _, token = rest.partition(".")
     user_id, version = parse_int(raw_id), parse_int(raw_version)
-    if user_id is None or version is None:
+    if user_id is None or version is None or not token:
         return None
     user = db.session.get(User, user_id)
     if user is None or user.session_version != version:
+        return None
+    if not hmac.compare_digest(user.session_token.encode(), token.encode()):
         return None
     return user
 

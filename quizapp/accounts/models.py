@@ -6,6 +6,7 @@ package writes them. An assignment names its bank by table ("banks.id", "Bank"),
 module imports nothing from banks.
 """
 
+import secrets
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -24,6 +25,12 @@ from ..database import UTCDateTime, utcnow
 from ..extensions import Model
 
 ROLES = ("student", "teacher")
+# Ids exposed in URLs and cookies are never given out again (SQLite reuses the highest).
+NO_ID_REUSE = {"sqlite_autoincrement": True}
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(16)  # 128 bits
 
 
 class User(Model):
@@ -33,6 +40,7 @@ class User(Model):
         CheckConstraint("locale IN ('ar', 'en')", name="locale"),
         CheckConstraint("desired_retention BETWEEN 0.70 AND 0.97", name="desired_retention"),
         CheckConstraint("new_cards_per_day BETWEEN 0 AND 1000", name="new_cards_per_day"),
+        NO_ID_REUSE,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -52,6 +60,9 @@ class User(Model):
     numerals: Mapped[str | None] = mapped_column(String(4))
     # Bumped on logout and password change: sessions carrying an older value are void.
     session_version: Mapped[int] = mapped_column(default=1)
+    # A random secret of this account's alone, in its session id and device cookie: an id
+    # (and a version) can belong to a later account, this value never does.
+    session_token: Mapped[str] = mapped_column(String(32), default=new_session_token)
     # Set on accounts a teacher created from a roster: the one-time password is changed
     # at the first login, before anything else.
     must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
@@ -70,14 +81,15 @@ class User(Model):
         return self.role == "teacher"
 
     def get_id(self) -> str:
-        """The session remembers the account *and* its session version."""
-        return f"{self.id}.{self.session_version}"
+        """The session remembers the account, its session version and its secret."""
+        return f"{self.id}.{self.session_version}.{self.session_token}"
 
 
 class SchoolClass(Model):
     """A teacher's class, which students join with its code."""
 
     __tablename__ = "classes"
+    __table_args__ = (NO_ID_REUSE,)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     teacher_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
@@ -108,7 +120,8 @@ class Assignment(Model):
     """A bank a teacher set a class, optionally due by a date."""
 
     __tablename__ = "assignments"
-    __table_args__ = (UniqueConstraint("class_id", "bank_id", name="uq_assignments_class_bank"),)
+    __table_args__ = (UniqueConstraint("class_id", "bank_id", name="uq_assignments_class_bank"),
+                      NO_ID_REUSE)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))

@@ -1,5 +1,10 @@
 """One-time password-reset links: a teacher makes one for a student of theirs (the class
 page checks that), the student sets a new password with it. Only the token's hash is kept.
+
+Whoever opens the link chooses the password, so a teacher could log in as the student:
+a teacher may only make one for a student no other teacher teaches, or they could read
+the other teacher's private banks through the student's account. And because the
+student may not be the one who chose it, the link never clears must_change_password.
 """
 
 import hashlib
@@ -7,11 +12,12 @@ import secrets
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import exists, select
 
+from ..core.text import isolate
 from ..database import utcnow, write_transaction
 from ..extensions import db
-from .models import PasswordResetLink, User
+from .models import ClassMembership, PasswordResetLink, SchoolClass, User
 from .passwords import hash_password
 from .services import AccountError
 
@@ -22,8 +28,23 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def taught_by_another_teacher(teacher: User, student: User) -> bool:
+    return bool(db.session.scalar(select(exists().where(
+        ClassMembership.user_id == student.id,
+        ClassMembership.class_id == SchoolClass.id,
+        SchoolClass.teacher_id != teacher.id))))
+
+
 def create_reset_link(teacher: User, student: User) -> str:
-    """A one-time token for the student's new password; only its hash is kept."""
+    """A one-time token for the student's new password; only its hash is kept.
+
+    Raises:
+        AccountError: the student is also in another teacher's class.
+    """
+    if taught_by_another_teacher(teacher, student):
+        raise AccountError(_l("%(name)s is also in another teacher's class, so only they "
+                              "can change their password (in their account settings).",
+                              name=isolate(student.display_name)))
     token = secrets.token_urlsafe(32)
     with write_transaction() as session:
         session.add(PasswordResetLink(user_id=student.id, created_by_id=teacher.id,

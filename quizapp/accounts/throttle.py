@@ -10,6 +10,7 @@ alone. Everyone else's attempts count against their address and against the acco
 "unknown devices" budget, so guessing from elsewhere cannot lock the owner out.
 """
 
+import hashlib
 import random
 import secrets
 import time
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ..database import IMMEDIATE
 from ..extensions import Model, db, limiter
+from .models import User
 
 DEVICE_COOKIE = "known_device"
 DEVICE_COOKIE_SALT = "login-device"
@@ -184,15 +186,25 @@ def take(setting: str, *identifiers: str) -> Hits:
 
 # --- Logins ---------------------------------------------------------------------------
 
+def device_key(user: User) -> str:
+    """How a device cookie names an account: its id and a digest of its own secret.
+
+    The id alone could name a later account given the same id; the secret's digest
+    (not the secret, which the session id carries) never does.
+    """
+    digest = hashlib.sha256(f"device:{user.session_token}".encode()).hexdigest()[:20]
+    return f"{user.id}.{digest}"
+
+
 @dataclass
 class Device:
     """What the signed device cookie says: a random id and the accounts it logged in to."""
 
     device_id: str
-    user_ids: list[int]
+    account_keys: list[str]
 
-    def knows(self, user_id: int | None) -> bool:
-        return user_id is not None and user_id in self.user_ids
+    def knows(self, user: User | None) -> bool:
+        return user is not None and device_key(user) in self.account_keys
 
 
 def _serializer() -> URLSafeSerializer:
@@ -205,34 +217,35 @@ def device_of(request: Request) -> Device | None:
         return None
     try:
         payload = _serializer().loads(value)
-        device = Device(str(payload["d"]), [int(n) for n in payload["u"]])
+        device = Device(str(payload["d"]), [str(key) for key in payload["u"]])
     except (BadSignature, KeyError, TypeError, ValueError):
         return None
     return device
 
 
-def remember_device(response: Response, device: Device | None, user_id: int) -> None:
+def remember_device(response: Response, device: Device | None, user: User) -> None:
     """Add the account to the device cookie (a new device id when there was none)."""
     device = device or Device(secrets.token_urlsafe(16), [])
-    user_ids = [n for n in device.user_ids if n != user_id][-(DEVICE_MAX_ACCOUNTS - 1):]
-    value = _serializer().dumps({"d": device.device_id, "u": [*user_ids, user_id]})
+    key = device_key(user)
+    keys = [k for k in device.account_keys if k != key][-(DEVICE_MAX_ACCOUNTS - 1):]
+    value = _serializer().dumps({"d": device.device_id, "u": [*keys, key]})
     response.set_cookie(DEVICE_COOKIE, value, max_age=DEVICE_COOKIE_MAX_AGE, httponly=True,
                         samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
 
 
-def login_attempt(address: str, account_key: str, user_id: int | None,
+def login_attempt(address: str, account_key: str, user: User | None,
                   device: Device | None) -> Hits:
     """Count a password attempt; 429 when the guesser has used up its budget.
 
     Args:
         address: the client's address.
         account_key: the normalised username typed (the account may not exist).
-        user_id: the account's id when it exists.
+        user: the account, when it exists.
         device: the request's device cookie, if any.
     """
-    if device is not None and device.knows(user_id):
+    if device is not None and user is not None and device.knows(user):
         # The owner's own device: only its own attempts count against it.
-        return take("RATELIMIT_LOGIN_ACCOUNT", "login-device", str(user_id), device.device_id)
+        return take("RATELIMIT_LOGIN_ACCOUNT", "login-device", str(user.id), device.device_id)
     hits = Hits()
     if current_app.config["RATELIMIT_ENABLED"]:
         hits.hit(limits("RATELIMIT_LOGIN_ADDRESS"), "login-address", address)

@@ -99,8 +99,7 @@ def login():
         username, password = validated(form.username.data), validated(form.password.data)
         account_key = services.normalise_username(username)[:64]
         known = services.find_user(username)
-        attempt = throttle.login_attempt(get_remote_address(), account_key,
-                                         known.id if known else None, device)
+        attempt = throttle.login_attempt(get_remote_address(), account_key, known, device)
         user = services.authenticate(username, password)
         if user is None:
             # The same message whether or not the username exists.
@@ -112,7 +111,7 @@ def login():
             attempt.give_back()
             start_session(user)
             response = _with_language(redirect(target, code=303), user.locale)
-            throttle.remember_device(response, device, user.id)
+            throttle.remember_device(response, device, user)
             return response
     elif form.is_submitted():
         status = 400
@@ -182,6 +181,13 @@ def _saved_message_in(locale: str) -> str:
         return _("Your settings are saved.")
 
 
+def _password_check(user) -> throttle.Hits:
+    """Count a check of the account's password against the same limits as its logins,
+    so a stolen session cannot guess the password where logins would stop it. A counter
+    of its own: the owner mistyping here must not lock their logins elsewhere."""
+    return throttle.take("RATELIMIT_LOGIN_ACCOUNT", "current-password", str(user.id))
+
+
 @blueprint.post("/account/password")
 @login_required
 def change_password():
@@ -189,11 +195,13 @@ def change_password():
     if not form.validate_on_submit():
         return _account_page(password_form=form, status=400)
     user = current_user._get_current_object()
+    attempt = _password_check(user)
     try:
         services.change_password(user, validated(form.current_password.data),
                                  validated(form.password.data))
     except AccountError as error:
         return _account_page(password_form=form, status=_form_error(form, error, 400))
+    attempt.give_back()
     # Every other session is now void; this one continues under the new version.
     start_session(user)
     flash(_("Your password is changed. You were logged out everywhere else."), "success")
@@ -214,9 +222,10 @@ def delete():
     form = DeleteAccountForm()
     if not form.validate_on_submit():
         return _account_page(delete_form=form, status=400)
+    user = current_user._get_current_object()
+    _password_check(user)  # nothing to give back: the account is gone on success
     try:
-        services.delete_account(current_user._get_current_object(),
-                                validated(form.password.data))
+        services.delete_account(user, validated(form.password.data))
     except AccountError as error:
         return _account_page(delete_form=form, status=_form_error(form, error, 400))
     end_session()

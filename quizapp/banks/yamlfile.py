@@ -13,7 +13,7 @@ from typing import Protocol
 
 import yaml
 
-from ..core.text import BIDI_CONTROLS
+from ..core.text import BIDI_CONTROLS, has_stacked_marks, text_problems
 from .problems import N_, Nn_, Plural, Problem
 
 Path = tuple[str | int, ...]
@@ -21,10 +21,10 @@ Path = tuple[str | int, ...]
 # Embedding, override and isolate controls: they can make text read differently from
 # what it is ("Trojan Source"), so no bank may contain them.
 # The marks (LRM, RLM, ALM) are banned too: a bank isolates its text with dir="auto".
-# C0 and C1 controls other than tab and newline: NUL breaks PostgreSQL's text columns,
-# the others print as nothing or garble the page. Only escapes ("\0", "\x85") get them
-# into a decoded value; the raw characters are refused by the YAML reader.
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Decoded values follow core/text.py's rules: NUL breaks PostgreSQL's text columns, the
+# other controls, format characters and separators print as nothing or garble the page.
+# Only escapes ("\0", "\u200B") get them into a decoded value; the YAML reader refuses
+# most raw ones.
 # A bank is at most six levels deep (questions, a question, choices, a choice, a language).
 MAX_DEPTH = 20
 # How long the pure-Python loader may spend wording a syntax error libyaml found.
@@ -247,20 +247,17 @@ def _parse(text: str, filename: str, max_bytes: int, loader_class: Loader) -> Pa
 
 def _check_characters(node: yaml.ScalarNode, path: Path, problem: _Report, text: str
                       ) -> None:
-    """Control and bidi characters in a decoded value: escapes such as "\\u202E" or "\\0"
-    get them past the check of the raw text."""
+    """The typed-text rules (core/text.py) on a decoded value: escapes such as "\\u202E",
+    "\\u200B" or "\\0" get a character past the check of the raw text."""
     value: str = node.value
-    if value.isprintable() and not BIDI_CONTROLS.search(value):
-        return  # the common case, in one C-speed pass
+    if value.isprintable() and (value.isascii() or not has_stacked_marks(value)):
+        return  # the common case: C-speed passes only
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
     raw = text[node.start_mark.index:node.end_mark.index]
-    for char in dict.fromkeys(CONTROL_CHARACTERS.findall(value)):
-        problem(line, column, N_("control character U+%(code)s is not allowed"),
-                path=path, code=f"{ord(char):04X}")
-    for char in dict.fromkeys(BIDI_CONTROLS.findall(value)):
-        if char not in raw:  # a raw one is already reported at its own column
-            problem(line, column, N_("bidi control character U+%(code)s is not allowed"),
-                    path=path, code=f"{ord(char):04X}")
+    for found in text_problems(value, multiline=True):
+        if found.kind == "bidi" and found.char in raw:
+            continue  # a raw one is already reported at its own column
+        problem(line, column, found.template, path=path, **found.params)
 
 
 def _index(node: yaml.Node, path: Path, parsed: ParsedYaml, problem: _Report, text: str

@@ -266,7 +266,11 @@ def reset_link(class_id: int, user_id: int):
     _confirmed()
     school_class = owned_class_or_404(class_id)
     student = student_in_class_or_404(school_class, user_id)
-    token = reset_links.create_reset_link(current_user, student)
+    try:
+        token = reset_links.create_reset_link(current_user, student)
+    except AccountError as error:
+        return render_template("classes/reset_link.html", school_class=school_class,
+                               student=student, link=None, refusal=error.message), 403
     link = url_for("accounts.reset_password", token=token, _external=True)
     return render_template("classes/reset_link.html", school_class=school_class,
                            student=student, link=link,

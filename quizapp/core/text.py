@@ -7,7 +7,7 @@ on raw bytes: a double-quoted ``"\\u202E"`` in YAML is a bidi override once deco
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 
@@ -22,6 +22,8 @@ def N_(message: str) -> str:
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 # Joiners shape Arabic and Persian words; every other format character is taken out.
 KEPT_FORMAT = frozenset("\u200c\u200d")
+# Line and paragraph separators end a line inside a value that the page shows as one.
+SEPARATORS = frozenset("\u2028\u2029")
 # Arabic needs at most a vowel, a shadda and a small high mark on one letter; a longer
 # run is "Zalgo" text drawn far above and below its line.
 MAX_COMBINING_RUN = 4
@@ -31,9 +33,10 @@ MAX_COMBINING_RUN = 4
 class TextProblem:
     """Why a text is refused. ``template`` is an untranslated message (a msgid)."""
 
-    kind: str  # "control", "bidi" or "marks"
+    kind: str  # "control", "bidi", "format", "separator" or "marks"
     template: str
     params: dict[str, object] = field(default_factory=dict)
+    char: str = ""  # the character refused, when one is
 
     def message(self, translate: Callable[[str], str] | None = None) -> str:
         template = translate(self.template) if translate else self.template
@@ -48,23 +51,44 @@ def _is_mark(ch: str) -> bool:
 
 
 def text_problem(value: str, *, multiline: bool = False) -> TextProblem | None:
-    """The first reason this decoded text may not be stored, or None.
+    """The first reason this decoded text may not be stored, or None (see text_problems)."""
+    return next(text_problems(value, multiline=multiline), None)
+
+
+def text_problems(value: str, *, multiline: bool = False) -> Iterator[TextProblem]:
+    """Every reason this decoded text may not be stored, each refused character once.
 
     Refused: NUL and other C0/C1 controls (tab and newline allowed when ``multiline``),
-    surrogates, bidi controls, and more than MAX_COMBINING_RUN combining marks in a row.
+    surrogates, bidi controls, other invisible format characters (zero-width space,
+    byte order mark, tag characters; the joiners ZWNJ and ZWJ are kept), the line and
+    paragraph separators, and more than MAX_COMBINING_RUN combining marks in a row.
     """
     allowed = "\t\n" if multiline else ""
-    for ch in value:
-        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed:
-            return TextProblem("control", N_("control character U+%(code)s is not allowed"),
-                               {"code": f"{ord(ch):04X}"})
-        if BIDI_CONTROLS.match(ch):
-            return TextProblem("bidi", N_("bidi control character U+%(code)s is not allowed"),
-                               {"code": f"{ord(ch):04X}"})
-    if has_stacked_marks(value):
-        return TextProblem(
+    if not (value.isprintable() and value.isascii()):
+        for ch in dict.fromkeys(value):
+            if problem := _character_problem(ch, allowed):
+                yield problem
+    if not value.isascii() and has_stacked_marks(value):
+        yield TextProblem(
             "marks", N_("too many combining marks on one letter (the limit is %(limit)s)"),
             {"limit": MAX_COMBINING_RUN})
+
+
+def _character_problem(ch: str, allowed: str) -> TextProblem | None:
+    code: dict[str, object] = {"code": f"{ord(ch):04X}"}
+    category = unicodedata.category(ch)
+    if category in ("Cc", "Cs") and ch not in allowed:
+        return TextProblem("control", N_("control character U+%(code)s is not allowed"),
+                           code, ch)
+    if BIDI_CONTROLS.match(ch):
+        return TextProblem("bidi", N_("bidi control character U+%(code)s is not allowed"),
+                           code, ch)
+    if category == "Cf" and ch not in KEPT_FORMAT:
+        return TextProblem("format", N_("format character U+%(code)s is not allowed"),
+                           code, ch)
+    if ch in SEPARATORS:
+        return TextProblem(
+            "separator", N_("line or paragraph separator U+%(code)s is not allowed"), code, ch)
     return None
 
 

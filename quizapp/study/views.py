@@ -22,6 +22,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
 from .. import database
+from ..accounts import throttle
 from ..accounts.models import Assignment, ClassMembership
 from ..banks.access import (
     visible_bank_or_404,
@@ -81,6 +82,7 @@ def _display_language() -> tuple[str, bool]:
 @blueprint.post("/quiz")
 @login_required
 def start_quiz():
+    throttle.take("RATELIMIT_START_QUIZ", "start-quiz", str(current_user.id))
     # Any sensible number is welcome and clamped; digits the length cannot be are a 400.
     length = int_field("length", default=quizzes.DEFAULT_LENGTH, high=10**6)
     length = max(1, min(length, quizzes.MAX_LENGTH))
@@ -261,7 +263,7 @@ def review_answer():
     return render_template(
         "study/review_feedback.html", question=question, feedback=checked.feedback,
         suggested=int(checked.suggested), buttons=_rating_buttons(checked.intervals),
-        payload=_signed_submission(checked), bank_slug=request.form.get("bank"))
+        payload=_signed_submission(checked, now), bank_slug=request.form.get("bank"))
 
 
 def _question_from_form() -> Question:
@@ -269,28 +271,37 @@ def _question_from_form() -> Question:
     return visible_question_or_404(int_field("question"))
 
 
-PAYLOAD_KEYS = {"q", "seen", "r", "d", "s"}
+PAYLOAD_KEYS = {"q", "seen", "r", "d", "s", "u", "t"}
+# A rating completes an answer given moments before; a day leaves room for a break.
+PAYLOAD_MAX_AGE_SECONDS = 24 * 3600
 
 
-def _signed_submission(checked: reviews.ReviewFeedback) -> str:
-    """The checked answer, signed into the feedback page for the rating to complete."""
+def _signed_submission(checked: reviews.ReviewFeedback, now: datetime) -> str:
+    """The checked answer, signed into the feedback page for the rating to complete; it
+    names the account and the time, so it is neither another's nor replayed much later."""
     submission = checked.submission
     return _signer("rating").dumps({
         "q": submission.question_id, "seen": submission.seen, "r": submission.response,
-        "d": submission.duration_ms, "s": int(checked.suggested)})
+        "d": submission.duration_ms, "s": int(checked.suggested), "u": current_user.id,
+        "t": int(now.timestamp())})
 
 
-def _rating_payload() -> reviews.ReviewSubmission:
+def _rating_payload(now: datetime) -> reviews.ReviewSubmission:
     """The signed answer a rating completes, checked for shape: a token of another kind,
-    or one whose keys or values are not what ``review_answer`` signs, is a 400."""
+    one of another account's, or one whose keys or values are not what ``review_answer``
+    signs, is a 400; so is one older than PAYLOAD_MAX_AGE_SECONDS, with a message."""
     try:
         data = _signer("rating").loads(request.form.get("payload", ""))
     except BadSignature:
         abort(400)
     if not (isinstance(data, dict) and set(data) == PAYLOAD_KEYS
             and _is_int(data["q"], 1, MAX_ID) and _is_int(data["seen"], 0, MAX_ID)
-            and _is_int(data["s"], 1, 4)
+            and _is_int(data["s"], 1, 4) and data["u"] == current_user.id
+            and _is_int(data["t"], 0, 2**40)
             and (data["d"] is None or _is_int(data["d"], 0, MAX_DURATION_MS))):
+        abort(400)
+    if now.timestamp() - data["t"] > PAYLOAD_MAX_AGE_SECONDS:
+        flash(_("This answer is too old to rate. Answer the card again."), "error")
         abort(400)
     return reviews.ReviewSubmission(data["q"], data["seen"], data["d"], answered=True,
                                     response=data["r"], suggested=Rating(data["s"]))
@@ -302,7 +313,7 @@ def review_rate():
     rating = Rating(int_field("rating", low=1, high=4))
     now = database.utcnow()
     if request.form.get("payload"):
-        submission = _rating_payload()
+        submission = _rating_payload(now)
         question = visible_question_or_404(submission.question_id)
     else:  # a revealed flashcard
         question = _question_from_form()

@@ -89,12 +89,10 @@ class MatchingType(QuestionType[Matching]):
 
     def response_from_form(self, details: Details, layout: list[Any],
                            form: FormData) -> Response:
-        matches: dict[int, int | None] = {}
-        for left in range(len(details["pairs"])):
-            try:
-                matches[left] = int(form.get(f"match-{left}") or "")
-            except ValueError:
-                matches[left] = None
+        # Only the options the layout offered count: any other number is no match.
+        options = {str(option): int(option) for option in layout}
+        matches = {left: options.get((form.get(f"match-{left}") or "").strip())
+                   for left in range(len(details["pairs"]))}
         return {str(k): v for k, v in matches.items() if v is not None}
 
     def grade(self, details: Details, response: Response) -> AnswerResult:

@@ -68,7 +68,8 @@ class MultipleChoiceType(QuestionType[MultipleChoice]):
 
     def response_from_form(self, details: Details, layout: list[Any],
                            form: FormData) -> Response:
-        return sorted(set(form.getlist("answer")))
+        # Only the question's own keys, once each: whatever else is sent is not stored.
+        return sorted(set(form.getlist("answer")) & set(details["choices"]))
 
     def grade(self, details: Details, response: Response) -> AnswerResult:
         given = set(response or [])

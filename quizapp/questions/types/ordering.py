@@ -31,6 +31,15 @@ When = dt.date | int | Annotated[str, StringConstraints(strip_whitespace=True, m
 _WHEN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+def _place(raw: str | None, count: int) -> int | None:
+    """The place 1..count the text spells (in any script's digits), else None."""
+    raw = (raw or "").strip()
+    if not raw.isdecimal() or len(raw) > len(str(count)):
+        return None
+    place = int(raw)
+    return place if 1 <= place <= count else None
+
+
 class OrderItem(Bilingual):
     when: When | None = None
 
@@ -104,13 +113,15 @@ class OrderingType(QuestionType[Ordering]):
                            form: FormData) -> Response:
         """The place the student gave each item, in the bank's order of items: ties kept,
         so that giving every item place 1 is not read as an order."""
+        count = len(details["items"])
         places: dict[int, int] = {}
         for index in layout:
-            try:
-                places[int(index)] = int(form.get(f"position-{index}") or "")
-            except ValueError:
+            # A place is 1..count, the places the page offers; anything else is no order.
+            place = _place(form.get(f"position-{index}"), count)
+            if place is None:
                 return None
-        if sorted(places) != list(range(len(details["items"]))):
+            places[int(index)] = place
+        if sorted(places) != list(range(count)):
             return None
         return {"places": [places[index] for index in sorted(places)]}
 

@@ -56,7 +56,9 @@ class SingleChoiceType(QuestionType[SingleChoice]):
 
     def response_from_form(self, details: Details, layout: list[Any],
                            form: FormData) -> Response:
-        return form.get("answer") or None
+        # Only the question's own keys are kept: anything else (of any size) is no answer.
+        answer = form.get("answer")
+        return answer if answer in details["choices"] else None
 
     def grade(self, details: Details, response: Response) -> AnswerResult:
         correct = response == details["answer"]
