@@ -56,5 +56,5 @@ def import_file(data: bytes, filename: str, fmt: str | None = None, *,
     elif fmt == "apkg":
         apkg.read(data, reader)
     else:
-        delimited.read(data, reader, as_type=as_type)
+        delimited.read(data, reader, as_type=as_type, quizlet=fmt == "quizlet")
     return build(reader)
