@@ -186,3 +186,15 @@ def test_completed_draft_passes_the_validator():
 def test_format_is_guessed_from_the_extension():
     assert [guess_format(n) for n in ("a.xml", "b.gift", "c.csv", "d.tsv", "e.apkg", "f.pdf")] \
         == ["moodle-xml", "gift", "csv", "csv", "apkg", None]
+
+
+def test_the_apps_own_export_names_are_guessed():
+    """SLUG.anki.txt and SLUG.quizlet.txt are not GIFT, whatever their last extension."""
+    assert [guess_format(n) for n in ("b.anki.txt", "b.quizlet.txt", "b.gift.txt", "x.txt")] \
+        == ["csv", "quizlet", "gift", "gift"]
+
+
+def test_anki_headers_make_a_text_file_anki_text():
+    text = "#separator:tab\n#html:false\nعاصمة\tcapital\n"
+    [card] = _draft(import_file(text.encode(), "words.txt"))["questions"]
+    assert card["front"]["ar"] == "عاصمة" and card["back"]["en"] == "capital"
