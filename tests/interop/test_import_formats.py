@@ -99,6 +99,24 @@ def test_anki_text_headers_are_honoured():
     assert first["tags"] == ["geography", "vocab"] and second["tags"] == ["vocab"]
 
 
+def test_every_anki_column_header_is_honoured():
+    """The GUID, note type and deck columns are not fields; #tags: tags every row."""
+    text = ("#separator:tab\n#html:true\n#notetype column:1\n#guid column:2\n"
+            "#deck column:3\n#tags column:6\n#tags:imported\n#columns:a\tb\tc\td\te\tf\n"
+            'Basic\tG9@5"8{TN\tمفردات\t<div dir="rtl">عاصمة</div>\tcapital\tkind::place\n')
+    [card] = _draft(import_file(text.encode(), "words.txt", "csv"))["questions"]
+    assert card["front"] == {"ar": "عاصمة", "en": ""}
+    assert card["back"] == {"ar": "", "en": "capital"}
+    assert card["tags"] == ["imported", "place"]
+
+
+def test_quizlet_quotes_are_text():
+    text = 'The "Belt and Road"\t"One Belt" in 2013\n'
+    [card] = _draft(import_file(text.encode(), "set.txt", "quizlet"))["questions"]
+    assert card["front"]["en"] == 'The "Belt and Road"'
+    assert card["back"]["en"] == '"One Belt" in 2013'
+
+
 def test_quizlet_rows_can_become_short_text_questions():
     text = "Astana\tعاصمة كازاخستان\nBeijing\tعاصمة الصين\n"
     draft = _draft(import_file(text.encode(), "quizlet.tsv", "quizlet", as_type="short_text"))
@@ -168,3 +186,15 @@ def test_completed_draft_passes_the_validator():
 def test_format_is_guessed_from_the_extension():
     assert [guess_format(n) for n in ("a.xml", "b.gift", "c.csv", "d.tsv", "e.apkg", "f.pdf")] \
         == ["moodle-xml", "gift", "csv", "csv", "apkg", None]
+
+
+def test_the_apps_own_export_names_are_guessed():
+    """SLUG.anki.txt and SLUG.quizlet.txt are not GIFT, whatever their last extension."""
+    assert [guess_format(n) for n in ("b.anki.txt", "b.quizlet.txt", "b.gift.txt", "x.txt")] \
+        == ["csv", "quizlet", "gift", "gift"]
+
+
+def test_anki_headers_make_a_text_file_anki_text():
+    text = "#separator:tab\n#html:false\nعاصمة\tcapital\n"
+    [card] = _draft(import_file(text.encode(), "words.txt"))["questions"]
+    assert card["front"]["ar"] == "عاصمة" and card["back"]["en"] == "capital"

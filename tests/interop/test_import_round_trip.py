@@ -131,33 +131,31 @@ def test_the_apps_own_moodle_export_imports_back_whole(loaded_app, path: Path) -
                 assert set(before["answers"][lang]) <= set(after["answers"][lang])
                 assert {normalise_text(t, ignore_article=folded)
                         for t in after["answers"][lang]} == kept
-        elif before["type"] == "numeric" and before.get("unit"):
-            # Moodle matches a unit as typed, so it is written in the export's language.
-            answer, tolerance, _unit = _answers(before)
-            assert _answers(after)[:2] == (answer, tolerance), before["id"]
-            assert after["unit"]["ar"] == before["unit"]["ar"], before["id"]
-        else:
+        else:  # a numeric unit too, in both languages
             assert _answers(after) == _answers(before), before["id"]
         assert sorted(after["tags"]) == sorted(before["tags"]), before["id"]
 
 
-@pytest.mark.parametrize("lang", ["ar", "en"])
 @pytest.mark.parametrize("path", BANKS, ids=[p.stem for p in BANKS])
-def test_the_apps_own_gift_export_imports_back_in_its_language(loaded_app, path: Path,
-                                                                lang: str) -> None:
-    """GIFT carries one language: what it can express comes back with its id, type and
-    prompt; what it cannot (ordering, flashcards) is reported by the exporter."""
+def test_the_apps_own_gift_export_imports_back_in_both_languages(loaded_app, path: Path) -> None:
+    """GIFT carries both languages in multilang spans: what it can express comes back with
+    its id, type, tags, both languages' prompt and its answers; what it cannot (ordering,
+    flashcards) is reported by the exporter."""
     original = _load(path)
     with loaded_app.app_context():
         bank = db.session.scalar(db.select(Bank).where(Bank.slug == original["slug"]))
-        data, left_out = write_gift(bank, bank_questions(bank), lang)
+        data, left_out = write_gift(bank, bank_questions(bank), "en")
     result = import_file(data, f"{original['slug']}.gift", "gift")
     assert result.ok, [str(p) for p in result.problems]
     draft = yaml.safe_load(result.yaml_text)
     kept = [q for q in original["questions"] if q["type"] not in ("ordering", "flashcard")]
     assert len(left_out) == len(original["questions"]) - len(kept)
     assert [q["id"] for q in draft["questions"]] == [q["id"] for q in kept]
-    index = 0 if lang == "ar" else 1
     for before, after in zip(kept, draft["questions"], strict=True):
         assert after["type"] == before["type"], before["id"]
-        assert _prompt(after)[index] == _prompt(before)[index], before["id"]
+        assert _prompt(after) == _prompt(before), before["id"]
+        assert sorted(after["tags"]) == sorted(before["tags"]), before["id"]
+        if before["type"] == "numeric":
+            before = {k: v for k, v in before.items() if k != "unit"}  # GIFT has no units
+        if before["type"] != "short_text":  # spelled out for Moodle, as in Moodle XML
+            assert _answers(after) == _answers(before), before["id"]

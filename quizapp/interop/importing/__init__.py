@@ -29,15 +29,29 @@ def import_limits(config: Mapping[str, Any]) -> ImportLimits:
     )
 
 
-def guess_format(filename: str) -> str | None:
-    return _EXTENSIONS.get(PurePath(filename).suffix.lower())
+# The app's own export names (SLUG.anki.txt, SLUG.quizlet.txt): ".txt" alone says GIFT.
+_NAMED = {".anki.txt": "csv", ".quizlet.txt": "quizlet", ".gift.txt": "gift"}
+# The headers Anki writes at the top of a text file (a GIFT file has none of them).
+_ANKI_HEADERS = ("#separator:", "#html:", "#notetype:", "#deck:", "#columns:", "#tags:",
+                 "#guid column:", "#notetype column:", "#deck column:", "#tags column:")
+
+
+def guess_format(filename: str, data: bytes = b"") -> str | None:
+    """The format a file's name says; a text file opening with Anki's headers is Anki text."""
+    name = PurePath(filename).name.lower()
+    named = next((fmt for ending, fmt in _NAMED.items() if name.endswith(ending)), None)
+    fmt = named or _EXTENSIONS.get(PurePath(name).suffix)
+    if fmt == "gift" and named is None and data.lstrip(b"\xef\xbb\xbf").lower().startswith(
+            tuple(header.encode() for header in _ANKI_HEADERS)):
+        return "csv"
+    return fmt
 
 
 def import_file(data: bytes, filename: str, fmt: str | None = None, *,
                 limits: ImportLimits | None = None, as_type: str = "flashcard") -> ImportResult:
     """The draft bank of one file, or every problem found in it (and no draft)."""
     limits = limits or ImportLimits()
-    fmt = fmt or guess_format(filename)
+    fmt = fmt or guess_format(filename, data[:200])
     name = PurePath(filename).name or "import"
     if fmt not in FORMATS:
         return ImportResult(problems=[Problem(name, 1, 1, "", N_(
@@ -56,5 +70,5 @@ def import_file(data: bytes, filename: str, fmt: str | None = None, *,
     elif fmt == "apkg":
         apkg.read(data, reader)
     else:
-        delimited.read(data, reader, as_type=as_type)
+        delimited.read(data, reader, as_type=as_type, quizlet=fmt == "quizlet")
     return build(reader)

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from ...banks.problems import N_, Nn_
 from ...questions.imported import ImportedQuestion
+from ..anki import FIELDS  # the exporter's own field list: the two cannot drift apart
 from .draft import Reader
-from .texts import by_language
+from .texts import by_language, plain
 
 # Anki 2.1.50+ writes collection.anki21b (zstd) beside a stub collection.anki2 that only
 # says "please update"; the legacy names are the ones a plain export carries.
@@ -88,6 +89,42 @@ def _deck_name(connection: sqlite3.Connection) -> str:
     return names[0] if names else ""
 
 
+def _own_models(connection: sqlite3.Connection) -> set[int]:
+    """The ids of the note types that are this app's own (its export's field names)."""
+    try:
+        row = connection.execute("SELECT models FROM col").fetchone()
+        models = json.loads(row[0]) if row and row[0] else {}
+    except (sqlite3.DatabaseError, ValueError):
+        return set()
+    return {int(model_id) for model_id, model in models.items()
+            if isinstance(model, dict) and str(model_id).isdigit()
+            and [f.get("name") for f in model.get("flds", []) if isinstance(f, dict)] == FIELDS}
+
+
+def _own_note(number: int, parts: list[str], tags: str) -> ImportedQuestion:
+    """A note of the app's own type: both languages' prompt, answer and explanation."""
+    field = dict(zip(FIELDS, parts, strict=False))
+    prompt = {lang: plain(field.get(f"Question{lang.title()}", "")) for lang in ("ar", "en")}
+    explanation = {lang: plain(field.get(f"Explanation{lang.title()}", ""))
+                   for lang in ("ar", "en")}
+    back = {lang: " ".join(filter(None, (plain(field.get(f"Answer{lang.title()}", "")),
+                                         explanation[lang]))) for lang in ("ar", "en")}
+    return ImportedQuestion("flashcard", number, name=plain(field.get("Id", "")),
+                            prompt={k: v for k, v in prompt.items() if v},
+                            back={k: v for k, v in back.items() if v},
+                            feedback={k: v for k, v in explanation.items() if v},
+                            tags=tags.split())
+
+
+def _notes(connection: sqlite3.Connection) -> list[tuple[int | None, str, str]]:
+    """(note type id, fields, tags) of each note; no type id in a collection without one."""
+    try:
+        return connection.execute("SELECT mid, flds, tags FROM notes ORDER BY id").fetchall()
+    except sqlite3.OperationalError:
+        return [(None, fields, tags) for fields, tags in connection.execute(
+            "SELECT flds, tags FROM notes ORDER BY id").fetchall()]
+
+
 def read(data: bytes, reader: Reader) -> None:
     with tempfile.TemporaryDirectory(prefix="quizapp-apkg-") as folder:
         try:
@@ -97,8 +134,9 @@ def read(data: bytes, reader: Reader) -> None:
             return
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            rows = connection.execute("SELECT flds, tags FROM notes ORDER BY id").fetchall()
+            rows = _notes(connection)
             deck = _deck_name(connection)
+            own = _own_models(connection)
         except sqlite3.DatabaseError as error:
             reader.problem(1, N_("not an Anki package (.apkg): %(error)s"), error=str(error))
             return
@@ -106,8 +144,13 @@ def read(data: bytes, reader: Reader) -> None:
             connection.close()
     if deck:
         reader.title = {"ar": deck, "en": deck} | by_language(deck)
-    for number, (fields, tags) in enumerate(rows, start=1):
+    for number, (model, fields, tags) in enumerate(rows, start=1):
         parts = str(fields).split("\x1f")
+        if model in own:
+            if not reader.add(_own_note(number, parts, str(tags))):
+                return
+            continue
+        # Any other note type: its first field is the front, its second the back.
         if len(parts) < 2 or not parts[0].strip() or not parts[1].strip():
             reader.problem(number, N_("note %(number)s needs a front and a back"), number=number)
             continue

@@ -1,8 +1,14 @@
 """Anki's text import and Quizlet's export: one card a row, term then definition.
 
-Anki's file headers are honoured: ``#separator:``, ``#html:``, ``#deck:`` and
-``#tags column:``. A row becomes a flashcard, or a short_text question whose accepted
-answer is the definition.
+Every header Anki writes and documents is honoured (docs.ankiweb.net, "Importing text
+files"): ``#separator:``, ``#html:``, ``#tags:`` (added to every row), ``#columns:``, the
+``#notetype:`` and ``#deck:`` of the whole file, and the ``#guid column:``, ``#notetype
+column:``, ``#deck column:`` and ``#tags column:`` that say which columns are not fields.
+The first two remaining columns are the front and the back. A row becomes a flashcard, or
+a short_text question whose accepted answer is the definition.
+
+Quizlet's files are a term, a tab and a definition a line, with no CSV quoting: a quote
+there is text, so they are read with ``csv.QUOTE_NONE``.
 """
 
 import csv
@@ -22,7 +28,12 @@ def _guess_separator(lines: list[str]) -> str:
     return max(("\t", ";", ","), key=sample.count) if sample else "\t"
 
 
-def read(data: bytes, reader: Reader, *, as_type: str = "flashcard") -> None:
+# Headers naming a column (counted from 1) that holds something other than a field.
+_SPECIAL_COLUMNS = ("guid column", "notetype column", "deck column", "tags column")
+
+
+def read(data: bytes, reader: Reader, *, as_type: str = "flashcard",
+         quizlet: bool = False) -> None:
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -32,8 +43,10 @@ def read(data: bytes, reader: Reader, *, as_type: str = "flashcard") -> None:
         reader.problem(1, N_("the file is not a text file"))
         return
     lines = source.splitlines()
-    separator, html, tags_column, header_lines = "", False, 0, 0
-    for header in lines:
+    separator, html, header_lines = "", False, 0
+    columns: dict[str, int] = {}
+    file_tags: list[str] = []
+    for header in lines if not quizlet else []:
         if not header.startswith("#") or ":" not in header:
             break
         header_lines += 1
@@ -45,22 +58,30 @@ def read(data: bytes, reader: Reader, *, as_type: str = "flashcard") -> None:
             html = value.lower() == "true"
         elif key == "deck" and value:
             reader.title = {"ar": value, "en": value} | by_language(value)
-        elif key == "tags column" and value.isdigit():
-            tags_column = int(value)
+        elif key == "tags":
+            file_tags = value.split()
+        elif key in _SPECIAL_COLUMNS and value.isdigit() and int(value) > 0:
+            columns[key] = int(value)
     body = lines[header_lines:]
     separator = separator or _guess_separator(body)
-    rows = csv.reader(io.StringIO("\n".join(body)), delimiter=separator, strict=True)
+    quoting = csv.QUOTE_NONE if quizlet else csv.QUOTE_MINIMAL
+    rows = csv.reader(io.StringIO("\n".join(body)), delimiter=separator, strict=True,
+                      quoting=quoting)
+    special = {number - 1 for number in columns.values()}
+    tags_column = columns.get("tags column", 0)
     try:
         for row in rows:
             line = header_lines + rows.line_num
             if not any(cell.strip() for cell in row):
                 continue
-            if len(row) < 2 or not row[0].strip() or not row[1].strip():
+            cells = [cell for index, cell in enumerate(row) if index not in special]
+            if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
                 reader.problem(line, N_("a row needs a term and a definition"))
                 continue
             term, definition = ((plain(cell) if html else " ".join(cell.split()))
-                                for cell in row[:2])
-            tags = row[tags_column - 1].split() if 0 < tags_column <= len(row) else []
+                                for cell in cells[:2])
+            tags = file_tags + (row[tags_column - 1].split()
+                                if 0 < tags_column <= len(row) else [])
             if as_type == "short_text":
                 question = ImportedQuestion(
                     "shortanswer", line, prompt=by_language(term), tags=tags,

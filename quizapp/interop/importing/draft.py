@@ -97,7 +97,9 @@ def build(reader: Reader) -> ImportResult:
             problems.append(Problem(reader.filename, question.line, 1, "", N_(
                 "question type %(kind)s cannot be imported"), {"kind": question.kind}))
             continue
-        tags = [tag for tag in dict.fromkeys(t.lower() for t in question.tags) if _TAG.match(tag)]
+        # Anki's hierarchical tags (``kind::date``, as this app exports them) by their leaf.
+        leaves = (t.rsplit("::", 1)[-1].replace("_", "-").lower() for t in question.tags)
+        tags = [tag for tag in dict.fromkeys(leaves) if _TAG.match(tag)]
         topics += [tag for tag in tags if tag not in FACT_KINDS and tag not in topics]
         drafted.append({"id": _question_id(question.name, slug, number, taken)} | fields | {
             "explanation": bilingual(question.feedback),

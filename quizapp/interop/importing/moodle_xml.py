@@ -53,6 +53,31 @@ def _fraction(answer: ElementTree.Element) -> float:
         return 0.0
 
 
+def _unit(element: ElementTree.Element) -> Texts | None:
+    """The question's unit: each multiplier-1 unit goes to the language its script says
+    (the app writes one per language); a lone unit in neither or one script is taken for
+    both, a unit being the same sign in either language."""
+    names = [_text(unit.find("unit_name")) for unit in element.findall("units/unit")
+             if _multiplier(unit) == 1.0]
+    names = [name for name in dict.fromkeys(names) if plain(name)]
+    if not names:
+        return None
+    found: Texts = {}
+    for name in names:  # multilang spans in a name are split by by_language too
+        for lang, text in by_language(name).items():
+            found.setdefault(lang, text)
+    if len(names) == 1:
+        found = {"ar": plain(names[0]), "en": plain(names[0])} | found
+    return found
+
+
+def _multiplier(unit: ElementTree.Element) -> float | None:
+    try:
+        return float(plain(_text(unit.find("multiplier"))) or "1")
+    except ValueError:
+        return None
+
+
 def _question(element: ElementTree.Element, kind: str) -> ImportedQuestion:
     answers = [ImportedAnswer(_texts(answer), _fraction(answer),
                               plain(_text(answer.find("tolerance"))) or None)
@@ -60,11 +85,7 @@ def _question(element: ElementTree.Element, kind: str) -> ImportedQuestion:
     if kind == "ordering":
         # qtype_ordering gives each item's place by its order in the file.
         answers = [ImportedAnswer(answer.text, 100.0) for answer in answers]
-    unit = None
-    for candidate in element.findall("units/unit"):
-        if plain(_text(candidate.find("multiplier")) or "1") in ("1", "1.0", "1.0000000"):
-            unit = by_language(_text(candidate.find("unit_name"))) or None
-            break
+    unit = _unit(element)
     pairs = [(_texts(sub), _texts(sub.find("answer"))) for sub in element.findall("subquestion")]
     single = plain(_text(element.find("single")) or "true").lower() not in ("false", "0")
     prompt, back = _texts(element.find("questiontext")), {}

@@ -11,7 +11,7 @@ _SPAN = re.compile(
     r"(.*?)</span>", re.DOTALL | re.IGNORECASE)
 # Moodle's other filter: {mlang ar}...{mlang}
 _MLANG = re.compile(r"\{mlang\s+([a-zA-Z_-]+)\}(.*?)\{mlang\}", re.DOTALL | re.IGNORECASE)
-_BREAK = re.compile(r"<\s*(br|/p|/div|/li)\b[^>]*>", re.IGNORECASE)
+_BREAK = re.compile(r"<\s*(br|/?p|/?div|/?li|/?blockquote|/?[ou]l)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z]")

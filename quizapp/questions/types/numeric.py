@@ -132,8 +132,10 @@ class NumericType(QuestionType[Numeric]):
         answer = add_answer(question, 100, _number_text(details["answer"]), html=False)
         add_plain(answer, "tolerance", _number_text(details.get("tolerance", 0)))
         if unit := details.get("unit"):
-            # The unit in either language, optional in the answer: the bank's number is
-            # in that unit, and the app does not ask for the unit either.
+            # The unit in each language, optional in the answer: the bank's number is in
+            # that unit, and the app does not ask for the unit either. Moodle accepts any
+            # number of units, so each language's name is its own <unit>, multiplier 1
+            # (one element when both languages spell it the same).
             units = SubElement(question, "units")
             for name in dict.fromkeys(str(unit[lang]) for lang in ("ar", "en")):
                 entry = SubElement(units, "unit")
