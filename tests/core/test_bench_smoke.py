@@ -15,7 +15,7 @@ from ..conftest import PROJECT_ROOT, requires_sqlite
 def test_benchmark_runs_end_to_end(tmp_path):
     result = subprocess.run(
         [sys.executable, "bench/run.py", "--students", "4", "--seeded", "16", "--cards", "30",
-         "--reviews", "1920", "--seconds", "3", "--think", "0.05", "0.2", "--kill", "--json"],
+         "--reviews", "1920", "--seconds", "1", "--think", "0.05", "0.2", "--kill", "--json"],
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout)
