@@ -64,9 +64,10 @@ def read(data: bytes, reader: Reader, *, as_type: str = "flashcard",
             columns[key] = int(value)
     body = lines[header_lines:]
     separator = separator or _guess_separator(body)
-    quoting = csv.QUOTE_NONE if quizlet else csv.QUOTE_MINIMAL
-    rows = csv.reader(io.StringIO("\n".join(body)), delimiter=separator, strict=True,
-                      quoting=quoting)
+    # Quizlet writes no quotes: a '"' in a term is text, not the start of a quoted field.
+    text = io.StringIO("\n".join(body))
+    rows = (csv.reader(text, delimiter=separator, strict=True, quoting=csv.QUOTE_NONE)
+            if quizlet else csv.reader(text, delimiter=separator, strict=True))
     special = {number - 1 for number in columns.values()}
     tags_column = columns.get("tags column", 0)
     try:
