@@ -12,7 +12,7 @@ from .conftest import answer_whatever_is_asked
 pytestmark = pytest.mark.browser
 PASSWORD = "a long enough passphrase"
 TEXT = {
-    "ar": {"login": "تسجيل الدخول", "start": "ابدأ اختبارًا", "check": "التحقّق من إجابتي",
+    "ar": {"login": "تسجيل الدخول", "start": "بدء اختبار", "check": "التحقّق من إجابتي",
            "next": "السؤال التالي", "score": "عرض درجتي", "your_score": "درجتك",
            "source": "اقرأه في المصدر", "add": "إضافة إلى مراجعاتي",
            "review": "راجع هذه البطاقات"},

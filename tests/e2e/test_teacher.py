@@ -23,8 +23,8 @@ pytestmark = pytest.mark.browser
 
 TEXT = {
     "ar": {"forecast": "البطاقات المستحقة كل يوم خلال الأيام الثلاثين القادمة",
-           "table": "اعرضها جدولًا", "csv_header": "الاسم",
-           "write": "اكتب بنكًا جديدًا", "check": "الفحص والمعاينة",
+           "table": "العرض جدولًا", "csv_header": "الاسم",
+           "write": "كتابة بنك جديد", "check": "الفحص والمعاينة",
            "problem": "الإجابة z ليست من بين الخيارات", "publish": "نشر",
            "published": "نُشر البنك", "my_banks": "بنوكي", "one": "مشكلة واحدة"},
     "en": {"forecast": "Cards due each day for the next 30 days", "table": "Show as a table",
