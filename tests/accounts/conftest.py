@@ -1,7 +1,12 @@
 """Helpers and fixtures for the accounts tests, and the table of every route's answer to
 every kind of visitor (test_access_matrix.py checks it, test_bad_input.py walks it)."""
 
+import io
+import re
+
 from ..people import PASSWORD, csrf_token, login, post  # noqa: F401 - used by the tests here
+
+SCHOOL = "10.9.8.7"  # every student of the school behind one address
 
 ROLES = ("anonymous", "student", "other_student", "teacher", "other_teacher")
 LOGIN = 302  # redirected to the login page
@@ -125,3 +130,38 @@ MATRIX = {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),
 }
+
+
+GOOD = {"username": "Layla_99", "display_name": "Layla", "email": "", "password": PASSWORD,
+        "confirm": PASSWORD, "locale": "ar", "timezone": "Asia/Almaty"}
+
+
+def _client(app, language="en"):
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = SCHOOL
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+    return client
+
+
+def _invite_link(loaded_app, client_as, world) -> str:
+    teacher = client_as("teacher")
+    response = post(teacher, f"/classes/{world.school_class.id}/invite",
+                    token_from=f"/classes/{world.school_class.id}")
+    assert response.status_code == 303
+    page = teacher.get(f"/classes/{world.school_class.id}").get_data(as_text=True)
+    return re.search(r'id="invite-link"[^>]*value="http://localhost(/invite/[A-Z0-9]+)"',
+                     page).group(1)
+
+
+def _upload_roster(client, class_id, text=None, file_bytes=None):
+    data = {"csrf_token": csrf_token(client, f"/classes/{class_id}/roster"), "names": text or ""}
+    if file_bytes is not None:
+        data["roster_file"] = (io.BytesIO(file_bytes), "class.csv")
+    return client.post(f"/classes/{class_id}/roster", data=data,
+                       content_type="multipart/form-data")
+
+
+def _sheet(html) -> list[tuple[str, str]]:
+    usernames = re.findall(r'<dt>Username</dt><dd><bdi dir="ltr">([^<]+)</bdi>', html)
+    passwords = re.findall(r'class="slip-password"><bdi dir="ltr">([^<]+)<', html)
+    return list(zip(usernames, passwords, strict=True))

@@ -9,10 +9,7 @@ from sqlalchemy import text
 from quizapp.accounts.models import User
 from quizapp.extensions import db
 
-from .conftest import PASSWORD, csrf_token, login, post
-
-GOOD = {"username": "Layla_99", "display_name": "Layla", "email": "", "password": PASSWORD,
-        "confirm": PASSWORD, "locale": "ar", "timezone": "Asia/Almaty"}
+from .conftest import GOOD, PASSWORD, csrf_token, login, post
 
 
 def register(client, **changes):

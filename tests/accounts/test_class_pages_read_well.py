@@ -12,8 +12,7 @@ from quizapp.classes import services as class_services
 from quizapp.classes.roster import _username_from
 from quizapp.extensions import db
 
-from .conftest import login, post
-from .test_class_signup import _client, _invite_link, _sheet, _upload_roster
+from .conftest import _client, _invite_link, _sheet, _upload_roster, login, post
 
 LONG_TITLE = "cultural-centre-beijing"
 

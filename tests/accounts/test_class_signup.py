@@ -1,6 +1,5 @@
 """A class signs up together: invite links and rosters with one-time passwords."""
 
-import io
 import re
 
 from sqlalchemy import func, select
@@ -8,26 +7,16 @@ from sqlalchemy import func, select
 from quizapp.accounts.models import ClassMembership, SchoolClass, User
 from quizapp.extensions import db
 
-from .conftest import PASSWORD, csrf_token, login, post
-
-SCHOOL = "10.9.8.7"  # every student of the school behind one address
-
-
-def _client(app, language="en"):
-    client = app.test_client()
-    client.environ_base["REMOTE_ADDR"] = SCHOOL
-    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
-    return client
-
-
-def _invite_link(loaded_app, client_as, world) -> str:
-    teacher = client_as("teacher")
-    response = post(teacher, f"/classes/{world.school_class.id}/invite",
-                    token_from=f"/classes/{world.school_class.id}")
-    assert response.status_code == 303
-    page = teacher.get(f"/classes/{world.school_class.id}").get_data(as_text=True)
-    return re.search(r'id="invite-link"[^>]*value="http://localhost(/invite/[A-Z0-9]+)"',
-                     page).group(1)
+from .conftest import (
+    PASSWORD,
+    _client,
+    _invite_link,
+    _sheet,
+    _upload_roster,
+    csrf_token,
+    login,
+    post,
+)
 
 
 def _sign_up(app, link, username):
@@ -51,7 +40,7 @@ def test_a_class_of_40_signs_up_through_the_invite_from_one_address(
     assert statuses == [303] * 40
     assert _members(loaded_app, world.school_class.id) == 41  # with the world's student
     # The same address is still held to the ordinary registration limit.
-    from .test_accounts import GOOD
+    from .conftest import GOOD
     ordinary = [post(_client(loaded_app), "/register", {**GOOD, "username": f"walkin{n}"},
                      token_from="/register").status_code for n in range(11)]
     assert ordinary[-1] == 429
@@ -93,20 +82,6 @@ def test_only_the_classes_teacher_manages_its_invite_and_roster(world, client_as
 
 
 ROSTER = "name,username\n" + "\n".join(f"Student {n:02}" for n in range(39)) + "\nNour Ali,nour\n"
-
-
-def _upload_roster(client, class_id, text=None, file_bytes=None):
-    data = {"csrf_token": csrf_token(client, f"/classes/{class_id}/roster"), "names": text or ""}
-    if file_bytes is not None:
-        data["roster_file"] = (io.BytesIO(file_bytes), "class.csv")
-    return client.post(f"/classes/{class_id}/roster", data=data,
-                       content_type="multipart/form-data")
-
-
-def _sheet(html) -> list[tuple[str, str]]:
-    usernames = re.findall(r'<dt>Username</dt><dd><bdi dir="ltr">([^<]+)</bdi>', html)
-    passwords = re.findall(r'class="slip-password"><bdi dir="ltr">([^<]+)<', html)
-    return list(zip(usernames, passwords, strict=True))
 
 
 def test_a_40_row_roster_makes_accounts_with_one_time_passwords(world, client_as, loaded_app):
@@ -165,7 +140,7 @@ def test_a_bad_roster_line_creates_nobody(world, client_as, loaded_app):
 
 
 def test_the_sign_up_pages_have_no_english_on_arabic_pages(world, client_as, loaded_app):
-    from ..core.test_every_page_translated import english_fragments, visible_text
+    from ..pages import english_fragments, visible_text
 
     link = _invite_link(loaded_app, client_as, world)
     teacher = client_as("teacher")

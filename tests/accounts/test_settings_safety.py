@@ -54,7 +54,7 @@ def test_saving_settings_is_throttled_per_account(world, client_as):
 
 
 def test_registering_with_a_used_email_does_not_say_so(world, client_as, loaded_app):
-    from .test_accounts import GOOD
+    from .conftest import GOOD
 
     assert _save(client_as("rstudent"), email="family@example.org").status_code == 303
     client = loaded_app.test_client()

@@ -126,7 +126,7 @@ def test_counters_are_exact_under_concurrent_increments(throttled_app):
 
 
 def test_registration_limit_is_shared(throttled_app):
-    from .test_accounts import GOOD
+    from .conftest import GOOD
 
     def register(n):
         client = _client(throttled_app, address="10.0.7.1")

@@ -1,39 +1,12 @@
 """Every page in both languages: `lang`/`dir` set, and no English interface text on an
 Arabic page (every msgid of the catalog is looked for in the Arabic page's text)."""
 
-import functools
-import html as html_lib
 import re
-import tempfile
-from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
-from quizapp.core.cli import extract_catalog
-
+from ..pages import english_fragments, visible_text
 from ..people import PASSWORD, csrf_token, login
-
-
-@functools.cache
-def english_fragments() -> list[str]:
-    """Fragments of every msgid, extracted afresh from the code (the .pot is not kept)."""
-    with tempfile.TemporaryDirectory() as folder:
-        pot_path = Path(folder) / "messages.pot"
-        extract_catalog(pot_path)
-        with pot_path.open("rb") as pot:
-            catalog = read_po(pot)
-    fragments = set()
-    for message in catalog:
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        for text in ids:
-            for part in re.split(r"%\(\w+\)s|`[^`]*`", text or ""):
-                part = part.strip(" .:;,!?()“”\"'")
-                # Short or code-like fragments ("JSON", "U+") prove nothing.
-                if len(part) >= 5 and re.search(r"[a-z]{3}", part) and " " in part:
-                    fragments.add(part)
-    return sorted(fragments)
-
 
 # Pages that answer with an error on purpose; every other page must answer 200, so that an
 # error page (which extends base.html and is translated too) cannot pass for the real one.
@@ -45,12 +18,6 @@ def render(client, name: str, path: str) -> str:
     response = client.get(path)
     assert response.status_code == ERROR_PAGES.get(name, 200), (name, response.status_code)
     return response.get_data(as_text=True)
-
-
-def visible_text(page: str) -> str:
-    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
-    labels = " ".join(re.findall(r'(?:aria-label|title|placeholder|alt)="([^"]*)"', page))
-    return html_lib.unescape(re.sub(r"<[^>]+>", " ", page) + " " + labels)
 
 
 @pytest.fixture

@@ -10,6 +10,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
+from quizapp.accounts.services import NewAccount, register
+from quizapp.banks.models import Bank
+from quizapp.classes import services as class_services
+from quizapp.extensions import db
+
 PASSWORD = "a long enough passphrase"
 AXE = Axe()
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -110,3 +115,16 @@ def answer_whatever_is_asked(page):
             selects.nth(index).select_option(index=index + 1)
     elif text.count():
         text.fill("620")
+
+
+@pytest.fixture
+def people(loaded_app):
+    with loaded_app.app_context():
+        teacher = register(NewAccount(username="mona", display_name="منى", password=PASSWORD,
+                                      role="teacher"))
+        student = register(NewAccount(username="sara", display_name="Sara", password=PASSWORD))
+        school_class = class_services.create_class(teacher, "الصف العاشر")
+        class_services.join_class(student, school_class.join_code)
+        bank = db.session.scalar(db.select(Bank).where(Bank.slug == "cultural-centre-beijing"))
+        class_services.assign_bank(school_class, bank, None)
+        return {"class_id": school_class.id, "student_id": student.id}

@@ -3,7 +3,7 @@ the sign-in sheet on screen and in print, and the first-password page."""
 
 import pytest
 
-from .test_every_page import check, log_in, people  # noqa: F401 - people: a fixture
+from .conftest import check, log_in
 
 pytestmark = pytest.mark.browser
 

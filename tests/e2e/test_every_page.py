@@ -5,27 +5,9 @@ import re
 
 import pytest
 
-from quizapp.accounts.services import NewAccount, register
-from quizapp.banks.models import Bank
-from quizapp.classes import services as class_services
-from quizapp.extensions import db
-
-from .conftest import PASSWORD, answer_whatever_is_asked, check, log_in
+from .conftest import answer_whatever_is_asked, check, log_in
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def people(loaded_app):
-    with loaded_app.app_context():
-        teacher = register(NewAccount(username="mona", display_name="منى", password=PASSWORD,
-                                      role="teacher"))
-        student = register(NewAccount(username="sara", display_name="Sara", password=PASSWORD))
-        school_class = class_services.create_class(teacher, "الصف العاشر")
-        class_services.join_class(student, school_class.join_code)
-        bank = db.session.scalar(db.select(Bank).where(Bank.slug == "cultural-centre-beijing"))
-        class_services.assign_bank(school_class, bank, None)
-        return {"class_id": school_class.id, "student_id": student.id}
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])

@@ -1,6 +1,12 @@
 """Every shipped bank exported once per format for the whole module (the files are read
 only), so the checks on each file cost no more exports."""
 
+import io
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
@@ -8,6 +14,8 @@ from quizapp.banks.models import Bank
 from quizapp.extensions import db
 from quizapp.interop.formats import FORMATS
 from quizapp.interop.services import bank_questions, export_bank
+
+from ..people import csrf_token
 
 SHIPPED = ("belt-and-road-central-asia", "central-asia-china-summit", "cultural-centre-beijing")
 
@@ -41,3 +49,37 @@ def _record(question):
 
 def _bank_record(bank):
     return {"slug": bank.slug, "title": {"ar": bank.title_ar, "en": bank.title_en}}
+
+
+def make_apkg(path: Path, notes: list[tuple[str, str, str]], deck: str = "بطاقات") -> bytes:
+    """A minimal Anki 2.1 package: the collection's notes and decks, as Anki stores them."""
+    database = path / "collection.anki21"
+    connection = sqlite3.connect(database)
+    connection.executescript(
+        "CREATE TABLE col (id integer primary key, decks text);"
+        "CREATE TABLE notes (id integer primary key, guid text, mid integer, mod integer,"
+        " usn integer, tags text, flds text, sfld text, csum integer, flags integer,"
+        " data text);")
+    connection.execute("INSERT INTO col VALUES (1, ?)",
+                       (json.dumps({"1": {"name": "Default"}, "2": {"name": deck}}),))
+    for index, (front, back, tags) in enumerate(notes, start=1):
+        connection.execute("INSERT INTO notes VALUES (?, ?, 1, 0, 0, ?, ?, ?, 0, 0, '')",
+                           (index, f"g{index}", tags, f"{front}\x1f{back}", front))
+    connection.commit()
+    connection.close()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(database, "collection.anki21")
+        archive.writestr("media", "{}")
+    return buffer.getvalue()
+
+
+# Both languages, tags and an explanation: a draft with nothing left to complete.
+COMPLETE_GIFT = (Path(__file__).parent / "fixtures" / "import-capitals.gift").read_text(
+    encoding="utf-8")
+
+
+def _post(client, data: bytes, filename: str, fmt: str = "", token: str | None = None):
+    form = {"csrf_token": csrf_token(client, "/my-banks/import") if token is None else token,
+            "file": (io.BytesIO(data), filename), "format": fmt, "as_type": "flashcard"}
+    return client.post("/my-banks/import", data=form, content_type="multipart/form-data")

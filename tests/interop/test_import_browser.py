@@ -2,9 +2,7 @@
 stored, a draft opened in the editor; and the same from the command line."""
 
 import html
-import io
 import re
-from pathlib import Path
 
 import yaml
 
@@ -13,16 +11,7 @@ from quizapp.extensions import db
 
 from ..banks.conftest import publish, snapshot, stored
 from ..people import csrf_token
-
-# Both languages, tags and an explanation: a draft with nothing left to complete.
-COMPLETE_GIFT = (Path(__file__).parent / "fixtures" / "import-capitals.gift").read_text(
-    encoding="utf-8")
-
-
-def _post(client, data: bytes, filename: str, fmt: str = "", token: str | None = None):
-    form = {"csrf_token": csrf_token(client, "/my-banks/import") if token is None else token,
-            "file": (io.BytesIO(data), filename), "format": fmt, "as_type": "flashcard"}
-    return client.post("/my-banks/import", data=form, content_type="multipart/form-data")
+from .conftest import COMPLETE_GIFT, _post
 
 
 def test_my_banks_offers_import_next_to_writing(world, client_as):
@@ -112,7 +101,7 @@ def test_the_command_lists_problems_and_fails(runner, tmp_path):
 
 
 def test_the_import_page_and_its_problems_are_all_arabic_on_arabic_pages(world, client_as):
-    from ..core.test_every_page_translated import english_fragments, visible_text
+    from ..pages import english_fragments, visible_text
 
     teacher = client_as("teacher")
     teacher.set_cookie("lang", "ar")

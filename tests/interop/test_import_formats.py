@@ -1,15 +1,13 @@
 """Each import format, on small files in Arabic and English, becomes a draft bank."""
 
-import io
-import json
-import sqlite3
-import zipfile
 from pathlib import Path
 
 import yaml
 
 from quizapp.banks.validator import Library, check_bank_text
 from quizapp.interop.importing import guess_format, import_file
+
+from .conftest import make_apkg
 
 MOODLE = (Path(__file__).parent / "fixtures" / "import-history.xml").read_text("utf-8")
 
@@ -131,29 +129,6 @@ def test_a_malformed_csv_row_is_reported_with_its_line():
     result = import_file(text.encode(), "cards.csv")
     assert not result.ok
     assert [p.line for p in result.problems][0] == 2
-
-
-def make_apkg(path: Path, notes: list[tuple[str, str, str]], deck: str = "بطاقات") -> bytes:
-    """A minimal Anki 2.1 package: the collection's notes and decks, as Anki stores them."""
-    database = path / "collection.anki21"
-    connection = sqlite3.connect(database)
-    connection.executescript(
-        "CREATE TABLE col (id integer primary key, decks text);"
-        "CREATE TABLE notes (id integer primary key, guid text, mid integer, mod integer,"
-        " usn integer, tags text, flds text, sfld text, csum integer, flags integer,"
-        " data text);")
-    connection.execute("INSERT INTO col VALUES (1, ?)",
-                       (json.dumps({"1": {"name": "Default"}, "2": {"name": deck}}),))
-    for index, (front, back, tags) in enumerate(notes, start=1):
-        connection.execute("INSERT INTO notes VALUES (?, ?, 1, 0, 0, ?, ?, ?, 0, 0, '')",
-                           (index, f"g{index}", tags, f"{front}\x1f{back}", front))
-    connection.commit()
-    connection.close()
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.write(database, "collection.anki21")
-        archive.writestr("media", "{}")
-    return buffer.getvalue()
 
 
 def test_apkg_notes_become_flashcards(tmp_path):

@@ -11,7 +11,7 @@ import pytest
 
 from quizapp.interop.importing import ImportLimits, import_file
 
-from .test_import_formats import make_apkg
+from .conftest import make_apkg
 
 SMALL = ImportLimits(max_bytes=64 * 1024, max_questions=3, max_members=4,
                      max_expanded_bytes=256 * 1024)

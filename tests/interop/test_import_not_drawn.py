@@ -8,7 +8,7 @@ import yaml
 
 from quizapp.banks.validator import Library, SourceDocument, check_bank_text
 
-from .test_import_browser import COMPLETE_GIFT, _post
+from .conftest import COMPLETE_GIFT, _post
 
 BANK = {
     "slug": "capitals", "title": {"ar": "العواصم", "en": "Capitals"},

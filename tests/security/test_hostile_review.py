@@ -21,7 +21,7 @@ from quizapp.study.models import ReviewLog
 from ..banks.conftest import GOOD, submit
 from ..conftest import QUESTIONS_DIR
 from ..people import PASSWORD, csrf_token, post
-from ..study.test_views import logged_in, review_page, right_form
+from ..study.conftest import logged_in, review_page, right_form
 
 NEW_PASSWORD = "another long passphrase"
 

@@ -7,7 +7,7 @@ from quizapp.banks.models import Question
 from quizapp.extensions import db
 
 from ..people import csrf_token
-from .test_views import logged_in
+from .conftest import logged_in
 
 
 def question(loaded_app, uid):

@@ -8,40 +8,8 @@ from quizapp.banks.models import Question
 from quizapp.extensions import db
 from quizapp.study.models import Card, QuizAnswer, QuizAttempt, ReviewLog
 
-from ..people import csrf_token, login
-from .conftest import PASSWORD
-
-
-def logged_in(loaded_app, username="sara"):
-    from quizapp.accounts.services import NewAccount, register
-
-    with loaded_app.app_context():
-        register(NewAccount(username=username, display_name=username.title(),
-                            password=PASSWORD, locale="en"))
-    client = loaded_app.test_client()
-    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
-    assert login(client, username, PASSWORD).status_code == 303
-    return client
-
-
-def right_form(question: Question, html: str) -> dict:
-    """The form fields that answer a question rightly, read from its page."""
-    d = question.details
-    if question.type == "single_choice":
-        return {"answer": d["answer"]}
-    if question.type == "multiple_choice":
-        return {"answer": d["answers"]}
-    if question.type == "true_false":
-        return {"answer": "true" if d["answer"] else "false"}
-    if question.type == "numeric":
-        return {"answer": str(d["answer"])}
-    if question.type == "short_text":
-        return {"answer": d["answers"]["en"][0]}
-    if question.type == "ordering":
-        return {f"position-{i}": str(i + 1) for i in range(len(d["items"]))}
-    if question.type == "matching":
-        return {f"match-{i}": str(i) for i in range(len(d["pairs"]))}
-    raise AssertionError(question.type)
+from ..people import csrf_token
+from .conftest import logged_in, review_page, right_form
 
 
 def test_full_quiz_scores_and_counts_each_answer_once(loaded_app):
@@ -122,10 +90,6 @@ def test_the_other_language_is_one_click_away(loaded_app):
     arabic = client.get(path + "?show=other").get_data(as_text=True)
     assert 'lang="en" dir="ltr">' in english
     assert '<h1 class="prompt" lang="ar" dir="rtl">' in arabic
-
-
-def review_page(client, bank="cultural-centre-beijing"):
-    return client.get(f"/review?bank={bank}").get_data(as_text=True)
 
 
 def test_review_answer_suggests_a_rating_and_records_the_chosen_one(loaded_app):
