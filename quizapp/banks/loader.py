@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 
 from ..database import IMMEDIATE, utcnow, write_transaction
 from ..extensions import db
-from ..questions.hints import grading_hints
+from ..questions.registry import grading_hints
 from . import schema
 from .models import Bank, BankRevision, Document, GlossaryEntry, Question, QuestionTag
 from .ownership import Publisher, ownership_problems, publisher, quota_problems, stored_name

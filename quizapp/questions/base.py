@@ -5,7 +5,7 @@ fields as a ``details`` mapping, and the hooks work on that mapping.
 
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from xml.etree.ElementTree import Element
@@ -129,6 +129,12 @@ class QuestionType(ABC, Generic[Model]):
     @abstractmethod
     def describe_response(self, details: Details, response: Response, lang: str) -> Described:
         """A (non-None) response in words, for feedback and quiz reviews."""
+
+    def grading_hints(self, details: Details, quote: str,
+                      glossary: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+        """What grading needs beyond the bank's text, derived when the bank is loaded from
+        the source ``quote`` and the glossary's entries; most types need nothing."""
+        return {}
 
     @abstractmethod
     def correct_answer(self, details: Details, lang: str) -> Described:

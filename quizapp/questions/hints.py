@@ -1,6 +1,8 @@
 """What the loader adds to a typed question's details so that grading stays pure: the
 glossary's other spellings of its accepted answers, and the qualifier the source puts on
-its number ("more than 1,500"). Derived when a bank is loaded; grading reads no file."""
+its number ("more than 1,500"). Derived when a bank is loaded; grading reads no file.
+Each type's ``grading_hints`` hook calls the helper it needs (``registry.grading_hints``
+asks the type)."""
 
 import re
 from collections.abc import Mapping, Sequence
@@ -15,18 +17,7 @@ _QUALIFIED = [
 ]
 
 
-def grading_hints(kind: str, details: Mapping[str, Any], quote: str,
-                  glossary: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """Extra details for a question of type ``kind``, from its source ``quote`` and the
-    glossary's entries (each with ``ar``, ``en`` and optional ``variants``)."""
-    if kind == "numeric":
-        return _numeric_hints(details, quote)
-    if kind == "short_text":
-        return _short_text_hints(details, glossary)
-    return {}
-
-
-def _numeric_hints(details: Mapping[str, Any], quote: str) -> dict[str, Any]:
+def numeric_hints(details: Mapping[str, Any], quote: str) -> dict[str, Any]:
     """``qualifier``: "more_than" or "less_than" where the quote says so of the answer,
     else "none" (only the number itself is right)."""
     answer = parse_number(details["answer"])
@@ -37,8 +28,9 @@ def _numeric_hints(details: Mapping[str, Any], quote: str) -> dict[str, Any]:
     return {"qualifier": "none"}
 
 
-def _short_text_hints(details: Mapping[str, Any],
-                      glossary: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+def short_text_hints(details: Mapping[str, Any],
+                     glossary: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """``variants``: the glossary's other spellings of an accepted answer (none: {})."""
     accepted = {normalise_text(answer) for answers in details["answers"].values()
                 for answer in answers}
     variants: list[str] = []

@@ -2,7 +2,7 @@
 template partial in ``templates/questions/``, and one line in ``_MODULES`` here."""
 
 import inspect
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from types import ModuleType
 from typing import Any
 
@@ -94,3 +94,9 @@ def answerable_names() -> tuple[str, ...]:
 def quick_names() -> frozenset[str]:
     """The types answered by reading and clicking: a fast answer is a matter of seconds."""
     return frozenset(t.name for t in _TYPES.values() if t.quick)
+
+
+def grading_hints(kind: str, details: Mapping[str, Any], quote: str,
+                  glossary: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """What a question of type ``kind`` needs stored for grading (its type's hook)."""
+    return get(kind).grading_hints(details, quote, glossary)

@@ -2,7 +2,7 @@
 glossary's other spellings of a short answer."""
 
 from quizapp.questions.answers import check_answer
-from quizapp.questions.hints import grading_hints
+from quizapp.questions.registry import grading_hints
 
 GLOSSARY = [
     {"id": "rahmon", "ar": "إمام علي رحمان", "en": "Emomali Rahmon",

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from quizapp.questions.answers import check_answer
-from quizapp.questions.hints import grading_hints
+from quizapp.questions.registry import grading_hints
 
 from ..conftest import QUESTIONS_DIR
 

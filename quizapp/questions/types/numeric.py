@@ -1,7 +1,7 @@
 """A number, typed; within the bank's tolerance, in the bank's unit or written out."""
 
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal
 from xml.etree.ElementTree import Element, SubElement
@@ -22,6 +22,7 @@ from ..base import (
     Response,
 )
 from ..exporting import add_answer, add_plain, gift_escape, html_text, moodle_question
+from ..hints import numeric_hints
 from ..imported import ImportedQuestion
 from ..quantities import read_quantity, unit_magnitude
 from ..schema import Bilingual, Number, Prompted
@@ -41,6 +42,10 @@ class NumericType(QuestionType[Numeric]):
     label = N_("Number")
     quick = False
     answerable = True
+
+    def grading_hints(self, details: Details, quote: str,
+                      glossary: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+        return numeric_hints(details, quote)
 
     def check(self, question: Numeric, report: ProblemReport, path: PathParts) -> None:
         value = parse_number(question.answer)

@@ -2,7 +2,7 @@
 
 import random
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 from xml.etree.ElementTree import Element
 
@@ -31,6 +31,7 @@ from ..exporting import (
     html_list,
     moodle_question,
 )
+from ..hints import short_text_hints
 from ..imported import ImportedQuestion
 from ..normalise import answer_words, normalise_text, plain_text
 from ..schema import LANGUAGES, Prompted, Strict, Text
@@ -54,6 +55,10 @@ class ShortTextType(QuestionType[ShortText]):
     label = N_("Short answer")
     quick = False
     answerable = True
+
+    def grading_hints(self, details: Details, quote: str,
+                      glossary: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+        return short_text_hints(details, glossary)
 
     def check(self, question: ShortText, report: ProblemReport, path: PathParts) -> None:
         for lang in LANGUAGES:
