@@ -226,7 +226,11 @@ def review():
                                starting=bank is None
                                and not reviews.studies_any_bank(current_user))
     done = study.count_reviews_since(current_user, since)
-    question = visible_question_or_404(queue[0].question_id, include_retired=True)
+    # Not an id from the request: the queue holds only questions of the banks this student
+    # studies and may see (studied_bank_ids), so the identity map's get is enough.
+    question = db.session.get(Question, queue[0].question_id)
+    if question is None:  # retired or deleted between the two statements
+        abort(404)
     card = study.card_for(current_user, question.id)
     seen = card.reviews if card else 0
     lang, switched = _display_language()
@@ -235,7 +239,8 @@ def review():
         "study/review.html", question=question, seen=seen, qlang=lang,
         layout=reviews.review_layout(current_user, question, seen),
         switched=switched, bank=bank, done=done, remaining=len(queue), is_new=card is None,
-        can_undo=reviews.can_undo(current_user),
+        # A review in this session is one to undo; only before it is the log asked.
+        can_undo=done > 0 or reviews.can_undo(current_user),
         revealed=revealed, shown=request.args.get("shown") or _shown_token(question.id, now),
         buttons=_rating_buttons(reviews.rating_intervals(current_user, card, now))
         if revealed else None,
