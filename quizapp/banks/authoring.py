@@ -22,6 +22,7 @@ from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from ..accounts.access import teacher_required
+from ..core.messages import N_
 from ..core.params import parse_int
 from ..extensions import db
 from ..questions.presenting import correct_answer, make_layout
@@ -29,7 +30,7 @@ from .access import downloadable_bank_or_404, own_bank_or_404
 from .forms import BankForm
 from .models import Bank, BankRevision, Document
 from .ownership import written_name
-from .problems import N_, Problem
+from .problems import Problem
 from .services import (
     LoadRefused,
     Upload,

@@ -15,13 +15,14 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from ..core.messages import N_
 from ..database import IMMEDIATE, utcnow, write_transaction
 from ..extensions import db
 from ..questions.registry import grading_hints
 from . import schema
 from .models import Bank, BankRevision, Document, GlossaryEntry, Question, QuestionTag
 from .ownership import Publisher, ownership_problems, publisher, quota_problems, stored_name
-from .problems import N_, Problem
+from .problems import Problem
 from .validator import CheckedBank, Library, Report
 
 Glossary = Sequence[dict[str, Any]]  # the glossary's entries, dumped

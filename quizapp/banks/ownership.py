@@ -9,9 +9,10 @@ taken over, not even by the shipped loader.
 
 from sqlalchemy import func, select
 
+from ..core.messages import N_
 from ..extensions import db
 from .models import Bank
-from .problems import N_, Problem
+from .problems import Problem
 from .validator import Report
 
 

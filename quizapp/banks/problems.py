@@ -5,11 +5,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 
-def N_(message: str) -> str:
-    """Marks a message for extraction; it is translated when shown (see Problem.message)."""
-    return message
-
-
 class Plural(NamedTuple):
     """A message whose wording depends on a number: ``params[count]`` chooses the form."""
 

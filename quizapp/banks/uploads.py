@@ -9,11 +9,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from ..core.messages import N_
 from ..extensions import db
 from . import schema
 from .loader import BankSummary, LoadRefused, LoadResult, load_checked
 from .models import Document, GlossaryEntry
-from .problems import N_, Nn_, Problem
+from .problems import Nn_, Problem
 from .validator import CheckedBank, Library, Report, SourceDocument, check_bank_text
 
 

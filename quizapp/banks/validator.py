@@ -15,10 +15,11 @@ from typing import Any, TypeVar, overload
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ..core.messages import N_
 from ..questions import registry
 from ..questions.base import PathParts
 from . import schema
-from .problems import N_, Nn_, Plural, Problem
+from .problems import Nn_, Plural, Problem
 from .yamlfile import ParsedYaml, dotted, parse
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024

@@ -13,8 +13,9 @@ from typing import Protocol
 
 import yaml
 
+from ..core.messages import N_
 from ..core.text import BIDI_CONTROLS, has_stacked_marks, text_problems
-from .problems import N_, Nn_, Plural, Problem
+from .problems import Nn_, Plural, Problem
 
 Path = tuple[str | int, ...]
 

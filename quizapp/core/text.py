@@ -10,11 +10,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-
-def N_(message: str) -> str:
-    """Marks a message for extraction; it is translated when shown."""
-    return message
-
+from .messages import N_
 
 # Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) make text read
 # differently from what it is ("Trojan Source"); the marks (LRM, RLM, ALM) are invisible

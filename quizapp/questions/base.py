@@ -28,9 +28,6 @@ MAX_TEXT = 200
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def N_(message: str) -> str:
-    """Marks a message for extraction; it is translated where it is shown."""
-    return message
 
 
 def same_text(text: str) -> str:

@@ -3,7 +3,8 @@
 import random
 from typing import Any
 
-from .base import N_, Details, PathParts, ProblemReport, same_text
+from ..core.messages import N_
+from .base import Details, PathParts, ProblemReport, same_text
 from .schema import LANGUAGES, Bilingual
 
 

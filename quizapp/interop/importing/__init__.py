@@ -5,7 +5,8 @@ from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
 
-from ...banks.problems import N_, Nn_, Problem
+from ...banks.problems import Nn_, Problem
+from ...core.messages import N_
 from . import apkg, delimited, gift, moodle_xml
 from .draft import ImportLimits, ImportResult, Reader, build
 

@@ -14,7 +14,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from ...banks.problems import N_, Nn_
+from ...banks.problems import Nn_
+from ...core.messages import N_
 from ...questions.imported import ImportedQuestion
 from ..anki import FIELDS  # the exporter's own field list: the two cannot drift apart
 from .draft import Reader

@@ -14,7 +14,7 @@ there is text, so they are read with ``csv.QUOTE_NONE``.
 import csv
 import io
 
-from ...banks.problems import N_
+from ...core.messages import N_
 from ...questions.imported import ImportedAnswer, ImportedQuestion
 from .draft import Reader
 from .texts import by_language, plain

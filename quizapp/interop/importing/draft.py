@@ -11,8 +11,9 @@ from typing import Any
 
 import yaml
 
-from ...banks.problems import N_, Nn_, Problem
+from ...banks.problems import Nn_, Problem
 from ...banks.schema import FACT_KINDS
+from ...core.messages import N_
 from ...questions import registry
 from ...questions.imported import ImportedQuestion, bilingual
 

@@ -6,7 +6,7 @@ multilang): GIFT is small, and every problem must say its line.
 
 import re
 
-from ...banks.problems import N_
+from ...core.messages import N_
 from ...questions.imported import ImportedAnswer, ImportedQuestion
 from .draft import Reader
 from .texts import by_language

@@ -10,7 +10,7 @@ from typing import Any
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from ...banks.problems import N_
+from ...core.messages import N_
 from ...questions.imported import ImportedAnswer, ImportedQuestion, Texts
 from .draft import Reader
 from .texts import by_language, plain

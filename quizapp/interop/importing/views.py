@@ -7,7 +7,8 @@ from flask_babel import ngettext
 from ...accounts.access import teacher_required
 from ...banks.authoring import check_text
 from ...banks.forms import BankForm
-from ...banks.problems import N_, Problem
+from ...banks.problems import Problem
+from ...core.messages import N_
 from . import import_file, import_limits
 from .forms import ImportForm
 

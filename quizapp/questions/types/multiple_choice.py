@@ -7,9 +7,9 @@ from xml.etree.ElementTree import Element
 
 from pydantic import Field
 
+from ...core.messages import N_
 from .. import choices, imported
 from ..base import (
-    N_,
     AnswerResult,
     Described,
     Details,

@@ -6,12 +6,12 @@ from decimal import Decimal
 from typing import Any, Literal
 from xml.etree.ElementTree import Element, SubElement
 
+from ...core.messages import N_
 from ...core.text import clean_text
 from ...numerals import parse_number
 from .. import imported
 from ..base import (
     MAX_TEXT,
-    N_,
     AnswerResult,
     Described,
     Details,

@@ -9,9 +9,9 @@ from xml.etree.ElementTree import Comment, Element
 
 from pydantic import Field, StringConstraints
 
+from ...core.messages import N_
 from .. import imported
 from ..base import (
-    N_,
     AnswerResult,
     Described,
     Details,

@@ -8,11 +8,11 @@ from xml.etree.ElementTree import Element
 
 from pydantic import Field
 
+from ...core.messages import N_
 from ...core.text import clean_text
 from .. import imported
 from ..base import (
     MAX_TEXT,
-    N_,
     AnswerResult,
     Described,
     Details,

@@ -5,9 +5,9 @@ from collections.abc import Mapping
 from typing import Any, Literal
 from xml.etree.ElementTree import Element
 
+from ...core.messages import N_
 from .. import imported
 from ..base import (
-    N_,
     AnswerResult,
     Described,
     Details,
