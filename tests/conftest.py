@@ -7,6 +7,7 @@ QUIZAPP_TEST_DATABASE_URL names a server (template databases, `CREATE DATABASE .
 TEMPLATE`), as tests/postgres.sh sets it. With pytest-xdist each worker builds its own.
 """
 
+import functools
 import os
 import shutil
 import uuid
@@ -41,7 +42,9 @@ def _url_for(database) -> str:
     return f"sqlite:///{database}"
 
 
+@functools.cache
 def _admin():
+    """One engine per test process for creating and dropping each test's database."""
     return create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
 
 
@@ -85,7 +88,12 @@ def _make_app(database, **overrides):
 def _copy_database(template, target) -> None:
     if POSTGRES_URL:
         with _admin().connect() as admin:
-            admin.execute(text(f'CREATE DATABASE "{target}" TEMPLATE "{template}"'))
+            # PostgreSQL 15 copies through the WAL by default, block by block; copying the
+            # files is about three times faster for databases this small (one per test).
+            version = admin.execute(text("SHOW server_version_num")).scalar_one()
+            strategy = " STRATEGY FILE_COPY" if int(version) >= 150000 else ""
+            admin.execute(text(
+                f'CREATE DATABASE "{target}" TEMPLATE "{template}"{strategy}'))
     else:
         shutil.copy(template, target)
 
