@@ -185,3 +185,19 @@ def test_logged_in_home_shows_today_and_continue(loaded_app):
     html = client.get("/").get_data(as_text=True)
     assert "Continue reviewing" in html and 'href="/review"' in html
     assert "20 cards waiting for you" in " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_new_students_progress_page_says_what_will_appear(loaded_app):
+    client = logged_in(loaded_app)
+    html = client.get("/progress").get_data(as_text=True)
+    assert "Your progress will appear here" in html
+    assert "<svg" not in html and 'class="stats"' not in html  # no zeros, no blank charts
+    assert 'href="/#banks"' in html and 'href="/classes/"' in html
+    post(client, "/banks/cultural-centre-beijing/study")
+    html = client.get("/progress").get_data(as_text=True)
+    assert 'href="/review"' in html and "Review your first cards" in html
+
+
+def test_quiz_list_without_quizzes_points_to_the_banks(loaded_app):
+    html = logged_in(loaded_app).get("/progress/quizzes").get_data(as_text=True)
+    assert "Each quiz you take will be listed here" in html and 'href="/#banks"' in html
