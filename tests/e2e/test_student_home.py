@@ -4,7 +4,7 @@ import pytest
 
 from quizapp.accounts.services import NewAccount, register
 
-from .conftest import PASSWORD, answer_whatever_is_asked, check, log_in
+from .conftest import AXE, PASSWORD, answer_whatever_is_asked, check, log_in
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 360, "height": 740}
@@ -92,3 +92,9 @@ def test_next_stays_on_a_phones_screen_after_answering(live_server, page, screen
     for rating in page.locator(".ratings button").all():
         assert on_screen_without_scrolling(page, rating)
     screenshot(f"review-feedback-phone-{lang}")
+    # The four coloured ratings keep their contrast (4.5:1) in both themes.
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        violations = AXE.run(page, context=".ratings",
+                             options={"runOnly": ["color-contrast"]}).response["violations"]
+        assert violations == [], (scheme, [v["nodes"][0]["target"] for v in violations])

@@ -201,3 +201,18 @@ def test_new_students_progress_page_says_what_will_appear(loaded_app):
 def test_quiz_list_without_quizzes_points_to_the_banks(loaded_app):
     html = logged_in(loaded_app).get("/progress/quizzes").get_data(as_text=True)
     assert "Each quiz you take will be listed here" in html and 'href="/#banks"' in html
+
+
+def test_review_with_nothing_due_says_when_to_come_back(loaded_app):
+    client = logged_in(loaded_app)
+    post(client, "/banks/cultural-centre-beijing/study")
+    with loaded_app.app_context():
+        student = db.session.scalar(select(User).where(User.username == "sara"))
+        student.new_cards_per_day = 1
+        db.session.commit()
+        bank = db.session.scalar(select(Bank).where(Bank.slug == "cultural-centre-beijing"))
+        review(student, questions_of(bank, 1)[0], datetime.now(UTC), Rating.Easy)
+    html = client.get("/review").get_data(as_text=True)
+    assert "Nothing more to review for now" in html
+    assert re.search(r"Your next card comes due in \d+ (day|week)", html)
+    assert 'href="/progress"' in html
