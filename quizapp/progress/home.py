@@ -184,16 +184,16 @@ def assignment_statuses(user: User) -> list[AssignmentStatus]:
         .where(Card.user_id == user.id, Question.bank_id.in_(bank_ids),
                Question.retired_at.is_(None))
         .group_by(Question.bank_id)).all())
-    best = dict(db.session.execute(
-        select(QuizAttempt.assignment_id, func.max(QuizAttempt.score))
-        .where(QuizAttempt.user_id == user.id,
-               QuizAttempt.assignment_id.in_([a.id for a, _ in rows]),
-               QuizAttempt.finished_at.is_not(None))
-        .group_by(QuizAttempt.assignment_id)).all())
+    best: dict[int | None, float] = {
+        assignment_id: float(score) for assignment_id, score in db.session.execute(
+            select(QuizAttempt.assignment_id, func.max(QuizAttempt.score))
+            .where(QuizAttempt.user_id == user.id,
+                   QuizAttempt.assignment_id.in_([a.id for a, _ in rows]),
+                   QuizAttempt.finished_at.is_not(None), QuizAttempt.score.is_not(None))
+            .group_by(QuizAttempt.assignment_id))
+        if score is not None}
     return [AssignmentStatus(assignment, name, sizes.get(assignment.bank_id, 0),
-                             studied.get(assignment.bank_id, 0),
-                             None if best.get(assignment.id) is None
-                             else float(best[assignment.id]))
+                             studied.get(assignment.bank_id, 0), best.get(assignment.id))
             for assignment, name in rows]
 
 

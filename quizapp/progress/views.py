@@ -43,7 +43,7 @@ def question(uid: str):
 def _home_sections(user, *, now, **_) -> list[tuple[str, dict]]:
     """The home page's sections above the bank list: a teacher's classes and banks, and
     a student's (or a studying teacher's) day."""
-    sections = []
+    sections: list[tuple[str, dict]] = []
     if user.is_teacher:
         sections.append(("progress/_home_teacher.html", {"teaching": teacher_home(user)}))
     home = student_home(user, now)
