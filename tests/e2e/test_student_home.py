@@ -74,6 +74,7 @@ def test_next_stays_on_a_phones_screen_after_answering(live_server, page, screen
     page.get_by_role("button", name=t["check"]).click()
     page.wait_for_load_state()
     assert on_screen_without_scrolling(page, page.get_by_role("link", name=t["next"]))
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     paragraph = page.locator("details.paragraph")
     if paragraph.count():  # folded under the quoted sentence, opened on request
         assert paragraph.get_attribute("open") is None
@@ -91,6 +92,7 @@ def test_next_stays_on_a_phones_screen_after_answering(live_server, page, screen
     page.evaluate("window.scrollTo(0, 0)")  # the suggested rating has the focus
     for rating in page.locator(".ratings button").all():
         assert on_screen_without_scrolling(page, rating)
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     screenshot(f"review-feedback-phone-{lang}")
     # The four coloured ratings keep their contrast (4.5:1) in both themes.
     for scheme in ("light", "dark"):
