@@ -8,3 +8,9 @@ _signals = Namespace()
 #: ``user`` the account. A receiver returns True when the account studies the bank (study
 #: answers), and the page then offers to review it or to stop.
 studies_bank = _signals.signal("studies-bank")
+
+#: Sent while a logged-in account's home page (the bank list) is built: the sender is the
+#: account, ``now`` the time. A receiver returns a list of ``(template, values)``: the
+#: sections shown above the bank list (progress answers with what is due, assignments,
+#: streak; or a teacher's classes and banks).
+home_sections = _signals.signal("home-sections")

@@ -6,11 +6,12 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from .. import database
 from ..extensions import db
 from .access import visible_banks, visible_quote
 from .models import Bank, Document, Question
 from .services import active_question_counts
-from .signals import studies_bank
+from .signals import home_sections, studies_bank
 
 blueprint = Blueprint("banks", __name__)
 
@@ -20,7 +21,13 @@ def index() -> ResponseReturnValue:
     banks = db.session.scalars(
         visible_banks().options(selectinload(Bank.documents)).order_by(Bank.slug)
     ).all()
-    return render_template("banks/index.html", banks=banks, counts=active_question_counts())
+    sections: list[tuple[str, dict]] = []
+    if current_user.is_authenticated:
+        for _, answer in home_sections.send(current_user._get_current_object(),
+                                            now=database.utcnow()):
+            sections.extend(answer or [])
+    return render_template("banks/index.html", banks=banks, counts=active_question_counts(),
+                           sections=sections)
 
 
 @blueprint.get("/banks/<slug>")

@@ -7,7 +7,9 @@ from sqlalchemy import select
 from .. import database
 from ..banks.access import visible_question_by_uid_or_404, visible_to
 from ..banks.models import Bank
+from ..banks.signals import home_sections
 from ..extensions import db
+from .home import student_home, teacher_home
 from .services import build_dashboard, question_history, quiz_history
 
 blueprint = Blueprint("progress", __name__)
@@ -35,3 +37,16 @@ def question(uid: str):
     found = visible_question_by_uid_or_404(uid)
     history = question_history(current_user, found, database.utcnow())
     return render_template("progress/question.html", history=history)
+
+
+@home_sections.connect
+def _home_sections(user, *, now, **_) -> list[tuple[str, dict]]:
+    """The home page's sections above the bank list: a teacher's classes and banks, and
+    a student's (or a studying teacher's) day."""
+    sections: list[tuple[str, dict]] = []
+    if user.is_teacher:
+        sections.append(("progress/_home_teacher.html", {"teaching": teacher_home(user)}))
+    home = student_home(user, now)
+    if not user.is_teacher or home.today.studies_anything:
+        sections.append(("progress/_home_student.html", {"home": home}))
+    return sections

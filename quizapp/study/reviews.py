@@ -132,3 +132,16 @@ def studies_any_bank(user: User) -> bool:
     """Whether the student has chosen a bank or been assigned one: a new student has not,
     and is shown how to start rather than told there is nothing more to review."""
     return bool(db.session.scalar(select(exists(study.studied_bank_ids(user).subquery()))))
+
+
+def next_due(user: User, now: datetime, bank_id: int | None = None) -> datetime | None:
+    """When the student's next card comes due (after ``now``): the first row of the
+    (user_id, due) index, so the done page can say when to come back."""
+    banks = study.studied_bank_ids(user).subquery()
+    query = (select(Card.due).join(Question, Question.id == Card.question_id)
+             .where(Card.user_id == user.id, Card.due > now, Question.retired_at.is_(None),
+                    Question.bank_id.in_(select(banks.c.bank_id)))
+             .order_by(Card.due).limit(1))
+    if bank_id is not None:
+        query = query.where(Question.bank_id == bank_id)
+    return db.session.scalar(query)

@@ -224,7 +224,8 @@ def review():
         return render_template("study/review_done.html", bank=bank,
                                summary=reviews.session_summary(current_user, since),
                                starting=bank is None
-                               and not reviews.studies_any_bank(current_user))
+                               and not reviews.studies_any_bank(current_user),
+                               next_due_in=_next_due_in(bank, now))
     done = study.count_reviews_since(current_user, since)
     # Not an id from the request: the queue holds only questions of the banks this student
     # studies and may see (studied_bank_ids), so the identity map's get is enough.
@@ -246,6 +247,14 @@ def review():
         if revealed else None,
         passage=question.document.passage(question.quote)
         if revealed and question.document else None)
+
+
+def _next_due_in(bank: Bank | None, now: datetime) -> str | None:
+    """When the next card comes due, in words ("in 3 hours"), for the done page."""
+    due = reviews.next_due(current_user, now, bank.id if bank else None)
+    if due is None:
+        return None
+    return _("in %(interval)s", interval=digits(format_timedelta(due - now, threshold=0.9)))
 
 
 def _bank_arg() -> dict:

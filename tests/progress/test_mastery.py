@@ -11,7 +11,7 @@ from fsrs import Rating
 from sqlalchemy import select
 
 from quizapp.accounts.models import SchoolClass, User
-from quizapp.banks.models import Question
+from quizapp.banks.models import Bank, Question
 from quizapp.extensions import db
 from quizapp.progress.classes import class_report
 from quizapp.progress.services import build_dashboard
@@ -101,7 +101,13 @@ def test_class_roster_uses_the_same_definition(world, loaded_app):
     assert (row.studied, row.mastered) == (2, 1)
 
 
-def test_progress_page_states_the_definition_in_both_languages(world, client_as):
+def test_progress_page_states_the_definition_in_both_languages(world, client_as, loaded_app):
+    with loaded_app.app_context():  # a page with figures (a new student's has none yet)
+        user = db.session.get(User, world.student.id)
+        bank = db.session.scalar(select(Question).order_by(Question.id).limit(1)).bank_id
+        services.add_study_bank(user, db.session.get(Bank, bank))
+        review(user, first_question(db.session.get(Bank, bank)), datetime.now(UTC),
+               Rating.Good)
     student = client_as("student")
     english = student.get("/progress").get_data(as_text=True)
     assert "counts as mastered" in english and "just answered wrong is not mastered" in english
