@@ -171,3 +171,15 @@ def test_mode_posts_need_the_csrf_token(loaded_app):
     client = logged_in(loaded_app)
     for path in ("/search/quiz", "/search/study", "/study/ahead", "/quiz/1/retry"):
         assert client.post(path, data={"bank": BANK}).status_code == 400
+
+
+def test_nothing_more_to_review_offers_to_study_ahead(loaded_app):
+    client = logged_in(loaded_app)
+    client.post(f"/banks/{BANK}/study", data={"csrf_token": csrf_token(client)})
+    with loaded_app.app_context():
+        from quizapp.accounts.models import User
+
+        db.session.scalar(select(User).where(User.username == "sara")).new_cards_per_day = 0
+        db.session.commit()
+    page = client.get("/review").get_data(as_text=True)
+    assert "Nothing more to review for now" in page and 'href="/study/ahead"' in page
