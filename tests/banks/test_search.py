@@ -2,6 +2,8 @@
 students and teachers see in results, refused parameters, and the migration that fills
 the search text of existing questions."""
 
+import re
+
 import pytest
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import event, func, select, text
@@ -144,3 +146,12 @@ def test_the_migration_fills_the_search_text_of_existing_questions(loaded_app):
         stored = dict(db.session.execute(text("SELECT uid, search_text FROM questions")).all())
         assert all(value.startswith(" ") for value in stored.values())
         db.session.remove()
+
+
+def test_the_second_page_continues_the_numbering_and_links_back(client_as):
+    html = client_as(None).get("/search?kind=event&page=2").get_data(as_text=True)
+    numbers = [int(n) for n in re.findall(r'class="result-number">(\d+)<', html)]
+    assert numbers == list(range(PAGE_SIZE + 1, 2 * PAGE_SIZE + 1))
+    assert "Page 2 of" in html
+    assert 'rel="prev" href="/search?page=1&amp;kind=event"' in html
+    assert 'rel="next" href="/search?page=3&amp;kind=event"' in html
