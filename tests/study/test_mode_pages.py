@@ -183,3 +183,10 @@ def test_nothing_more_to_review_offers_to_study_ahead(loaded_app):
         db.session.commit()
     page = client.get("/review").get_data(as_text=True)
     assert "Nothing more to review for now" in page and 'href="/study/ahead"' in page
+
+
+def test_a_quiz_on_results_across_banks_is_named_in_my_quizzes(loaded_app):
+    client = logged_in(loaded_app)
+    attempt_from(client.post("/search/quiz", data={"q": "astana",
+                                                   "csrf_token": csrf_token(client)}))
+    assert "Chosen questions" in client.get("/progress/quizzes").get_data(as_text=True)
