@@ -12,6 +12,7 @@ due; the student is told the session is ahead of schedule before they start.
 """
 
 import random
+from dataclasses import dataclass
 from datetime import datetime
 
 from fsrs import Rating
@@ -67,16 +68,26 @@ def retry_mistakes(user: User, attempt: QuizAttempt, *, rng: random.Random
                               tag=attempt.tag, question_ids=wrong)
 
 
+@dataclass(frozen=True)
+class QuizAnswerOutcome:
+    answered: quizzes.Answered
+    reviewed: Rating | None = None  # the rating recorded for the student's card, if any
+
+
 def answer_in_quiz(user: User, attempt: QuizAttempt, position: int, question: Question,
                    response, *, duration_ms: int | None, now: datetime,
-                   fuzzing: bool) -> quizzes.Answered:
+                   fuzzing: bool) -> QuizAnswerOutcome:
     """Store a quiz answer once; when the question is already a card of the student's
     and the card is due, the answer is also its review (right: Good, wrong: Again)."""
     answered = quizzes.answer_question(attempt, position, question, response,
                                        duration_ms=duration_ms, now=now)
-    if answered.recorded:
-        review_from_quiz(user, question, answered.answer, now=now, fuzzing=fuzzing)
-    return answered
+    if not answered.recorded:
+        return QuizAnswerOutcome(answered)
+    outcome = review_from_quiz(user, question, answered.answer, now=now, fuzzing=fuzzing)
+    if outcome is None or not outcome.recorded:
+        return QuizAnswerOutcome(answered)
+    return QuizAnswerOutcome(answered, Rating.Good if answered.answer.correct
+                             else Rating.Again)
 
 
 def review_from_quiz(user: User, question: Question, answer: QuizAnswer, *, now: datetime,

@@ -155,10 +155,13 @@ def quiz_question(attempt_id: int, position: int):
     if request.method == "POST":
         if answered is None:
             response = response_from_form(question, layout, request.form)
-            modes.answer_in_quiz(
+            outcome = modes.answer_in_quiz(
                 current_user, attempt, position, question, response,
                 duration_ms=_duration_ms(request.form.get("shown"), question.id, now), now=now,
                 fuzzing=_fuzzing())
+            if outcome.reviewed is not None:
+                flash(_("This card was due: your answer also counts as its review (%(rating)s).",
+                        rating=rating_name(int(outcome.reviewed))), "info")
         return redirect(url_for("study.quiz_question", attempt_id=attempt.id,
                                 position=position), code=303)
     lang, switched = _display_language()

@@ -190,3 +190,45 @@ def test_a_quiz_on_results_across_banks_is_named_in_my_quizzes(loaded_app):
     attempt_from(client.post("/search/quiz", data={"q": "astana",
                                                    "csrf_token": csrf_token(client)}))
     assert "Chosen questions" in client.get("/progress/quizzes").get_data(as_text=True)
+
+
+def test_a_quiz_answer_on_a_due_card_says_it_counted_as_its_review(loaded_app):
+    client = logged_in(loaded_app)
+    token = csrf_token(client)
+    client.post(f"/banks/{BANK}/study", data={"csrf_token": token})
+    page = client.get(f"/review?bank={BANK}").get_data(as_text=True)
+    question_id = int(re.search(r'name="question" value="(\d+)"', page).group(1))
+    with loaded_app.app_context():
+        question = db.session.get(Question, question_id)
+        form = right_form(question, page)
+    feedback = client.post("/review/answer", data={
+        **form, "question": question_id, "seen": "0", "csrf_token": token}).get_data(as_text=True)
+    payload = re.search(r'name="payload" value="([^"]+)"', feedback).group(1)
+    client.post("/review/rate", data={"payload": payload, "rating": "1", "csrf_token": token})
+    with loaded_app.app_context():  # the card is due again in minutes: make it due now
+        from quizapp.database import utcnow
+        from quizapp.study.models import Card
+
+        db.session.scalar(select(Card)).due = utcnow()
+        db.session.commit()
+        attempt = modes_quiz(loaded_app, question_id)
+    page = client.get(f"/quiz/{attempt}/0").get_data(as_text=True)
+    with loaded_app.app_context():
+        form = right_form(db.session.get(Question, question_id), page)
+    client.post(f"/quiz/{attempt}/0", data={**form, "csrf_token": token})
+    shown = client.get(f"/quiz/{attempt}/0").get_data(as_text=True)
+    assert "your answer also counts as its review (Good)" in shown
+    with loaded_app.app_context():
+        assert [log.rating for log in db.session.scalars(
+            select(ReviewLog).order_by(ReviewLog.id))] == [1, 3]
+
+
+def modes_quiz(loaded_app, question_id: int) -> int:
+    """A quiz of one question for the student "sara"; its attempt id."""
+    import random
+
+    from quizapp.accounts.models import User
+    from quizapp.study import modes
+
+    user = db.session.scalar(select(User).where(User.username == "sara"))
+    return modes.quiz_on(user, [question_id], rng=random.Random(1)).id

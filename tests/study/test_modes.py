@@ -203,3 +203,16 @@ def test_only_the_latest_custom_sessions_are_kept(student, bank):
                              .where(CustomStudy.user_id == student.id))
     assert kept == modes.KEPT_CUSTOM
     assert db.session.scalar(select(func.count()).select_from(Card)) == 0
+
+
+def test_the_outcome_says_which_rating_the_card_was_given(studying, card_question):
+    due = study.card_for(studying, card_question.id).due
+    attempt = quiz_of(studying, card_question)
+    outcome = modes.answer_in_quiz(studying, attempt, 0, card_question,
+                                   wrong_choice(card_question), duration_ms=4000,
+                                   now=due + timedelta(minutes=5), fuzzing=False)
+    assert outcome.answered.recorded and outcome.reviewed == Rating.Again
+    again = modes.answer_in_quiz(studying, attempt, 0, card_question,
+                                 card_question.details["answer"], duration_ms=4000,
+                                 now=due + timedelta(minutes=6), fuzzing=False)
+    assert not again.answered.recorded and again.reviewed is None
