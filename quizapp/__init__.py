@@ -43,6 +43,7 @@ def register_blueprints(app: Flask) -> None:
     from .accounts.views import blueprint as accounts
     from .banks import labels
     from .banks.authoring import blueprint as authoring
+    from .banks.search_views import blueprint as search
     from .banks.views import blueprint as banks
     from .classes.accepting import blueprint as accepting
     from .classes.roster_views import blueprint as roster
@@ -52,10 +53,12 @@ def register_blueprints(app: Flask) -> None:
     from .interop.importing.views import blueprint as importing
     from .interop.views import blueprint as interop
     from .progress.views import blueprint as progress
+    from .study.mode_views import blueprint as modes
     from .study.views import blueprint as study
 
     app.register_blueprint(core)
     app.register_blueprint(banks)
+    app.register_blueprint(search)
     app.register_blueprint(authoring)
     app.register_blueprint(accepting)
     app.register_blueprint(importing)
@@ -63,6 +66,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(classes)
     app.register_blueprint(roster)
     app.register_blueprint(study)
+    app.register_blueprint(modes)
     app.register_blueprint(progress)
     app.register_blueprint(interop)
     register_error_handlers(app)

@@ -23,6 +23,7 @@ from . import schema
 from .models import Bank, BankRevision, Document, GlossaryEntry, Question, QuestionTag
 from .ownership import Publisher, ownership_problems, publisher, quota_problems, stored_name
 from .problems import Problem
+from .search_text import question_search_text
 from .validator import CheckedBank, Library, Report
 
 Glossary = Sequence[dict[str, Any]]  # the glossary's entries, dumped
@@ -96,6 +97,9 @@ def _question_row_values(question: schema.Question, position: int, glossary: Glo
         "quote": source.quote if source else "",
         "quote_en": source.quote_en if source else "",
         "difficulty": question.difficulty,
+        "search_text": question_search_text(
+            type=question.type, details=details, prompt_ar=prompt.ar, prompt_en=prompt.en,
+            quote=source.quote if source else "", quote_en=source.quote_en if source else ""),
         "content_hash": content_hash({**dumped, "hints": hints} if hints else dumped),
     }
 

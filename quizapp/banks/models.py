@@ -154,6 +154,9 @@ class Question(Model):
     # The quote's English translation, for students who study in English.
     quote_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     difficulty: Mapped[str | None] = mapped_column(String(10))
+    # Prompts, right answer and quotes in both languages, folded for search
+    # (search_text.question_search_text): written with the row, matched with LIKE.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     content_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -7,6 +7,7 @@ from fsrs.card import CardDict
 from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..accounts.models import NO_ID_REUSE
 from ..banks.models import Question
 from ..database import UTCDateTime, utcnow
 from ..extensions import Model
@@ -123,3 +124,24 @@ class QuizAnswer(Model):
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     question: Mapped[Question] = relationship()
+
+
+class CustomStudy(Model):
+    """A custom study session: questions a student chose to review now, whatever their
+    schedule (a search's results, or the cards of one fact kind ahead of time).
+
+    Its questions are reviewed through the ordinary review flow and scheduler; one is done
+    once this session has a review of it (a review logged since ``created_at``).
+    """
+
+    __tablename__ = "custom_studies"
+    __table_args__ = (Index("ix_custom_studies_user", "user_id", "created_at"),
+                      NO_ID_REUSE)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    # "selection": chosen from search results; "ahead": cards of a tag before they are due.
+    kind: Mapped[str] = mapped_column(String(10))
+    tag: Mapped[str | None] = mapped_column(String(40))
+    question_ids: Mapped[list[int]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

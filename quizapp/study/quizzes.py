@@ -39,9 +39,15 @@ def _candidates(*, bank: Bank | None = None, tag: str | None = None,
 
 def start_quiz(user: User, *, length: int, rng: random.Random, bank: Bank | None = None,
                tag: str | None = None, assignment_id: int | None = None,
-               visible_banks=None) -> QuizAttempt | None:
-    """A new attempt of up to ``length`` questions; None when there is nothing to ask."""
-    pool = _candidates(bank=bank, tag=tag, visible_banks=visible_banks)
+               visible_banks=None, question_ids: list[int] | None = None
+               ) -> QuizAttempt | None:
+    """A new attempt of up to ``length`` questions; None when there is nothing to ask.
+
+    ``question_ids``: the questions to draw from (already checked as visible, active and
+    answerable), instead of those of ``bank`` or ``tag``.
+    """
+    pool = (list(question_ids) if question_ids is not None
+            else _candidates(bank=bank, tag=tag, visible_banks=visible_banks))
     if not pool:
         return None
     chosen = rng.sample(pool, min(length, len(pool)))

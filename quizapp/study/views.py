@@ -32,11 +32,11 @@ from ..banks.access import (
 )
 from ..banks.models import Bank, Question
 from ..banks.schema import FACT_KINDS
-from ..core.params import MAX_ID, int_field
+from ..core.params import MAX_ID, int_field, parse_int
 from ..extensions import db
 from ..i18n import current_language, digits, other_language
 from ..questions.presenting import response_from_form
-from . import quizzes, reviews
+from . import modes, quizzes, reviews
 from . import services as study
 from .feedback import feedback_for
 
@@ -155,9 +155,13 @@ def quiz_question(attempt_id: int, position: int):
     if request.method == "POST":
         if answered is None:
             response = response_from_form(question, layout, request.form)
-            quizzes.answer_question(
-                attempt, position, question, response,
-                duration_ms=_duration_ms(request.form.get("shown"), question.id, now), now=now)
+            outcome = modes.answer_in_quiz(
+                current_user, attempt, position, question, response,
+                duration_ms=_duration_ms(request.form.get("shown"), question.id, now), now=now,
+                fuzzing=_fuzzing())
+            if outcome.reviewed is not None:
+                flash(_("This card was due: your answer also counts as its review (%(rating)s).",
+                        rating=rating_name(int(outcome.reviewed))), "info")
         return redirect(url_for("study.quiz_question", attempt_id=attempt.id,
                                 position=position), code=303)
     lang, switched = _display_language()
@@ -184,7 +188,8 @@ def quiz_result(attempt_id: int):
     correct = sum(1 for answer in attempt.answers if answer.correct)
     partial = any(0 < answer.score < 1 for answer in attempt.answers)
     return render_template("study/quiz_result.html", attempt=attempt, review=review,
-                           correct=correct, total=len(attempt.question_ids), partial=partial)
+                           correct=correct, total=len(attempt.question_ids), partial=partial,
+                           mistakes=len(modes.mistakes(current_user, attempt)))
 
 
 # Review -------------------------------------------------------------------------------
@@ -218,15 +223,24 @@ def review():
     since = _review_since(now)
     bank_slug = request.args.get("bank")
     bank = visible_bank_or_404(bank_slug) if bank_slug else None
-    queue = study.review_queue(current_user, now, limit=200,
-                               bank_id=bank.id if bank else None)
-    if not queue:
-        return render_template("study/review_done.html", bank=bank,
-                               summary=reviews.session_summary(current_user, since),
-                               starting=bank is None
-                               and not reviews.studies_any_bank(current_user),
-                               next_due_in=_next_due_in(bank, now))
-    done = study.count_reviews_since(current_user, since)
+    custom = _custom_or_404()
+    if custom is not None:
+        queue = [study.QueueEntry(qid, None) for qid in modes.custom_queue(current_user, custom)]
+        if not queue:
+            return render_template(
+                "study/custom_done.html", custom=custom,
+                summary=modes.custom_summary(current_user, custom))
+        done = len(custom.question_ids) - len(queue)
+    else:
+        queue = study.review_queue(current_user, now, limit=200,
+                                   bank_id=bank.id if bank else None)
+        if not queue:
+            return render_template("study/review_done.html", bank=bank,
+                                   summary=reviews.session_summary(current_user, since),
+                                   starting=bank is None
+                                   and not reviews.studies_any_bank(current_user),
+                                   next_due_in=_next_due_in(bank, now))
+        done = study.count_reviews_since(current_user, since)
     # Not an id from the request: the queue holds only questions of the banks this student
     # studies and may see (studied_bank_ids), so the identity map's get is enough.
     question = db.session.get(Question, queue[0].question_id)
@@ -239,7 +253,8 @@ def review():
     return render_template(
         "study/review.html", question=question, seen=seen, qlang=lang,
         layout=reviews.review_layout(current_user, question, seen),
-        switched=switched, bank=bank, done=done, remaining=len(queue), is_new=card is None,
+        switched=switched, bank=bank, custom=custom, done=done, remaining=len(queue),
+        is_new=card is None,
         # A review in this session is one to undo; only before it is the log asked.
         can_undo=done > 0 or reviews.can_undo(current_user),
         revealed=revealed, shown=request.args.get("shown") or _shown_token(question.id, now),
@@ -258,8 +273,25 @@ def _next_due_in(bank: Bank | None, now: datetime) -> str | None:
 
 
 def _bank_arg() -> dict:
+    """The review's scope, kept from page to page: a bank, or a custom study session."""
     slug = request.values.get("bank")
-    return {"bank": slug} if slug else {}
+    scope = {"bank": slug} if slug else {}
+    if (custom_id := parse_int(request.values.get("custom"), low=1)) is not None:
+        scope["custom"] = custom_id
+    return scope
+
+
+def _custom_or_404():
+    """The current student's custom study session the request names; None when it names
+    none, a 404 when it is not theirs."""
+    raw = request.values.get("custom")
+    if not raw:
+        return None
+    custom_id = parse_int(raw, low=1)
+    custom = modes.custom_study_for(current_user, custom_id) if custom_id else None
+    if custom is None:
+        abort(404)
+    return custom
 
 
 @blueprint.post("/review/answer")
@@ -277,7 +309,8 @@ def review_answer():
     return render_template(
         "study/review_feedback.html", question=question, feedback=checked.feedback,
         suggested=int(checked.suggested), buttons=_rating_buttons(checked.intervals),
-        payload=_signed_submission(checked, now), bank_slug=request.form.get("bank"))
+        payload=_signed_submission(checked, now), bank_slug=request.form.get("bank"),
+        custom_id=_bank_arg().get("custom"))
 
 
 def _question_from_form() -> Question:

@@ -72,6 +72,16 @@ MATRIX = {
     "study.review_undo": ("POST", "/review/undo", {"anonymous": LOGIN, "*": 303}),
     "study.add_bank": ("POST", "/banks/cultural-centre-beijing/study",
                        {"anonymous": LOGIN, "*": 303}),
+    "search.search": ("GET", "/search?bank={b}&q=opened", {
+        "anonymous": 404, "student": 200, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    "modes.quiz_on_results": ("POST", "/search/quiz", {"anonymous": LOGIN, "*": 400}),
+    "modes.study_results": ("POST", "/search/study", {"anonymous": LOGIN, "*": 400}),
+    "modes.retry_mistakes": ("POST", "/quiz/{q}/retry", {
+        "anonymous": LOGIN, "student": 400, "other_student": 404,
+        "teacher": 404, "other_teacher": 404}),
+    "modes.ahead": ("GET", "/study/ahead", {"anonymous": LOGIN, "*": 200}),
+    "modes.start_ahead": ("POST", "/study/ahead", {"anonymous": LOGIN, "*": 303}),
     "classes.student_progress": ("GET", "/classes/{c}/students/{s}", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),
