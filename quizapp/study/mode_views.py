@@ -3,6 +3,7 @@ results, retrying a quiz's mistakes, and studying ahead of schedule. Each parses
 ``modes`` and redirects into the ordinary quiz or review pages."""
 
 import random
+from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -26,8 +27,8 @@ QUIZ_POOL = 2_000
 
 
 def _back_to_search():
-    return redirect(url_for("search.search", **filters_from(request.form).as_args()),
-                    code=303)
+    args: dict[str, Any] = filters_from(request.form).as_args()
+    return redirect(url_for("search.search", **args), code=303)
 
 
 @blueprint.post("/search/quiz")

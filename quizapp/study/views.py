@@ -2,6 +2,7 @@
 
 import random
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from flask import (
     Blueprint,
@@ -272,10 +273,10 @@ def _next_due_in(bank: Bank | None, now: datetime) -> str | None:
     return _("in %(interval)s", interval=digits(format_timedelta(due - now, threshold=0.9)))
 
 
-def _bank_arg() -> dict:
+def _bank_arg() -> dict[str, Any]:
     """The review's scope, kept from page to page: a bank, or a custom study session."""
     slug = request.values.get("bank")
-    scope = {"bank": slug} if slug else {}
+    scope: dict[str, Any] = {"bank": slug} if slug else {}
     if (custom_id := parse_int(request.values.get("custom"), low=1)) is not None:
         scope["custom"] = custom_id
     return scope
