@@ -13,7 +13,7 @@ from sqlalchemy import and_, func, select
 
 from ..accounts.models import Assignment, ClassMembership, SchoolClass
 from ..extensions import db
-from ..progress.classes import StudentRow, as_utc
+from ..progress.classes import StudentRow
 from ..study.models import QuizAttempt
 
 
@@ -64,8 +64,8 @@ def quiz_results(school_class: SchoolClass) -> dict[tuple[int, int], QuizResult]
         select(finished.c.user_id, finished.c.assignment_id, finished.c.best,
                finished.c.score, finished.c.finished_at, finished.c.count)
         .where(finished.c.recency == 1))
-    return {(user_id, assignment_id): QuizResult(float(best), float(last),
-                                                 _utc(finished_at), int(count))
+    return {(user_id, assignment_id): QuizResult(float(best), float(last), finished_at,
+                                                 int(count))
             for user_id, assignment_id, best, last, finished_at, count in rows}
 
 
@@ -85,11 +85,3 @@ def done_counts(results: dict[tuple[int, int], AssignmentResult]) -> dict[int, i
     for (_student, assignment_id), result in results.items():
         counts[assignment_id] = counts.get(assignment_id, 0) + int(result.done)
     return counts
-
-
-def _utc(moment) -> datetime:
-    # A window function's column comes back without the column's type: a string or a
-    # naive datetime on SQLite.
-    if isinstance(moment, str):
-        moment = datetime.fromisoformat(moment)
-    return as_utc(moment)
