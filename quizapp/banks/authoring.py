@@ -26,6 +26,7 @@ from ..core.messages import N_
 from ..core.params import parse_int
 from ..extensions import db
 from ..questions.presenting import correct_answer, make_layout
+from . import format_guide as guide
 from .access import downloadable_bank_or_404, own_bank_or_404
 from .forms import BankForm
 from .models import Bank, BankRevision, Document
@@ -93,6 +94,16 @@ def new() -> ResponseReturnValue:
         latest = _revision(bank)
         form.text.data = latest.yaml_text if latest else ""
     return render_template("banks/authoring/editor.html", form=form, upload=None)
+
+
+@blueprint.get("/my-banks/format")
+@teacher_required
+def format_guide() -> ResponseReturnValue:
+    """The bank format, from the schema and the question types' registry."""
+    return render_template(
+        "banks/authoring/format.html", header_fields=guide.header_fields(),
+        question_fields=guide.question_fields(), types=guide.type_sections(),
+        bank_example=guide.yaml_sample(guide.bank_example()))
 
 
 @blueprint.post("/my-banks/new")

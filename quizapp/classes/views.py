@@ -32,12 +32,14 @@ from ..extensions import db
 from ..i18n import current_language
 from ..interop.gradebook import GradebookRow, gradebook_response
 from ..progress import items
-from ..progress.classes import best_quiz_scores, class_report
+from ..progress.classes import class_report
 from ..progress.exports import Share, table_response
 from ..progress.items import SORTS
 from ..progress.services import build_dashboard
 from . import services
 from .forms import AssignForm, ClassForm, JoinClassForm
+from .invite_code import invite_qr_svg
+from .results import AssignmentResult, assignment_results, done_counts
 
 blueprint = Blueprint("classes", __name__, url_prefix="/classes")
 
@@ -103,11 +105,15 @@ def show(class_id: int):
     if teaching:
         assign_form = AssignForm(formdata=None)
         assign_form.bank.choices = _bank_choices()
-    report, completion = class_report(school_class, datetime.now(UTC)) if teaching else ([], [])
+    report, _completion = class_report(school_class, datetime.now(UTC)) if teaching else ([], [])
+    results = assignment_results(school_class, report)
+    invite_link = (url_for("roster.invite", code=school_class.invite_code, _external=True)
+                   if teaching and school_class.invite_code else None)
     return render_template(
         "classes/show.html", school_class=school_class, teaching=teaching,
-        report=report, completion=dict((a.id, share) for a, share in completion),
+        report=report, results=results, done=done_counts(results),
         assignments=services.assignments([school_class.id]),
+        invite_link=invite_link, invite_qr=invite_qr_svg(invite_link) if invite_link else None,
         assign_form=assign_form, confirm_form=ConfirmForm(formdata=None))
 
 
@@ -164,10 +170,11 @@ def item_analysis_export(class_id: int, slug: str, fmt: str):
 def report_export(class_id: int, fmt: str):
     school_class = owned_class_or_404(class_id)
     rows, _completion = class_report(school_class, datetime.now(UTC))
+    results = assignment_results(school_class, rows)
     lang = current_language()
     class_assignments = services.assignments([school_class.id])
-    if fmt == "moodle":  # a gradebook: per assignment, its best quiz score and completion
-        quiz_scores = best_quiz_scores(school_class)
+    if fmt == "moodle":
+        # A gradebook: per assignment, the best quiz score and completion (full once done).
         return gradebook_response(
             "class-results", [_("Name"), _("Username"), _("Email address")],
             [label for a in class_assignments
@@ -175,19 +182,44 @@ def report_export(class_id: int, fmt: str):
                            _("%(bank)s: completion", bank=a.bank.title(lang)))],
             [GradebookRow(r.student.display_name, r.student.username, r.student.email,
                           [score for a in class_assignments
-                           for score in (quiz_scores.get((r.student.id, a.id)),
-                                         r.assignment_progress.get(a.id, 0))])
+                           for score in gradebook_scores(results.get((r.student.id, a.id)))])
              for r in rows])
     return table_response(
         fmt, "class-results",
         [_("Name"), _("Username"), _("Reviews, 7 days"), _("Reviews, 30 days"),
          _("Retention"), _("Mastered"), _("Studied"),
-         *(a.bank.title(lang) for a in class_assignments), _("Last activity")],
+         *(label for a in class_assignments for label in result_headers(a.bank.title(lang))),
+         _("Last activity")],
         [(r.student.display_name, r.student.username, r.reviews_7d, r.reviews_30d,
           _ratio(r.retention_30d), r.mastered, r.studied,
-          *(_ratio(r.assignment_progress.get(a.id, 0)) for a in class_assignments),
+          *(cell for a in class_assignments
+            for cell in result_cells(results.get((r.student.id, a.id)))),
           r.last_activity.isoformat() if r.last_activity else None) for r in rows],
         rtl=lang == "ar")
+
+
+def result_headers(bank_title: str) -> list[str]:
+    return [_("%(bank)s: done", bank=bank_title),
+            _("%(bank)s: cards studied", bank=bank_title),
+            _("%(bank)s: best quiz score", bank=bank_title),
+            _("%(bank)s: last quiz score", bank=bank_title),
+            _("%(bank)s: last quiz", bank=bank_title)]
+
+
+def result_cells(result: AssignmentResult | None) -> list:
+    """The cells under ``result_headers``: a word for done, shares, the quiz's time."""
+    if result is None:
+        return [_("No"), None, None, None, None]
+    quiz = result.quiz
+    return [_("Yes") if result.done else _("No"), _ratio(result.cards),
+            _ratio(quiz.best) if quiz else None, _ratio(quiz.last) if quiz else None,
+            quiz.last_at.isoformat() if quiz else None]
+
+
+def gradebook_scores(result: AssignmentResult | None) -> tuple[float | None, float]:
+    if result is None:
+        return None, 0.0
+    return (result.quiz.best if result.quiz else None), (1.0 if result.done else result.cards)
 
 
 def question_type_label(kind: str):

@@ -10,7 +10,7 @@ from ..accounts.models import Assignment, ClassMembership, SchoolClass, User
 from ..banks.access import shipped_or_owned_by
 from ..banks.models import Bank, Question
 from ..extensions import db
-from ..study.models import Card, QuizAttempt, ReviewLog
+from ..study.models import Card, ReviewLog
 from .services import mastered_condition
 
 
@@ -99,22 +99,6 @@ def class_report(school_class: SchoolClass, now: datetime):
     completion = [(a, sum(r.assignment_progress.get(a.id, 0) for r in rows.values())
                    / len(rows)) for a in assignments]
     return list(rows.values()), completion
-
-
-def best_quiz_scores(school_class: SchoolClass) -> dict[tuple[int, int], float]:
-    """Each student's best finished quiz score (0..1) per assignment of the class, keyed
-    by (user id, assignment id): one grouped query."""
-    rows = db.session.execute(
-        select(QuizAttempt.user_id, QuizAttempt.assignment_id, func.max(QuizAttempt.score))
-        .join(Assignment, Assignment.id == QuizAttempt.assignment_id)
-        .join(ClassMembership, (ClassMembership.class_id == Assignment.class_id)
-              & (ClassMembership.user_id == QuizAttempt.user_id))
-        .where(Assignment.class_id == school_class.id, QuizAttempt.finished_at.is_not(None),
-               QuizAttempt.score.is_not(None))
-        .group_by(QuizAttempt.user_id, QuizAttempt.assignment_id))
-    return {(user_id, assignment_id): float(score)
-            for user_id, assignment_id, score in rows
-            if assignment_id is not None and score is not None}
 
 
 def as_utc(moment):

@@ -121,6 +121,9 @@ MATRIX = {
     "authoring.index": ("GET", "/my-banks", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 200}),
+    "authoring.format_guide": ("GET", "/my-banks/format", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 200}),
     "authoring.new": ("GET", "/my-banks/new?bank={b}", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),

@@ -26,22 +26,26 @@ def _assign(loaded_app, world, slug=LONG_TITLE) -> str:
 
 
 def test_student_actions_come_right_after_the_name(world, client_as, loaded_app):
-    """The reset link and Remove sit in the second column, so they are in view without
-    scrolling past the figures and the assignment columns."""
+    """The reset link and Remove sit in the second column of the students' table, so they
+    are in view without scrolling past the figures; the banks have a table of their own."""
     title = _assign(loaded_app, world)
     page = client_as("teacher").get(f"/classes/{world.school_class.id}").get_data(as_text=True)
-    row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", page, re.S).group(1)
+    students = page.split('class="table roster stacking"', 1)[1].split("</table>", 1)[0]
+    row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", students, re.S).group(1)
     cells = re.findall(r"<t[hd]\b[^>]*>", row)
     assert cells[1].startswith('<td class="actions"')
     actions = re.search(r'<td class="actions".*?</td>', row, re.S).group(0)
     assert "Password reset link" in actions and "Remove" in actions
-    headers = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', page, re.S)
+    headers = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', students, re.S)
     assert headers[1] == "Actions"
-    # The bank's title as a header: one truncated line, the whole title in title=.
+    assert title not in students
+    # The bank's title as a header: at most two short lines, the whole title in title=.
+    results = page.split('class="table roster-results stacking"', 1)[1].split("</table>", 1)[0]
     assert f'<th scope="col" class="assignment-col" title="{escape(title)}">' \
-        '<bdi class="truncate">' in page
+        '<bdi class="clamp">' in results
     # Each cell names its column, for the one-card-per-student layout of narrow screens.
-    assert 'data-label="Reviews, 7 days"' in row and f'data-label="{escape(title)}"' in row
+    assert 'data-label="Reviews, 7 days"' in row
+    assert f'data-label="{escape(title)}"' in results.split("<tbody>", 1)[1]
 
 
 def test_roster_usernames_are_first_and_last_name(world, client_as, loaded_app):

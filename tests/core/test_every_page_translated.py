@@ -48,6 +48,7 @@ def pages(loaded_app, world, client_as):
          f"/classes/{world.school_class.id}/students/{world.student.id}"),
         ("student class", student, f"/classes/{world.school_class.id}"),
         ("my banks", teacher, "/my-banks"), ("bank editor", teacher, "/my-banks/new"),
+        ("bank format", teacher, "/my-banks/format"),
         ("bank history", teacher, "/banks/cultural-centre-beijing/history"),
     ], (student, quiz, token)
 

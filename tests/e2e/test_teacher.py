@@ -18,6 +18,7 @@ from quizapp.study import services
 
 from ..banks.conftest import GOOD
 from .conftest import PASSWORD, check, log_in
+from .test_bank_editor import write_yaml
 
 pytestmark = pytest.mark.browser
 
@@ -107,7 +108,7 @@ def test_a_bank_with_a_mistake_then_fixed_then_published(live_server, page, scre
     page.goto(live_server + "/")
     page.get_by_role("link", name=t["my_banks"]).click()
     page.get_by_role("link", name=t["write"]).click()
-    page.locator("textarea").fill(GOOD.replace("answer: a\n", "answer: z\n"))
+    write_yaml(page, GOOD.replace("answer: a\n", "answer: z\n"))
     page.get_by_role("button", name=t["check"]).click()
     assert page.get_by_role("heading", name=t["one"]).is_visible()
     listing_problem = page.locator(".yaml-listing li.has-problem")
@@ -117,8 +118,8 @@ def test_a_bank_with_a_mistake_then_fixed_then_published(live_server, page, scre
     check(page, f"authoring-problems-{lang}", screenshot)
 
     # Fix it in the same text area, check again: the preview, both languages.
-    text = page.locator("textarea").input_value()
-    page.locator("textarea").fill(text.replace("answer: z\n", "answer: a\n"))
+    text = page.locator("textarea").input_value()  # the posted field, kept in step
+    write_yaml(page, text.replace("answer: z\n", "answer: a\n"))
     page.get_by_role("button", name=t["check"]).click()
     assert page.locator(".preview-pair").count() == 5
     first = page.locator(".preview-pair").first
