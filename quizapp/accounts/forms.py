@@ -131,7 +131,7 @@ class SettingsForm(Form):
     timezone = _timezone_field()
     numerals = SelectField(
         _l("Digits on Arabic pages"),
-        choices=[SelectChoice("", "0 1 2 3 4 5 6 7 8 9"),
+        choices=[SelectChoice("", "0 1 2 3 4 5 6 7 8 9", render_kw={"translate": "no"}),
                  SelectChoice("arab", "٠ ١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩", render_kw={"lang": "ar"})],
         # Absent or unknown means the default: the view keeps only "arab".
         validate_choice=False)
