@@ -1,6 +1,7 @@
 """Locale selection, text direction and the checks that keep both languages whole."""
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -191,6 +192,14 @@ def _template_npgettext(context: Context, msgctxt: str, singular: str, plural: s
                         variables)
 
 
+def _per_request(function: Callable[..., Any]) -> Callable[..., Any]:
+    @pass_context
+    @functools.wraps(function)
+    def apply(context: Context, value: Any, *args: Any, **kwargs: Any) -> Any:
+        return function(value, *args, **kwargs)
+    return apply
+
+
 def _check_catalogs(app: Flask) -> None:
     """Fail at start-up, not on a page, when a language has no compiled catalog."""
     directory = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
@@ -218,9 +227,12 @@ def init_app(app: Flask) -> None:
     # client inside an app context reuses it): choose afresh for every request.
     app.before_request(refresh)
 
-    # Flask-Babel's filters, replaced by ones that also honour the digits setting.
-    app.jinja_env.filters.update(numberformat=format_number, percentformat=format_percentage,
-                                 dateformat=format_day, timetag=time_element)
+    # Flask-Babel's filters, replaced by ones that also honour the digits setting. They
+    # depend on the request, so Jinja must not work out `{{ 0|numberformat }}` once when
+    # it compiles the template (it folds constants through plain filters).
+    app.jinja_env.filters.update({name: _per_request(function) for name, function in {
+        "numberformat": format_number, "percentformat": format_percentage,
+        "dateformat": format_day, "timetag": time_element}.items()})
 
     @app.context_processor
     def _language_context() -> dict[str, str]:

@@ -1,6 +1,10 @@
 """The progress dashboard."""
 
+from datetime import date
+
+from babel.dates import get_day_names
 from flask import Blueprint, render_template
+from flask_babel import get_locale
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -8,6 +12,7 @@ from .. import database
 from ..banks.access import visible_question_by_uid_or_404, visible_to
 from ..banks.models import Bank
 from ..extensions import db
+from . import charts
 from .services import build_dashboard, question_history, quiz_history
 
 blueprint = Blueprint("progress", __name__)
@@ -35,3 +40,17 @@ def question(uid: str):
     found = visible_question_by_uid_or_404(uid)
     history = question_history(current_user, found, database.utcnow())
     return render_template("progress/question.html", history=history)
+
+
+@blueprint.app_template_global("heatmap_layout")
+def heatmap_for_page(series: list[tuple[date, int]]) -> charts.Heatmap:
+    """The heatmap's weeks, its rows starting on the first day of the page's week."""
+    return charts.heatmap_layout(series, get_locale().first_week_day)
+
+
+blueprint.add_app_template_global(charts.tick_positions, "chart_ticks")
+
+
+@blueprint.app_template_global("weekday_name")
+def weekday_name(weekday: int) -> str:
+    return get_day_names("abbreviated", locale=get_locale())[weekday]

@@ -72,3 +72,20 @@ def test_english_and_the_default_setting_keep_western_digits(loaded_app):
         assert gettext("Choose a value from 0.70 to 0.97.") == "اختر قيمة من 0.70 إلى 0.97."
     with loaded_app.test_request_context("/", headers={"Cookie": "lang=en"}):
         assert ngettext("%(num)s question", "%(num)s questions", 1500) == "1,500 questions"
+
+
+def test_a_number_written_in_a_template_follows_each_request(loaded_app):
+    """Jinja folds constants through plain filters when it compiles: `{{ 0|numberformat }}`
+    must not keep the digits of the first page that used the template."""
+    template = loaded_app.jinja_env.from_string("{{ 0|numberformat }} {{ 1|percentformat }}")
+    with loaded_app.test_request_context("/", headers={"Cookie": "lang=en"}):
+        assert template.render() == "0 100%"
+    with loaded_app.app_context():
+        user = register(NewAccount(username="huda", display_name="Huda", password=PASSWORD,
+                                   locale="ar"))
+        db.session.get(User, user.id).numerals = "arab"
+        db.session.commit()
+        user = db.session.get(User, user.id)
+        with loaded_app.test_request_context("/", headers={"Cookie": "lang=ar"}):
+            login_user(user)
+            assert template.render() == "٠ ١٠٠٪"
