@@ -43,7 +43,9 @@ def zone_label(zone: str, locale: Locale, on: date) -> str:
     moment = datetime.combine(on, time(12), UTC).astimezone(ZoneInfo(zone))
     # An isolate keeps "+05:00" together inside right-to-left text.
     offset = "\u2066" + get_timezone_gmt(moment, "long", locale=locale) + "\u2069"
-    if zone == DEFAULT_ZONE or zone.startswith("Etc/"):
+    if zone == DEFAULT_ZONE:
+        return f"{OTHER} ({offset})"
+    if zone.startswith("Etc/"):
         return offset
     city = get_timezone_location(zone, locale=locale, return_city=True)
     territory = get_global("zone_territories").get(zone)

@@ -14,11 +14,13 @@ from sqlalchemy import select
 from quizapp import database
 from quizapp.accounts.models import SchoolClass, User
 from quizapp.banks.models import Bank, Question
+from quizapp.banks.services import check_upload, publish_upload
 from quizapp.classes import services as class_services
 from quizapp.extensions import db
 from quizapp.study import quizzes, services
 
 from ..accounts.conftest import MATRIX
+from ..banks.conftest import GOOD
 from ..people import csrf_token
 
 WESTERN_DIGIT = re.compile(r"[0-9]")
@@ -80,8 +82,6 @@ def western_digits_in_interface(page: str) -> list[str]:
 def busy_world(loaded_app, world):
     """The student has studied, reviewed and finished a quiz; the teacher has assigned the
     bank and published one of their own: every page has numbers to show."""
-    from ..accounts.test_access_matrix import publish_as
-
     with loaded_app.app_context():
         bank = db.session.scalar(select(Bank).where(Bank.slug == "cultural-centre-beijing"))
         class_services.assign_bank(db.session.get(SchoolClass, world.school_class.id), bank,
@@ -99,7 +99,8 @@ def busy_world(loaded_app, world):
         attempt = quizzes.start_quiz(student, length=2, rng=random.Random(1), bank=bank)
         attempt_id = attempt.id
         assignment_id = db.session.scalar(db.text("SELECT max(id) FROM assignments"))
-        teachers_bank = publish_as(world.teacher.id)
+        upload = check_upload(GOOD, "bank.yaml", owner_id=world.teacher.id, max_bytes=1 << 20)
+        teachers_bank = publish_upload(upload, owner_id=world.teacher.id).banks[0].slug
         db.session.commit()
     return attempt_id, assignment_id, teachers_bank
 

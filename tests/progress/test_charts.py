@@ -8,7 +8,8 @@ from quizapp.accounts.models import User
 from quizapp.extensions import db
 from quizapp.progress.charts import heat_level, heatmap_layout, tick_positions
 
-from ..core.test_locale_formatting import client_for
+from ..people import login
+from ..study.conftest import PASSWORD
 
 
 def days(first: date, count: int) -> list[tuple[date, int]]:
@@ -43,7 +44,15 @@ def test_heat_levels_and_ticks():
 
 
 def progress_page(loaded_app, lang, numerals=None) -> str:
-    client = client_for(loaded_app, numerals=numerals, lang=lang)
+    from quizapp.accounts.services import NewAccount, register
+
+    with loaded_app.app_context():
+        user = register(NewAccount(username="huda", display_name="Huda", password=PASSWORD,
+                                   locale=lang))
+        db.session.get(User, user.id).numerals = numerals
+        db.session.commit()
+    client = loaded_app.test_client()
+    assert login(client, "huda", PASSWORD).status_code == 303
     client.set_cookie("lang", lang)
     return client.get("/progress").get_data(as_text=True)
 
