@@ -100,7 +100,8 @@ def _timezone_choices(form, field) -> list[SelectChoice]:
 
 def _timezone_field():
     return SelectField(_l("Time zone"), choices=_timezone_choices,
-                       default=timezones.DEFAULT_ZONE, validate_choice=True)
+                       default=timezones.DEFAULT_ZONE, validate_choice=True,
+                       render_kw={"data-aliases": timezones.browser_aliases()})
 
 
 class LoginForm(Form):

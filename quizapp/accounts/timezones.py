@@ -6,6 +6,7 @@ in CLDR's words; an alias still stored for an account stays valid (``ZONES``).
 """
 
 import functools
+import json
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -30,6 +31,16 @@ def _listed_zones() -> list[str]:
     aliases = get_global("zone_aliases")
     return sorted(zone for zone in ZONES
                   if zone not in aliases and zone.split("/", 1)[0] in REGIONS)
+
+
+@functools.cache
+def browser_aliases() -> str:
+    """JSON {old name: listed zone}: some browsers still report "Asia/Calcutta" or
+    "Europe/Kiev", which the registration page's script then finds in the list."""
+    listed = set(_listed_zones())
+    aliases = get_global("zone_aliases")
+    return json.dumps({alias: zone for alias, zone in sorted(aliases.items())
+                       if zone in listed and alias in ZONES}, separators=(",", ":"))
 
 
 def _fixed_offsets() -> list[str]:
