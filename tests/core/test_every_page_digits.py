@@ -17,7 +17,9 @@ from quizapp.banks.models import Bank, Question
 from quizapp.banks.services import check_upload, publish_upload
 from quizapp.classes import services as class_services
 from quizapp.extensions import db
+from quizapp.questions.presenting import make_layout
 from quizapp.study import quizzes, services
+from quizapp.study.models import QuizAttempt
 
 from ..accounts.conftest import MATRIX
 from ..banks.conftest import GOOD
@@ -98,11 +100,19 @@ def busy_world(loaded_app, world):
                                    fuzzing=False, now=now - timedelta(days=40 - 3 * days_ago))
         attempt = quizzes.start_quiz(student, length=2, rng=random.Random(1), bank=bank)
         attempt_id = attempt.id
+        # A quiz of one ordering question: its place selects are numbers too.
+        ordering = db.session.scalar(select(Question).where(
+            Question.bank_id == bank.id, Question.type == "ordering").limit(1))
+        ordering_quiz = QuizAttempt(user_id=student.id, question_ids=[ordering.id],
+                                    layouts=[make_layout(ordering, random.Random(2))])
+        db.session.add(ordering_quiz)
+        db.session.flush()
+        ordering_quiz_id = ordering_quiz.id
         assignment_id = db.session.scalar(db.text("SELECT max(id) FROM assignments"))
         upload = check_upload(GOOD, "bank.yaml", owner_id=world.teacher.id, max_bytes=1 << 20)
         teachers_bank = publish_upload(upload, owner_id=world.teacher.id).banks[0].slug
         db.session.commit()
-    return attempt_id, assignment_id, teachers_bank
+    return attempt_id, assignment_id, teachers_bank, ordering_quiz_id
 
 
 def reachable_pages(world, attempt_id, assignment_id, teachers_bank):
@@ -120,18 +130,19 @@ def reachable_pages(world, attempt_id, assignment_id, teachers_bank):
 
 def test_no_western_digit_in_the_interface_with_arabic_indic_digits(busy_world, world,
                                                                       client_as):
-    attempt_id, assignment_id, teachers_bank = busy_world
+    attempt_id, assignment_id, teachers_bank, ordering_quiz_id = busy_world
     clients = {role: client_as(role) for role in ("student", "teacher")}
     for client in clients.values():
         client.set_cookie("lang", "ar")
-    pages = list(reachable_pages(world, *busy_world))
+    pages = list(reachable_pages(world, attempt_id, assignment_id, teachers_bank))
     student = clients["student"]
     token = csrf_token(student)
     # The quiz answered (feedback), then finished (result).
     for position in range(2):
         student.post(f"/quiz/{attempt_id}/{position}", data={"answer": "a", "csrf_token": token})
     pages += [("student", f"/quiz/{attempt_id}/1"), ("student", f"/quiz/{attempt_id}/result"),
-              ("student", "/progress/questions/kcc-opening-date-choice")]
+              ("student", "/progress/questions/kcc-opening-date-choice"),
+              ("student", f"/quiz/{ordering_quiz_id}/0")]
     assert len(pages) > 20
     leaks = {}
     for role, url in pages:
@@ -140,6 +151,17 @@ def test_no_western_digit_in_the_interface_with_arabic_indic_digits(busy_world, 
         page = response.get_data(as_text=True)
         if found := western_digits_in_interface(page):
             leaks[f"{role} {url}"] = found
+    # A form refused: its messages are interface sentences with numbers.
+    refused = student.post("/account/settings", data={
+        "display_name": "Sara", "locale": "ar", "timezone": "UTC", "numerals": "arab",
+        "desired_retention": "5", "new_cards_per_day": "-1", "csrf_token": token})
+    assert refused.status_code == 400
+    refused_page = refused.get_data(as_text=True)
+    assert "٠٫٧٠" in refused_page
+    if found := western_digits_in_interface(refused_page):
+        leaks["refused settings"] = found
+    ordering_page = clients["student"].get(f"/quiz/{ordering_quiz_id}/0").get_data(as_text=True)
+    assert '<option value="1">١</option>' in ordering_page
     progress = clients["student"].get("/progress").get_data(as_text=True)
     assert "١٢" in progress  # the setting is on: twelve reviews, in its digits
     assert leaks == {}
