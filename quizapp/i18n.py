@@ -103,8 +103,17 @@ def digits(text: str) -> str:
 
 
 def _interface_number(value: Any) -> Any:
-    """A number put into a sentence, written as the page writes numbers; else the value."""
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+    """A number put into a sentence, written as the page writes numbers; else the value.
+
+    A whole number keeps its plain form ("line 1234", a revision, a year), only its
+    digits follow the setting; a fraction gets the locale's decimal sign. A count that
+    wants grouping ("1,500 questions") is formatted by its caller (|numberformat).
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return digits(str(value))
+    if isinstance(value, float | Decimal):
         return format_number(value)
     return value
 
