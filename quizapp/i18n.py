@@ -1,16 +1,22 @@
 """Locale selection, text direction and the checks that keep both languages whole."""
 
+import functools
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal, format_percent
-from flask import Flask, current_app, request
-from flask_babel import get_locale, refresh
+from flask import Flask, current_app, has_request_context, request
+from flask_babel import Domain, get_domain, get_locale, refresh
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .extensions import babel
+from .numerals import arabic_indic_sentence
 
 LANGUAGE_COOKIE = "lang"
 RTL_LANGUAGES = {"ar"}
@@ -59,8 +65,8 @@ def arabic_indic_digits() -> bool:
     """
     from flask_login import current_user
 
-    return (current_language() == "ar" and current_user.is_authenticated
-            and current_user.numerals == "arab")
+    return (has_request_context() and current_language() == "ar"
+            and current_user.is_authenticated and current_user.numerals == "arab")
 
 
 def _digits(text: str) -> str:
@@ -75,8 +81,14 @@ def format_percentage(value: float | Decimal) -> str:
     return _digits(format_percent(value, locale=get_locale()))
 
 
+DATE_STYLES = {"short", "medium", "long", "full"}
+
+
 def format_day(value: date, style: str = "long") -> str:
-    return digits(format_date(value, style, locale=get_locale()))
+    """A date in one of CLDR's styles, or by a skeleton ("MMMd": "Dec 1", "1 ديسمبر")."""
+    if style in DATE_STYLES:
+        return digits(format_date(value, style, locale=get_locale()))
+    return digits(format_skeleton(style, value, locale=get_locale()))
 
 
 def time_element(value: date, style: str = "medium") -> Markup:
@@ -88,6 +100,113 @@ def time_element(value: date, style: str = "medium") -> Markup:
 def digits(text: str) -> str:
     """Digits in interface text (not bank content) as this page writes them."""
     return text.translate(ARABIC_INDIC_DIGITS) if arabic_indic_digits() else text
+
+
+def _interface_number(value: Any) -> Any:
+    """A number put into a sentence, written as the page writes numbers; else the value.
+
+    A whole number keeps its plain form ("line 1234", a revision, a year), only its
+    digits follow the setting; a fraction gets the locale's decimal sign. A count that
+    wants grouping ("1,500 questions") is formatted by its caller (|numberformat).
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return digits(str(value))
+    if isinstance(value, float | Decimal):
+        return format_number(value)
+    return value
+
+
+def interface_sentence(message: str, *, format_string: bool) -> str:
+    """A translated sentence with its own numbers ("آخر 30 يومًا") in the page's digits."""
+    if arabic_indic_digits():
+        return arabic_indic_sentence(message, format_string=format_string)
+    return message
+
+
+def interface_text(message: str, variables: Mapping[str, Any], *,
+                   format_string: bool) -> str:
+    """A translated sentence filled in: its own numbers and the numbers put into it follow
+    the digits setting; text put into it (a bank's title, a name) stays as written.
+
+    This is the one place the setting reaches sentences: every gettext call, in Python
+    and in templates, comes through here.
+    """
+    message = interface_sentence(message, format_string=format_string)
+    if not format_string:
+        return message
+    return message % {name: _interface_number(value) for name, value in variables.items()}
+
+
+class InterfaceDomain(Domain):
+    """Flask-Babel's domain, with numbers in sentences written as the page writes them."""
+
+    def gettext(self, string: str, /, **variables: Any) -> str:
+        return interface_text(self.get_translations().ugettext(string), variables,
+                              format_string=bool(variables))
+
+    def ngettext(self, singular: str, plural: str, num: int, /, **variables: Any) -> str:
+        variables.setdefault("num", num)
+        return interface_text(self.get_translations().ungettext(singular, plural, num),
+                              variables, format_string=True)
+
+    def pgettext(self, context: str, string: str, /, **variables: Any) -> str:
+        return interface_text(self.get_translations().upgettext(context, string), variables,
+                              format_string=bool(variables))
+
+    def npgettext(self, context: str, singular: str, plural: str, num: int, /,
+                  **variables: Any) -> str:
+        variables.setdefault("num", num)
+        return interface_text(
+            self.get_translations().unpgettext(context, singular, plural, num), variables,
+            format_string=True)
+
+
+def _in_template(context: Context, message: str, variables: dict[str, Any]) -> str:
+    # As Jinja's own "newstyle" gettext: always a format string, escaped when autoescaping
+    # (text put in is escaped, Markup such as |isolate is kept).
+    message = interface_sentence(message, format_string=True)
+    if context.eval_ctx.autoescape:
+        message = Markup(message)
+    return message % {name: _interface_number(value) for name, value in variables.items()}
+
+
+@pass_context
+def _template_gettext(context: Context, string: str, /, **variables: Any) -> str:
+    return _in_template(context, get_domain().get_translations().ugettext(string), variables)
+
+
+@pass_context
+def _template_ngettext(context: Context, singular: str, plural: str, num: int, /,
+                       **variables: Any) -> str:
+    variables.setdefault("num", num)
+    translations = get_domain().get_translations()
+    return _in_template(context, translations.ungettext(singular, plural, num), variables)
+
+
+@pass_context
+def _template_pgettext(context: Context, msgctxt: str, string: str, /,
+                       **variables: Any) -> str:
+    translations = get_domain().get_translations()
+    return _in_template(context, translations.upgettext(msgctxt, string), variables)
+
+
+@pass_context
+def _template_npgettext(context: Context, msgctxt: str, singular: str, plural: str,
+                        num: int, /, **variables: Any) -> str:
+    variables.setdefault("num", num)
+    translations = get_domain().get_translations()
+    return _in_template(context, translations.unpgettext(msgctxt, singular, plural, num),
+                        variables)
+
+
+def _per_request(function: Callable[..., Any]) -> Callable[..., Any]:
+    @pass_context
+    @functools.wraps(function)
+    def apply(context: Context, value: Any, *args: Any, **kwargs: Any) -> Any:
+        return function(value, *args, **kwargs)
+    return apply
 
 
 def _check_catalogs(app: Flask) -> None:
@@ -104,6 +223,12 @@ def _check_catalogs(app: Flask) -> None:
 
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
+    # Python's gettext (flask_babel.gettext, _l, ngettext) goes through the domain...
+    babel.domain_instance = InterfaceDomain(domain=app.config.get("BABEL_DOMAIN", "messages"))
+    # ...and templates' through these, which replace the ones Flask-Babel installed.
+    app.jinja_env.globals.update(gettext=_template_gettext, ngettext=_template_ngettext,
+                                 pgettext=_template_pgettext,
+                                 npgettext=_template_npgettext)
     if not app.config.get("SKIP_CATALOG_CHECK"):
         _check_catalogs(app)
 
@@ -111,9 +236,12 @@ def init_app(app: Flask) -> None:
     # client inside an app context reuses it): choose afresh for every request.
     app.before_request(refresh)
 
-    # Flask-Babel's filters, replaced by ones that also honour the digits setting.
-    app.jinja_env.filters.update(numberformat=format_number, percentformat=format_percentage,
-                                 dateformat=format_day, timetag=time_element)
+    # Flask-Babel's filters, replaced by ones that also honour the digits setting. They
+    # depend on the request, so Jinja must not work out `{{ 0|numberformat }}` once when
+    # it compiles the template (it folds constants through plain filters).
+    app.jinja_env.filters.update({name: _per_request(function) for name, function in {
+        "numberformat": format_number, "percentformat": format_percentage,
+        "dateformat": format_day, "timetag": time_element}.items()})
 
     @app.context_processor
     def _language_context() -> dict[str, str]:

@@ -45,3 +45,28 @@ def parse_number(value: int | float | str) -> Decimal | None:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:
         return None
+
+
+ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+# A number of the sentence itself ("آخر 30 يومًا", "0.70", "50%"): not one that is part of
+# a name or a code ("UTF-8", "H5P", "2023-05"), which is written as it is typed.
+_SENTENCE_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9_\-+/])(\d+(?:[.,]\d+)*)(?![A-Za-z0-9_\-/])(%%|%)?")
+
+
+def arabic_indic_sentence(text: str, *, format_string: bool) -> str:
+    """An interface sentence with its own numbers in Arabic-Indic digits.
+
+    Decimal points and grouping commas inside a number become "٫" and "٬", a percent
+    sign after one "٪". In a format string (``format_string``) the sign is written "%%"
+    and placeholders ("%(num)s") hold no digit, so they are left alone.
+    """
+    def arabic(match: re.Match[str]) -> str:
+        number = match.group(1).translate(ARABIC_INDIC_DIGITS)
+        number = number.replace(".", "٫").replace(",", "٬")
+        sign = match.group(2) or ""
+        if sign == "%%" or (sign == "%" and not format_string):
+            return number + "٪"
+        return number + sign  # a lone "%" of a format string starts a placeholder
+
+    return _SENTENCE_NUMBER.sub(arabic, text)

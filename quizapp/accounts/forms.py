@@ -1,7 +1,7 @@
 """Forms for accounts. Labels and messages are lazy: translated when shown."""
 
 import unicodedata
-from zoneinfo import available_timezones
+from datetime import UTC, datetime
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
@@ -30,9 +30,10 @@ from wtforms.validators import (
 
 from ..core.forms import Form
 from ..core.text import MAX_COMBINING_RUN, has_stacked_marks
+from ..i18n import current_language, digits
+from . import timezones
 from .passwords import MAX_LENGTH, password_problem
 
-TIMEZONES = sorted(available_timezones() - {"localtime", "Factory"})
 # Each language names itself, in its own language and direction.
 LANGUAGE_CHOICES = [
     SelectChoice("ar", "العربية", render_kw={"lang": "ar", "dir": "rtl"}),
@@ -85,9 +86,22 @@ class FiniteDecimalField(DecimalField):
             raise ValueError(str(self.invalid_message))
 
 
+def _timezone_choices(form, field) -> list[SelectChoice]:
+    """Every zone under its region (<optgroup>), named in the page's language and digits;
+    a zone still stored under an old alias is kept, so saving the settings keeps it."""
+    choices = [SelectChoice(zone, digits(label), optgroup=region)
+               for region, zones in timezones.grouped_zones(current_language(),
+                                                           datetime.now(UTC).date())
+               for zone, label in zones]
+    if field.data in timezones.ZONES and field.data not in {c.value for c in choices}:
+        choices.insert(0, SelectChoice(field.data, field.data, optgroup=choices[0].optgroup))
+    return choices
+
+
 def _timezone_field():
-    return SelectField(_l("Time zone"), choices=[SelectChoice(z, z) for z in TIMEZONES],
-                       default="UTC", validate_choice=True)
+    return SelectField(_l("Time zone"), choices=_timezone_choices,
+                       default=timezones.DEFAULT_ZONE, validate_choice=True,
+                       render_kw={"data-aliases": timezones.browser_aliases()})
 
 
 class LoginForm(Form):
@@ -131,7 +145,7 @@ class SettingsForm(Form):
     timezone = _timezone_field()
     numerals = SelectField(
         _l("Digits on Arabic pages"),
-        choices=[SelectChoice("", "0 1 2 3 4 5 6 7 8 9"),
+        choices=[SelectChoice("", "0 1 2 3 4 5 6 7 8 9", render_kw={"translate": "no"}),
                  SelectChoice("arab", "٠ ١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩", render_kw={"lang": "ar"})],
         # Absent or unknown means the default: the view keeps only "arab".
         validate_choice=False)

@@ -1,6 +1,10 @@
 """The progress dashboard."""
 
+from datetime import date
+
+from babel.dates import get_day_names
 from flask import Blueprint, render_template
+from flask_babel import get_locale
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -10,6 +14,7 @@ from ..banks.models import Bank
 from ..banks.signals import home_sections
 from ..extensions import db
 from .home import student_home, teacher_home
+from . import charts
 from .services import build_dashboard, question_history, quiz_history
 
 blueprint = Blueprint("progress", __name__)
@@ -50,3 +55,17 @@ def _home_sections(user, *, now, **_) -> list[tuple[str, dict]]:
     if not user.is_teacher or home.today.studies_anything:
         sections.append(("progress/_home_student.html", {"home": home}))
     return sections
+
+
+@blueprint.app_template_global("heatmap_layout")
+def heatmap_for_page(series: list[tuple[date, int]]) -> charts.Heatmap:
+    """The heatmap's weeks, its rows starting on the first day of the page's week."""
+    return charts.heatmap_layout(series, get_locale().first_week_day)
+
+
+blueprint.add_app_template_global(charts.tick_positions, "chart_ticks")
+
+
+@blueprint.app_template_global("weekday_name")
+def weekday_name(weekday: int) -> str:
+    return get_day_names("abbreviated", locale=get_locale())[weekday]
