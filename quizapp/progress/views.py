@@ -13,8 +13,8 @@ from ..banks.access import visible_question_by_uid_or_404, visible_to
 from ..banks.models import Bank
 from ..banks.signals import home_sections
 from ..extensions import db
-from .home import student_home, teacher_home
 from . import charts
+from .home import student_home, teacher_home
 from .services import build_dashboard, question_history, quiz_history
 
 blueprint = Blueprint("progress", __name__)

@@ -2,11 +2,16 @@
 both axes in both languages, numbers in the page's digits."""
 
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+
+from fsrs import Rating
+from sqlalchemy import select
 
 from quizapp.accounts.models import User
+from quizapp.banks.models import Question
 from quizapp.extensions import db
 from quizapp.progress.charts import heat_level, heatmap_layout, tick_positions
+from quizapp.study import services
 
 from ..people import login
 from ..study.conftest import PASSWORD
@@ -49,7 +54,13 @@ def progress_page(loaded_app, lang, numerals=None) -> str:
     with loaded_app.app_context():
         user = register(NewAccount(username="huda", display_name="Huda", password=PASSWORD,
                                    locale=lang))
-        db.session.get(User, user.id).numerals = numerals
+        student = db.session.get(User, user.id)
+        student.numerals = numerals
+        # One review: a student with no history sees a guide instead of the charts.
+        question = db.session.scalar(select(Question).order_by(Question.id).limit(1))
+        services.add_study_bank(student, question.bank)
+        services.record_review(student, question, Rating.Good, now=datetime.now(UTC),
+                               reviews_seen=0, fuzzing=False)
         db.session.commit()
     client = loaded_app.test_client()
     assert login(client, "huda", PASSWORD).status_code == 303
