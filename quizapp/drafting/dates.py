@@ -225,7 +225,10 @@ def label(fact: DateFact, lang: str, *, levantine: bool = False) -> str:
     if fact.precision == "decade":
         if lang == "en":
             return f"the {fact.year}s"
-        decade = next(w for w, d in _DECADES.items() if d == fact.year % 100 and not w.isascii())
+        decade = next((w for w, d in _DECADES.items()
+                       if d == fact.year % 100 and not w.isascii()), None)
+        if decade is None:  # the 1900s, the 2010s: no one word names them
+            return f"{fact.year}–{fact.year + 9}"
         century = {1900: "القرن العشرين", 2000: "القرن الحادي والعشرين",
                    1800: "القرن التاسع عشر"}.get(fact.year - fact.year % 100,
                                                    str(fact.year - fact.year % 100))
