@@ -20,6 +20,8 @@ Question = dict[str, Any]
 _CLAUSE_BREAK = re.compile(r"[،,؛;:]\s")
 _MIN_CLAUSE_WORDS = 7
 _MAX_QUOTE = 1500
+_DANGLING = re.compile(r"\s*(?:(?:و?في|منذ|بحلول|حتى|خلال|مطلع|عام|سنة|in|on|since|by|"
+                       r"until|from)\s*)+$", re.IGNORECASE)
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 
 
@@ -75,8 +77,15 @@ class Draft:
             left = max([p for p in pieces if p < left], default=lo)
             right = min([p - 2 for p in pieces if p - 2 > right], default=hi)
         before, after = text[left:start], text[end:right]
+        if not replacement:  # the date taken out, with the preposition that led to it
+            before = _DANGLING.sub("", before)
         clause = (before + replacement + after).strip()
-        return clause.rstrip(".،,؛;: ")
+        clause = clause.rstrip(".،,؛;: ")
+        if clause.count("«") < clause.count("»") and clause.endswith("»"):
+            clause = clause[:-1]
+        if clause.count("«") > clause.count("»") and clause.startswith("«"):
+            clause = clause[1:]
+        return clause.strip()
 
 
 def bilingual(ar: str, en: str | None = None) -> dict[str, str]:
@@ -117,7 +126,7 @@ def figure_questions(draft: Draft, figures: list[Figure]) -> None:
         tolerance = _tolerance(figure)
         if tolerance:
             question["tolerance"] = tolerance
-        if figure.unit or figure.magnitude > 1:
+        if (figure.unit and figure.unit.kind != "time") or figure.magnitude > 1:
             question["unit"] = bilingual(figure.unit_label("ar"), figure.unit_label("en"))
         shown = {lang: f"{answer_text} {figure.unit_label(lang)}".strip() for lang in ("ar", "en")}
         question["explanation"] = explanation(shown, sentence.text)

@@ -33,17 +33,17 @@ def number_distractors(figure: Figure, figures: Sequence[Figure], count: int = 3
     seen = {right}
     out: list[Decimal] = []
     for other in figures:
-        same_kind = (other.unit.kind if other.unit else None) == (
-            figure.unit.kind if figure.unit else None)
+        same_kind = (other.unit.key if other.unit else other.counted) == (
+            figure.unit.key if figure.unit else figure.counted)
         if other is figure or not same_kind or other.magnitude != figure.magnitude:
             continue
-        if other.value in seen or not _plausible(other.value, figure):
+        if other.value in seen or not _plausible(other.value, figure, window=5):
             continue
         seen.add(other.value)
         out.append(other.value)
     near: list[Decimal] = []
     if right == right.to_integral_value() and right < 20:
-        near = [right + d for d in (1, -1, 2, -2, 3, 4) if right + d > 0]
+        near = [right + d for d in (1, -1, 2, -2, 3, 4, -3, 5) if right + d > 0]
     else:
         near = [_round_like(right * f, right) for f in _FACTORS]
     for value in near:
@@ -53,13 +53,22 @@ def number_distractors(figure: Figure, figures: Sequence[Figure], count: int = 3
     return out[:count]
 
 
-def _plausible(value: Decimal, figure: Figure) -> bool:
+def _grammar_class(value: Decimal) -> str:
+    """Arabic counts 3 to 10 with a plural ("أربع سنوات", "ثلاثة آلاف") and others with a
+    singular ("20 ألف", "120 زائر"): a changed figure keeps the words around it right."""
+    return "few" if value == value.to_integral_value() and 3 <= value <= 10 else "many"
+
+
+def _plausible(value: Decimal, figure: Figure, window: int = 20) -> bool:
     if value <= 0:
         return False
     if figure.unit and figure.unit.kind == "percent" and value > 100:
         return False
+    if (figure.magnitude > 1 or figure.counted) and figure.value >= 3 and \
+            _grammar_class(value) != _grammar_class(figure.value):
+        return False
     # Another figure of the document, but an order of magnitude away, is no real choice.
-    return figure.value / 20 <= value <= figure.value * 20
+    return figure.value / window <= value <= figure.value * window
 
 
 def date_distractors(date: DateFact, dates: Sequence[DateFact], count: int = 3
@@ -69,7 +78,7 @@ def date_distractors(date: DateFact, dates: Sequence[DateFact], count: int = 3
     seen = {date.key}
     for other in dates:
         if other.precision == date.precision and other.key not in seen and (
-                (other.year < 0) == (date.year < 0)):
+                (other.year < 0) == (date.year < 0)) and abs(other.year - date.year) <= 60:
             seen.add(other.key)
             out.append(_like(other, date))
     for shift in _shifts(date):
@@ -143,8 +152,8 @@ def name_distractors(right: str, names: Sequence[str], count: int = 3) -> list[s
     out = []
     for name in names:
         key = fold(name)
-        if key in seen or key in fold(right) or fold(right) in key:
-            continue
+        if any(key in known or known in key for known in seen):
+            continue  # "مدينة فاس" and "فاس" are one place
         seen.add(key)
         out.append(name)
     return out[:count]

@@ -123,6 +123,17 @@ _DUAL_ALONE = re.compile(rf"{LEFT}{PREFIX}(?P<magnitude>"
                          + rf")\s+(?P<unit>{_UNIT_RE}){RIGHT}")
 
 
+_COUNTED = re.compile(r"\s+([^\W\d_][\w\u064b-\u0652]*)")
+
+
+def _stem(word: str) -> str:
+    """A counted noun without case endings or plural -s, to tell "طالبًا" and "طالب" (or
+    "students" and "student") as one noun."""
+    word = re.sub("[\u064b-\u0652\u0640]", "", word).lower()
+    word = re.sub(r"(?<=..)(?:ا|ات|ين|ون|s|es)$", "", word)
+    return word
+
+
 @dataclass(frozen=True)
 class Figure:
     start: int  # the whole phrase, unit included, in the document
@@ -135,6 +146,7 @@ class Figure:
     unit: Unit | None
     approximate: bool
     in_words: bool
+    counted: str = ""  # the counted noun after a figure with no unit ("زائر", "students")
 
     @property
     def full_value(self) -> Decimal:
@@ -198,11 +210,13 @@ def find_figures(text: str, taken: list[tuple[int, int]] = ()) -> list[Figure]: 
         unit = _unit(match.group("unit"), match.group("sign"))
         if group == "words" and value < 3 and not unit:
             continue
+        counted = _COUNTED.match(text, match.end())
         figures.append(Figure(
             start=match.start("sign") if match.group("sign") else number_start,
             end=match.end(), number_start=number_start, number_end=number_end,
             text=text[number_start:match.end()].strip(), value=value * times, magnitude=size,
-            unit=unit, approximate=bool(match.group("approx")), in_words=group == "words"))
+            unit=unit, approximate=bool(match.group("approx")), in_words=group == "words",
+            counted=_stem(counted.group(1)) if counted and not unit else ""))
     for match in _DUAL_ALONE.finditer(text):
         size, times = _magnitude(match.group("magnitude"))
         start, end = match.span("magnitude")

@@ -128,13 +128,16 @@ def _glossary_automaton(glossary: tuple[Any, ...]) -> ahocorasick.Automaton | No
     return automaton
 
 
-def _at_word_start(text: str, start: int) -> bool:
-    """A match starts a word, allowing one or two joined prefix letters (و, ب, ل ...)."""
+def _at_word_start(text: str, start: int, *, article: bool = True) -> bool:
+    """A match starts a word, allowing one or two joined prefix letters (و, ب, ل ...) and,
+    unless ``article`` is False, the article: "السيول" (floods) is not "سيول" (Seoul)."""
     for size in (0, 1, 2, 3):
         before = start - size
         if before < 0:
             break
-        if text[before:start] not in _PREFIXES:
+        prefix = text[before:start]
+        if prefix not in _PREFIXES or (not article and "ال" in prefix) or (
+                not article and prefix.endswith("لل")):
             continue
         if before == 0 or not text[before - 1].isalnum():
             return True
@@ -179,12 +182,14 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
             add(entity, start, end)
     for end_index, (what, key) in _longest(static["automaton"], doc.text):
         start = end_index - len(key) + 1
-        if what == "place" and _at_word_start(doc.text, start) and _at_word_end(
+        if what == "place" and _at_word_start(doc.text, start, article=False) and _at_word_end(
                 doc.text, end_index + 1):
             ar, en = static["places"][key]
             original = _strip_prefix(document[slice(*doc.span(start, end_index + 1))], ar)
             is_ar = bool(re.search("[\u0600-\u06ff]", original))
-            add(Entity("place", original if is_ar else ar, en if is_ar else original),
+            # Content stays in the document's language: an English document's place is
+            # its English name in both fields.
+            add(Entity("place", original if is_ar else original, en if is_ar else original),
                 start, end_index + 1)
     entities = list(found.values())
     for entity in entities:
@@ -232,8 +237,10 @@ def _headed(document: str, doc: Folded, tokens: list[_Token], static: dict[str, 
         if span is None:
             continue
         first, last = span
-        start = tokens[first].start + (len(tokens[first].word) - len(head) if not is_english
-                                       else 0)
+        joined = tokens[first].word[: len(tokens[first].word) - len(head)]
+        # The joined و, ب, ل go; the article stays: "بالصحراء الغربية" -> "الصحراء الغربية".
+        kept = "ال" if joined.endswith("ال") else "ل" if joined.endswith("لل") else ""
+        start = tokens[first].start + (len(joined) - len(kept) if not is_english else 0)
         end = tokens[last].end
         text = document[slice(*doc.span(start, end))]
         out.append((Entity(kind, text, text), start, end))
@@ -242,27 +249,51 @@ def _headed(document: str, doc: Folded, tokens: list[_Token], static: dict[str, 
 
 def _arabic_run(tokens: list[_Token], index: int, static: dict[str, Any]
                 ) -> tuple[int, int] | None:
-    """A head word and the words of its name: definite words (الثقافة، والإعلام) or, first,
-    a proper name (قمة أستانا); at most five, stopping at punctuation and small words."""
+    """A head word and the words of its name: definite words (الثقافة، والإعلام), a proper
+    name first (قمة أستانا، جامعة سيدي محمد بن عبد الله), "ل" before a definite word
+    (البنك الأوروبي لإعادة الإعمار); at most six, stopping at punctuation, small words,
+    roles, and another head word joined by "and" (a second name)."""
     last = index
-    for follow in range(index + 1, min(index + 6, len(tokens))):
+    head_is_definite = tokens[index].word.startswith(("ال", "وال", "بال", "لل", "فال"))
+    all_heads = static["institution"] | static["event"] | static["place"]
+    for follow in range(index + 1, min(index + 7, len(tokens))):
         token = tokens[follow]
-        if token.gap_before.strip() or token.word in static["stop"]:
-            break
-        if token.word in static["roles"] or _bare_word(token.word, static["roles"]):
-            break
         word = token.word
-        definite = word.startswith(("ال", "لل", "وال"))
-        head_is_definite = tokens[index].word.startswith(("ال", "وال", "بال", "لل"))
-        if (follow == index + 1 and not definite and not head_is_definite and len(word) >= 3
-                and not word.startswith("و")):
+        if token.gap_before.strip() or word in static["stop"]:
+            break
+        if word in static["roles"] or _bare_word(word, static["roles"]):
+            break
+        if follow > index + 1 and word.startswith("و") and _bare_word(word, all_heads):
+            break  # "مؤسسة التمويل الدولية والبنك الأوروبي": two institutions
+        definite = word.startswith(("ال", "وال"))
+        after_name = follow - 1 > index and tokens[follow - 1].word in _NAME_LINKS
+        before_name = word in _NAME_LINKS or (
+            follow + 1 < len(tokens) and tokens[follow + 1].word in _NAME_LINKS)
+        next_definite = follow + 1 < len(tokens) and tokens[follow + 1].word.startswith("ال")
+        if definite or (word.startswith("لل") and follow > index + 1) or (
+                word.startswith("لل") and not head_is_definite):
             last = follow
-            continue
-        if definite and not (head_is_definite and word.startswith("لل")):
+        elif (follow == index + 1 and not head_is_definite and len(word) >= 3
+              and not word.startswith("و") and not word.endswith("ي")):
+            last = follow  # a proper name after an indefinite head: "قمة أستانا"
+        elif (follow == index + 2 and last == index + 1 and not head_is_definite
+              and follow + 1 < len(tokens) and not tokens[follow + 1].gap_before.strip()
+              and tokens[follow + 1].word.startswith(("ال", "لل"))):
+            last = follow  # a name of two words, then its description: "مجمع كوم أمبو للطاقة"
+        elif last == follow - 1 and (after_name or before_name) and not head_is_definite:
+            last = follow  # "سيدي محمد بن عبد الله"
+        elif word.startswith("ل") and next_definite and follow > index + 1:
+            last = follow  # "لإعادة الإعمار", "لسلطة وادي الأردن"
+        elif word.startswith("ل") and _bare_word(word[1:], all_heads) is not None:
             last = follow
-            continue
-        break
+        elif _bare_word(word, static["place"]) == word and last == follow - 1:
+            last = follow  # "سلطة وادي الأردن"
+        else:
+            break
     return (index, last) if last > index else None
+
+
+_NAME_LINKS = {"بن", "ابن", "عبد", "ابو", "بنت", "ال"}
 
 
 def _english_run(document: str, doc: Folded, tokens: list[_Token], index: int,
@@ -276,9 +307,15 @@ def _english_run(document: str, doc: Folded, tokens: list[_Token], index: int,
     if not capital(index):
         return None
     first = index
-    while first > 0 and not tokens[first].gap_before.strip() and (
-            capital(first - 1) and tokens[first - 1].word not in static["stop"]):
-        first -= 1
+    while first > 0 and not tokens[first].gap_before.strip():
+        before = tokens[first - 1].word
+        if capital(first - 1) and before not in static["stop"]:
+            first -= 1
+        elif before == "of" and first > 1 and capital(first - 2) and \
+                not tokens[first - 1].gap_before.strip():
+            first -= 2  # "the City of Edinburgh Council"
+        else:
+            break
     last = index
     while last + 1 < len(tokens) and not tokens[last + 1].gap_before.strip():
         word = tokens[last + 1].word
