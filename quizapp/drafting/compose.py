@@ -235,9 +235,11 @@ def name_questions(draft: Draft, entities: list[Entity], language: str) -> None:
     by_kind: dict[str, list[Entity]] = {}
     for entity in entities:
         by_kind.setdefault(entity.kind, []).append(entity)
+    siblings = {"institution": "event", "event": "institution"}
     for kind, group in by_kind.items():
+        nearby = by_kind.get(siblings.get(kind, ""), [])
         for entity in group:
-            _name_choice(draft, entity, group, kind)
+            _name_choice(draft, entity, group, kind, nearby)
     people = [e for e in by_kind.get("person", []) if e.role_ar]
     for person in people:
         _role_choice(draft, person, people)
@@ -249,10 +251,13 @@ def _display(entity: Entity, all_have_en: bool) -> dict[str, str]:
     return bilingual(entity.ar, entity.en if all_have_en else entity.ar)
 
 
-def _name_choice(draft: Draft, entity: Entity, group: list[Entity], kind: str) -> None:
-    others = [e for e in group if e is not entity]
+def _name_choice(draft: Draft, entity: Entity, group: list[Entity], kind: str,
+                 nearby: list[Entity]) -> None:
+    """Names of the same kind as wrong choices, then names of a kindred kind (an event
+    for an institution); a typed answer when the document has too few."""
+    others = [e for e in group if e is not entity] + [e for e in nearby if e is not entity]
     names = name_distractors(entity.ar, [e.ar for e in others])
-    if len(names) < 2 or not entity.mentions:
+    if not entity.mentions:
         return
     wrong_entities = [next(e for e in others if e.ar == n) for n in names]
     all_have_en = all(e.en != e.ar or e.from_glossary for e in [entity] + wrong_entities)
@@ -266,9 +271,19 @@ def _name_choice(draft: Draft, entity: Entity, group: list[Entity], kind: str) -
         start += len(prefix.group(0))  # keep the joined و or ب: "و____"
     clause = draft.clause(sentence, start, end)
     right = _display(entity, all_have_en)
+    tag = kind if kind in ("person", "place", "institution", "event") else "event"
+    if len(names) < 2:
+        draft.add(kind, tag, {
+            "type": "short_text",
+            "prompt": {lang: FRAMES[kind][lang].format(clause=clause) for lang in ("ar", "en")},
+            "answers": _accepted(entity),
+            **({"ignore_article": True} if draft.language == "ar" else {}),
+            "explanation": explanation(right, sentence.text),
+            "source": draft.source(sentence),
+        })
+        return
     choices, answer = _choices(f"{draft.slug}{start}", right,
                                [_display(e, all_have_en) for e in wrong_entities])
-    tag = kind if kind in ("person", "place", "institution", "event") else "event"
     draft.add(kind, tag, {
         "type": "single_choice",
         "prompt": {lang: FRAMES[kind][lang].format(clause=clause) for lang in ("ar", "en")},
@@ -277,6 +292,18 @@ def _name_choice(draft: Draft, entity: Entity, group: list[Entity], kind: str) -
         "explanation": explanation(right, sentence.text),
         "source": draft.source(sentence),
     })
+
+
+def _accepted(entity: Entity) -> dict[str, list[str]]:
+    """What a student may type: the name, its other spellings, and the last word of a
+    person's name (a family name alone is how the article refers to them later)."""
+    spellings = [entity.ar, *entity.variants] if entity.from_glossary else [entity.ar]
+    if entity.kind == "person" and len(entity.ar.split()) > 1:
+        spellings.append(entity.ar.split()[-1])
+    arabic = [s for s in dict.fromkeys(spellings) if re.search("[\u0600-\u06ff]", s)]
+    latin = [s for s in dict.fromkeys([entity.en, *entity.variants])
+             if not re.search("[\u0600-\u06ff]", s)]
+    return {"ar": arabic or latin, "en": latin or arabic}
 
 
 def _role_sentence(draft: Draft, person: Entity) -> Sentence | None:

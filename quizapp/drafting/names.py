@@ -154,9 +154,15 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
     found: dict[tuple[str, str], Entity] = {}
     taken: list[tuple[int, int]] = []  # folded spans already named
 
+    by_kind: dict[str, list[tuple[int, int]]] = {}
+
     def add(entity: Entity, start: int, end: int) -> Entity:
-        if any(s < end and start < e for s, e in taken):
+        # Names of one kind never overlap; a place may sit inside an institution's name
+        # ("جامعة القاهرة") and a person inside one ("صندوق الملك محمد السادس").
+        spans = by_kind.setdefault(entity.kind, [])
+        if any(s < end and start < e for s, e in spans):
             return entity
+        spans.append((start, end))
         taken.append((start, end))
         known = found.setdefault((entity.kind, entity.key), entity)
         known.mentions.append(doc.span(start, end))
@@ -191,7 +197,12 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
             # its English name in both fields.
             add(Entity("place", original if is_ar else original, en if is_ar else original),
                 start, end_index + 1)
-    entities = list(found.values())
+    for start, end in _places_nearby(document, doc, tokens, static, by_kind.get("place", [])):
+        text = document[slice(*doc.span(start, end))]
+        add(Entity("place", text, text), start, end)
+    institutions = {key for kind, key in found if kind == "institution"}
+    entities = [e for (kind, key), e in found.items()
+                if not (kind == "place" and key in institutions)]
     for entity in entities:
         entity.mentions.sort()
     return sorted(entities, key=lambda e: e.mentions[0] if e.mentions else (0, 0))
@@ -261,7 +272,8 @@ def _arabic_run(tokens: list[_Token], index: int, static: dict[str, Any]
         word = token.word
         if token.gap_before.strip() or word in static["stop"]:
             break
-        if word in static["roles"] or _bare_word(word, static["roles"]):
+        if (word in static["roles"] or _bare_word(word, static["roles"])) and not (
+                follow == index + 1 and definite_role(word)):
             break
         if follow > index + 1 and word.startswith("و") and _bare_word(word, all_heads):
             break  # "مؤسسة التمويل الدولية والبنك الأوروبي": two institutions
@@ -274,13 +286,17 @@ def _arabic_run(tokens: list[_Token], index: int, static: dict[str, Any]
                 word.startswith("لل") and not head_is_definite):
             last = follow
         elif (follow == index + 1 and not head_is_definite and len(word) >= 3
-              and not word.startswith("و") and not word.endswith("ي")):
+              and not word.startswith("و") and (not word.endswith("ي") or any(
+                  t.word in _NAME_LINKS for t in tokens[follow + 1:follow + 3]))):
             last = follow  # a proper name after an indefinite head: "قمة أستانا"
         elif (follow == index + 2 and last == index + 1 and not head_is_definite
               and follow + 1 < len(tokens) and not tokens[follow + 1].gap_before.strip()
               and tokens[follow + 1].word.startswith(("ال", "لل"))):
             last = follow  # a name of two words, then its description: "مجمع كوم أمبو للطاقة"
-        elif last == follow - 1 and (after_name or before_name) and not head_is_definite:
+        elif follow == index + 1 and definite_role(word):
+            last = follow  # "صندوق الملك محمد السادس للتراث"
+        elif last == follow - 1 and (after_name or before_name or definite_role(
+                tokens[follow - 1].word)) and not head_is_definite:
             last = follow  # "سيدي محمد بن عبد الله"
         elif word.startswith("ل") and next_definite and follow > index + 1:
             last = follow  # "لإعادة الإعمار", "لسلطة وادي الأردن"
@@ -294,6 +310,12 @@ def _arabic_run(tokens: list[_Token], index: int, static: dict[str, Any]
 
 
 _NAME_LINKS = {"بن", "ابن", "عبد", "ابو", "بنت", "ال"}
+# Royal titles an institution may be named after: "صندوق الملك ...", "جامعة الأمير ...".
+_ROYAL = {"الملك", "الملكه", "الامير", "الاميره", "الشيخ", "السلطان"}
+
+
+def definite_role(word: str) -> bool:
+    return word in _ROYAL
 
 
 def _english_run(document: str, doc: Folded, tokens: list[_Token], index: int,
@@ -326,3 +348,74 @@ def _english_run(document: str, doc: Folded, tokens: list[_Token], index: int,
         else:
             break
     return (first, last) if last > first else None
+
+
+_PLACE_PREPOSITIONS = {"في", "من", "الي", "بين", "نحو", "in", "at", "near", "from", "to"}
+_CONJUNCTIONS = {"او", "and", "or"}
+
+
+def _places_nearby(document: str, doc: Folded, tokens: list[_Token], static: dict[str, Any],
+                   places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Places named beside a known one ("من فاس ومكناس", "في جاكرتا أو في لشبونة",
+    "Uganda, Rwanda and South Sudan") and, in English, a capitalised name after "in",
+    "at" or "near" ("in Leith Walk")."""
+    stop, known = static["stop"], static["places"]
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    by_end = {t.end: i for i, t in enumerate(tokens)}
+    found: list[tuple[int, int]] = []
+
+    def free(i: int) -> bool:
+        word = tokens[i].word
+        return (word not in stop and word not in static["roles"] and len(word) >= 3
+                and _bare_word(word, static["institution"] | static["event"]) is None)
+
+    def ends_phrase(i: int) -> bool:
+        return i + 1 >= len(tokens) or bool(tokens[i + 1].gap_before.strip()) or \
+            tokens[i + 1].word in stop
+
+    def capital(i: int) -> bool:
+        return document[doc.offsets[tokens[i].start]].isupper()
+
+    for start, end in places:
+        first, last = by_start.get(start), by_end.get(end)
+        if first is None:  # the place is joined to a prefix: "ومكناس"
+            first = next((i for i, t in enumerate(tokens) if t.start < start < t.end), None)
+        if first is None or last is None:
+            continue
+        english = tokens[first].word.isascii()
+        after = last + 1
+        if after < len(tokens) and not tokens[after].gap_before.strip():
+            word = tokens[after].word
+            if not english and word.startswith("و") and free(after) and ends_phrase(after) \
+                    and word[1:] not in stop:
+                found.append((tokens[after].start + 1, tokens[after].end))
+        if not english and first >= 4 and tokens[first - 1].word == "في" and \
+                tokens[first - 2].word in ("او", "و") and free(first - 3) and \
+                tokens[first - 4].word in _PLACE_PREPOSITIONS:
+            found.append((tokens[first - 3].start, tokens[first - 3].end))
+        if not english and first >= 2 and tokens[first].word.startswith("و") and \
+                free(first - 1) and tokens[first - 2].word in _PLACE_PREPOSITIONS:
+            found.append((tokens[first - 1].start, tokens[first - 1].end))
+        if english:
+            for step in (-1, 1):
+                i = first - 1 if step < 0 else last + 1
+                gap = tokens[first].gap_before if step < 0 else (
+                    tokens[i].gap_before if i < len(tokens) else "")
+                if i < 0 or i >= len(tokens):
+                    continue
+                if tokens[i].word in _CONJUNCTIONS and step > 0:
+                    i += 1
+                elif "," not in gap and step > 0:
+                    continue
+                if 0 <= i < len(tokens) and capital(i) and free(i) and \
+                        tokens[i].word not in known:
+                    found.append((tokens[i].start, tokens[i].end))
+    for i, token in enumerate(tokens[:-1]):
+        if token.word in ("in", "at", "near") and capital(i + 1) and \
+                not tokens[i + 1].gap_before.strip() and free(i + 1):
+            last = i + 1
+            while last + 1 < len(tokens) and capital(last + 1) and last - i < 3 and \
+                    not tokens[last + 1].gap_before.strip():
+                last += 1
+            found.append((tokens[i + 1].start, tokens[last].end))
+    return found

@@ -204,11 +204,13 @@ def _preposed(tokens: list[Any], index: int, stop: frozenset[str], roles: frozen
                 return None
     else:
         while follow < len(tokens) and follow - index < 8 and clear(follow) and (
-                tokens[follow].word.startswith(("ال", "لل", "وال"))
+                follow in _ARTICLE or tokens[follow].word.startswith(("لل", "وال"))
+                or (tokens[follow].word in ("لدي", "في") and follow + 1 < len(tokens)
+                    and (follow + 1 in _ARTICLE or tokens[follow + 1].word in _PLACES))
                 or _role_token(tokens[follow].word, roles) or tokens[follow].word == "د"
                 or (tokens[follow].word in _HEADS and tokens[follow].word not in static_places())
                 or (tokens[follow].word[:1] == "ل" and tokens[follow].word[1:] in _HEADS)):
-            if tokens[follow].word in stop:
+            if tokens[follow].word in stop and tokens[follow].word not in ("لدي", "في"):
                 break
             role_last = follow
             follow += 1
