@@ -20,8 +20,9 @@ Question = dict[str, Any]
 _CLAUSE_BREAK = re.compile(r"[،,؛;:]\s")
 _MIN_CLAUSE_WORDS = 7
 _MAX_QUOTE = 1500
-_DANGLING = re.compile(r"\s*(?:(?:و?في|منذ|بحلول|حتى|خلال|مطلع|عام|سنة|in|on|since|by|"
-                       r"until|from)\s*)+$", re.IGNORECASE)
+_DANGLING = re.compile(r"\s*(?:(?:و?في|منذ|بحلول|حتى|خلال|مطلع|عام|سنة|إلى|الى|in|on|"
+                       r"since|by|until|from|to)\s*)+$", re.IGNORECASE)
+_MAX_ITEM_WORDS = 14
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 
 
@@ -209,6 +210,9 @@ def _order_question(draft: Draft, facts: list[DateFact]) -> None:
     for fact, sentence in picked:
         text = draft.clause(sentence, fact.start, fact.end, "").replace("  ", " ").strip()
         text = re.sub(r"^(?:في|وفي|و|منذ|In|in|On|on|Since)\s+[،,]?\s*", "", text).strip(" ،,")
+        words = text.split()
+        if len(words) > _MAX_ITEM_WORDS:
+            text = " ".join(words[:_MAX_ITEM_WORDS]).rstrip("،,.") + " …"
         if not text or text in seen:
             return
         seen.add(text)
@@ -235,11 +239,13 @@ def name_questions(draft: Draft, entities: list[Entity], language: str) -> None:
     by_kind: dict[str, list[Entity]] = {}
     for entity in entities:
         by_kind.setdefault(entity.kind, []).append(entity)
-    siblings = {"institution": "event", "event": "institution"}
+    # A place or a person inside an institution's or an event's name ("سلطة وادي الأردن")
+    # is not blanked there: the question would cut a name in two.
+    inside = [span for e in entities if e.kind in ("institution", "event") for span in e.mentions]
     for kind, group in by_kind.items():
-        nearby = by_kind.get(siblings.get(kind, ""), [])
         for entity in group:
-            _name_choice(draft, entity, group, kind, nearby)
+            _name_choice(draft, entity, group, kind, inside if kind in ("place", "person")
+                         else [])
     people = [e for e in by_kind.get("person", []) if e.role_ar]
     for person in people:
         _role_choice(draft, person, people)
@@ -252,16 +258,18 @@ def _display(entity: Entity, all_have_en: bool) -> dict[str, str]:
 
 
 def _name_choice(draft: Draft, entity: Entity, group: list[Entity], kind: str,
-                 nearby: list[Entity]) -> None:
-    """Names of the same kind as wrong choices, then names of a kindred kind (an event
-    for an institution); a typed answer when the document has too few."""
-    others = [e for e in group if e is not entity] + [e for e in nearby if e is not entity]
+                 inside: list[tuple[int, int]]) -> None:
+    """Names of the same kind as wrong choices; a typed answer when the document has too
+    few (an event is not a wrong answer for an institution: one is held, one signs)."""
+    others = [e for e in group if e is not entity]
     names = name_distractors(entity.ar, [e.ar for e in others])
-    if not entity.mentions:
+    mentions = [(s, e) for s, e in entity.mentions
+                if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in inside)]
+    if not mentions:
         return
     wrong_entities = [next(e for e in others if e.ar == n) for n in names]
     all_have_en = all(e.en != e.ar or e.from_glossary for e in [entity] + wrong_entities)
-    start, end = entity.mentions[0]
+    start, end = mentions[0]
     sentence = draft.sentence_at(start)
     if sentence is None or not draft.citable(sentence):
         return

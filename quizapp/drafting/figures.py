@@ -134,6 +134,13 @@ def _stem(word: str) -> str:
     return word
 
 
+_ORDINAL_BEFORE = re.compile(alternation([
+    "الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+    "التاسع", "حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع",
+    "الحادية", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة",
+    "التاسعة"]) + r"\s+$")
+
+
 @dataclass(frozen=True)
 class Figure:
     start: int  # the whole phrase, unit included, in the document
@@ -210,6 +217,8 @@ def find_figures(text: str, taken: list[tuple[int, int]] = ()) -> list[Figure]: 
         unit = _unit(match.group("unit"), match.group("sign"))
         if group == "words" and value < 3 and not unit:
             continue
+        if group == "words" and _ORDINAL_BEFORE.search(text, 0, number_start):
+            continue  # "السد الحادي عشر": an ordinal, not a figure
         counted = _COUNTED.match(text, match.end())
         figures.append(Figure(
             start=match.start("sign") if match.group("sign") else number_start,

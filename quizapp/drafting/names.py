@@ -387,7 +387,7 @@ def _places_nearby(document: str, doc: Folded, tokens: list[_Token], static: dic
         if after < len(tokens) and not tokens[after].gap_before.strip():
             word = tokens[after].word
             if not english and word.startswith("و") and free(after) and ends_phrase(after) \
-                    and word[1:] not in stop:
+                    and word[1:] not in stop and not word.endswith(("ات", "ين", "ون")):
                 found.append((tokens[after].start + 1, tokens[after].end))
         if not english and first >= 4 and tokens[first - 1].word == "في" and \
                 tokens[first - 2].word in ("او", "و") and free(first - 3) and \

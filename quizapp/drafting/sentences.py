@@ -39,10 +39,11 @@ def _quote_depth(text: str) -> int:
 
 
 def _is_abbreviation(before: str) -> bool:
-    word = re.search(r"([\w.]+)$", before)
+    word = re.search(r"([\w.\u064b-\u0652\u0670\u0640]+)$", before)
     if not word:
         return False
-    token = word.group(1).lower().rstrip(".")
+    # Harakat are part of the word: "شخصًا." ends a sentence, its last letter is no initial.
+    token = re.sub("[\u064b-\u0652\u0670\u0640]", "", word.group(1)).lower().rstrip(".")
     # A single letter (an initial) or a listed abbreviation.
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
