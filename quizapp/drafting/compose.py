@@ -153,7 +153,7 @@ def figure_questions(draft: Draft, figures: list[Figure]) -> None:
 
 def _tolerance(figure: Figure) -> int | float | str:
     """Exact for counts and stated figures; 5 % either way for an "about" figure."""
-    if not figure.approximate:
+    if not figure.approximate or figure.value < 20:
         return 0
     tolerance = figure.value * Decimal("0.05")
     if tolerance >= 1:

@@ -201,7 +201,7 @@ def _fact(kind: str, match: re.Match[str], text: str, start: int) -> DateFact | 
                         1900)
         return DateFact(start, end, text, base + decade, precision="decade")
     year = _int(found["year"])
-    if kind == "year_bare" and not 1900 <= year <= 2100:
+    if kind == "year_bare" and not 1000 <= year <= 2100:
         return None
     if not 1000 <= year <= 2100:
         return None

@@ -104,7 +104,7 @@ _WORD_RE = alternation(_NUMBER_WORDS)
 _APPROX = alternation(["نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "ما يناهز",
                        "أكثر من", "أقل من", "ما يزيد على", "ما يزيد عن", "ما يربو على",
                        "about", "around", "nearly", "almost", "roughly", "approximately",
-                       "more than", "over", "some", "up to", "less than", "fewer than"])
+                       "more than", "up to", "less than", "fewer than"])
 
 _DIGITS = rf"{DIGIT}+(?:[.,٫٬]{DIGIT}+)*"
 _FIGURE = re.compile(
@@ -134,6 +134,13 @@ def _stem(word: str) -> str:
     return word
 
 
+_MONTH_AFTER = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|"
+                          r"September|October|November|December|pm|am|p\.m\.|a\.m\.)\b|\s*"
+                          + "(?:" + alternation([
+                              "يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو",
+                              "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+                              "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز",
+                              "آب", "أيلول", "تشرين"]) + ")")
 _ORDINAL_BEFORE = re.compile(alternation([
     "الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
     "التاسع", "حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع",
@@ -219,6 +226,10 @@ def find_figures(text: str, taken: list[tuple[int, int]] = ()) -> list[Figure]: 
             continue
         if group == "words" and _ORDINAL_BEFORE.search(text, 0, number_start):
             continue  # "السد الحادي عشر": an ordinal, not a figure
+        if not (unit or match.group("magnitude")) and (
+                re.match(r"[A-Za-z]", text[number_end:number_end + 1])
+                or _MONTH_AFTER.match(text, match.end())):
+            continue  # "3D printers", "until 9 March": not a quantity
         counted = _COUNTED.match(text, match.end())
         figures.append(Figure(
             start=match.start("sign") if match.group("sign") else number_start,

@@ -71,7 +71,7 @@ INSTITUTION_HEADS_EN = [
     "university", "ministry", "bank", "council", "organisation", "organization", "agency",
     "institute", "company", "fund", "commission", "museum", "library", "association",
     "centre", "center", "foundation", "union", "authority", "corporation", "academy",
-    "observatory", "hospital", "nations", "parliament", "court", "college", "school",
+    "observatory", "hospital", "parliament", "court", "college", "school",
     "society", "office", "department", "club", "trust", "laboratory", "committee",
     "government", "architects", "group", "partners", "holdings", "studio", "institution",
 ]

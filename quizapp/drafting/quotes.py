@@ -18,7 +18,8 @@ _STOP = {fold(w) for w in (
     "ولكن", "حيث", "عندما", "بشكل", "خلال", "بين", "على", "إلى", "عملياً", "سيكون", "ستكون",
     "يكون", "تكون", "كانت", "كان", "نحن", "هناك", "فقط", "about", "which", "their", "there",
     "would", "should", "could", "these", "those", "where", "while", "because", "through",
-    "other", "after", "before", "being", "every", "never", "always")}
+    "other", "after", "before", "being", "every", "never", "always", "million", "billion",
+    "thousand", "hundred", "مليون", "مليار", "ملايين", "مليارات", "آلاف")}
 _DEFINITION_AR = re.compile(
     r"^(?:و)?(?P<term>(?:ال\S+|\S+)(?:\s+\S+){0,3}?)\s+(?:هي|هو|يُعدّ|يعد|يُعد|تُعدّ|تعد|تُعد|"
     r"يعتبر|تعتبر|يُعتبر|تُعتبر|عبارة عن)\s+(?P<rest>(?:\S+\s+){3,}\S+?)[.!؟]?$")
@@ -73,7 +74,7 @@ def quote_questions(draft: Draft, entities: list[Entity]) -> None:
         if key is None:
             continue
         cloze = (draft.document[shown_start:key.start()] + BLANK
-                 + draft.document[key.end():shown_end]).strip()
+                 + draft.document[key.end():shown_end]).strip().rstrip(",،")
         answer = key.group(0)
         accepted = [answer] + ([answer[1:]] if answer[0] in "وفبل" and len(answer) > 4 else [])
         speaker = _speaker(draft, people, sentence, start)
@@ -89,7 +90,7 @@ def quote_questions(draft: Draft, entities: list[Entity]) -> None:
         })
         if speaker is None or len(words) > _MAX_WORDS:
             continue
-        said = draft.document[start:end].strip()
+        said = draft.document[start:end].strip().rstrip(",،")
         person = roles.get(speaker.key, speaker)
         back_ar = f"{person.ar}، {person.role_ar}" if person.role_ar else person.ar
         back_en = f"{person.en}, {person.role_en}" if person.role_en else person.en
