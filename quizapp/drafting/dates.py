@@ -44,7 +44,10 @@ _DECADES = {"عشرينيات": 20, "ثلاثينيات": 30, "أربعينيا�
 _CENTURY_WORDS = {"القرن الماضي": 1900, "القرن العشرين": 1900, "القرن التاسع عشر": 1800,
                   "القرن الحالي": 2000, "القرن الحادي والعشرين": 2000}
 
-_D = rf"(?<!{DIGIT})(?P<day>{DIGIT}{{1,2}})(?!{DIGIT})"
+_ORDINAL_DAYS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5,
+                 "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10}
+_D = (rf"(?:(?<!{DIGIT})(?P<day>{DIGIT}{{1,2}})(?!{DIGIT})|{LEFT}(?P<ordinal>"
+      + alternation(list(_ORDINAL_DAYS)) + r")\s+من)")
 _Y = rf"(?<!{DIGIT})(?P<year>{DIGIT}{{3,4}})(?!{DIGIT})"
 _MONTH_RE = alternation([m for pair in MONTHS_AR for m in pair] + list(_MONTH_SPELLINGS_AR))
 _MONTH_EN_RE = "|".join(MONTHS_EN + [m[:3] + r"\." for m in MONTHS_EN] + ["Sept\\."])
@@ -151,6 +154,15 @@ def find_dates(text: str) -> list[DateFact]:
     return sorted(found, key=lambda f: f.start)
 
 
+def _day(found: dict[str, str | None]) -> int | None:
+    if found.get("day"):
+        return _int(found["day"] or "")
+    ordinal = found.get("ordinal")
+    if ordinal:
+        return next(n for word, n in _ORDINAL_DAYS.items() if bare(word) == bare(ordinal))
+    return None
+
+
 def _month(name: str) -> int:
     name = re.sub(r"^[وفبلك]", "", name) if name not in _MONTH_NUMBER else name
     for spelling, number in _MONTH_NUMBER.items():
@@ -163,7 +175,7 @@ def _fact(kind: str, match: re.Match[str], text: str, start: int) -> DateFact | 
     end = start + len(text)
     found = match.groupdict()
     if kind in ("hijri", "hijri_year"):
-        day = _int(found["day"]) if found.get("day") else None
+        day = _day(found)
         month = None
         if kind == "hijri":
             month = next((n for name, n in _HIJRI_NUMBER.items()
@@ -177,7 +189,7 @@ def _fact(kind: str, match: re.Match[str], text: str, start: int) -> DateFact | 
     if kind == "bc":
         return DateFact(start, end, text, -_int(found["year"]))
     if kind in ("dmy", "dmy_en", "mdy_en"):
-        day, year = _int(found["day"]), _int(found["year"])
+        day, year = _day(found) or 0, _int(found["year"])
         month = _month(match.group("month"))
         if not month or not 1 <= day <= 31:
             return None

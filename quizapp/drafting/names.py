@@ -247,6 +247,9 @@ def _headed(document: str, doc: Folded, tokens: list[_Token], static: dict[str, 
             span = _arabic_run(tokens, index, static)
         if span is None:
             continue
+        if index > 0 and (re.search(r"\d\s*$", tokens[index].gap_before)
+                          or tokens[index - 1].word in _COUNT_WORDS):
+            continue  # "2520 دار نشر": a counted noun, not a name
         first, last = span
         joined = tokens[first].word[: len(tokens[first].word) - len(head)]
         # The joined و, ب, ل go; the article stays: "بالصحراء الغربية" -> "الصحراء الغربية".
@@ -296,7 +299,10 @@ def _arabic_run(tokens: list[_Token], index: int, static: dict[str, Any]
         elif follow == index + 1 and definite_role(word):
             last = follow  # "صندوق الملك محمد السادس للتراث"
         elif last == follow - 1 and (after_name or before_name or definite_role(
-                tokens[follow - 1].word)) and not head_is_definite:
+                tokens[follow - 1].word)) and not head_is_definite and not (
+                tokens[follow - 1].word.startswith(("لل", "وال")) or (
+                tokens[follow - 1].word.startswith("ال")
+                and not definite_role(tokens[follow - 1].word))):
             last = follow  # "سيدي محمد بن عبد الله"
         elif word.startswith("ل") and next_definite and follow > index + 1:
             last = follow  # "لإعادة الإعمار", "لسلطة وادي الأردن"
@@ -309,6 +315,9 @@ def _arabic_run(tokens: list[_Token], index: int, static: dict[str, Any]
     return (index, last) if last > index else None
 
 
+_COUNT_WORDS = {"ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع", "سبعه",
+                "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عده", "several", "two",
+                "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many"}
 _NAME_LINKS = {"بن", "ابن", "عبد", "ابو", "بنت", "ال"}
 # Royal titles an institution may be named after: "صندوق الملك ...", "جامعة الأمير ...".
 _ROYAL = {"الملك", "الملكه", "الامير", "الاميره", "الشيخ", "السلطان"}

@@ -20,6 +20,10 @@ _STOP = {fold(w) for w in (
     "would", "should", "could", "these", "those", "where", "while", "because", "through",
     "other", "after", "before", "being", "every", "never", "always", "million", "billion",
     "thousand", "hundred", "مليون", "مليار", "ملايين", "مليارات", "آلاف")}
+_TITLE_BEFORE = re.compile(
+    r"(?:رواي[ةت]\S*|كتاب\S*|بعنوان|عنوان\S*|شعار|ديوان\S*|فيلم\S*|مسرحي[ةت]\S*|"
+    r"قصيد[ةت]\S*|titled|entitled|called|named|novel|book|film|poem|slogan)\s*$",
+    re.IGNORECASE)
 _DEFINITION_AR = re.compile(
     r"^(?:و)?(?P<term>(?:ال\S+|\S+)(?:\s+\S+){0,3}?)\s+(?:هي|هو|يُعدّ|يعد|يُعد|تُعدّ|تعد|تُعد|"
     r"يعتبر|تعتبر|يُعتبر|تُعتبر|عبارة عن)\s+(?P<rest>(?:\S+\s+){3,}\S+?)[.!؟]?$")
@@ -76,7 +80,15 @@ def quote_questions(draft: Draft, entities: list[Entity]) -> None:
         cloze = (draft.document[shown_start:key.start()] + BLANK
                  + draft.document[key.end():shown_end]).strip().rstrip(",،")
         answer = key.group(0)
-        accepted = [answer] + ([answer[1:]] if answer[0] in "وفبل" and len(answer) > 4 else [])
+        key_start = key.start()
+        if answer[0] in "وفب" and len(fold(answer)) > 5 and fold(answer[1:3]) == "ال":
+            # "والمترجم": the blank takes "المترجم", the joined "و" stays in the text.
+            answer, key_start = answer[1:], key_start + 1
+            cloze = (draft.document[shown_start:key_start] + BLANK
+                     + draft.document[key.end():shown_end]).strip().rstrip(",،")
+        accepted = [answer]
+        if _TITLE_BEFORE.search(draft.document, max(match.start() - 25, 0), match.start()):
+            continue  # «بيت على حافة الغيم» after "روايتها": a title, not a statement
         speaker = _speaker(draft, people, sentence, start)
         tags = ["person", "quote"] if speaker else ["event", "quote"]
         draft.add("quote", tags[0], {
