@@ -110,7 +110,7 @@ def _to_hijri(date: DateFact) -> tuple[int, int | None, int | None] | None:
 
 def _shifts(date: DateFact) -> list[DateFact]:
     if date.precision == "decade":
-        years = [date.year + d for d in (-10, 10, -20, 20)
+        years = [date.year + d for d in (-10, 10, -20, 20, 30, -30)
                  if 0 < date.year + d <= 2090 and (date.year + d) % 100 >= 20]
         return [DateFact(0, 0, "", y, precision="decade") for y in years]
     if date.year < 0:

@@ -19,7 +19,8 @@ _HEADS: frozenset[str] = frozenset()
 _TITLES = {"الدكتور", "الدكتوره", "المهندس", "المهندسه", "الاستاذ", "الاستاذه", "السيد",
            "السيده", "البروفيسور", "الشيخ", "dr", "dr.", "mr", "mrs", "ms", "professor"}
 _REPEATED: set[str] = set()
-_ARTICLE: set[int] = set()  # words the document writes more than once
+_ARTICLE: set[int] = set()
+_NAMES: set[int] = set()  # words the document writes more than once
 
 
 def _role_token(word: str, roles: frozenset[str]) -> bool:
@@ -52,6 +53,10 @@ def find_people(document: str, doc: Any, tokens: list[Any], static: dict[str, An
     # only folds to it.
     _ARTICLE = {i for i, t in enumerate(tokens)
                 if document[doc.offsets[t.start]:doc.offsets[t.start] + 2] == "ال"}
+    global _NAMES
+    # "علي" (a name) folds as "على" (on) does; the letter as written tells them apart.
+    _NAMES = {i for i, t in enumerate(tokens)
+              if t.word == "علي" and document[doc.offsets[t.end - 1]] == "ي"}
     people: list[tuple[Any, int, int]] = []
     surnames: dict[str, Any] = {}
 
@@ -142,7 +147,8 @@ def _name_after(tokens: list[Any], first: int, stop: frozenset[str], roles: froz
         word = tokens[index].word
         if index > first and not clear(index):
             break
-        if word in stop or _role_token(word, roles) or word in roles or word in heads:
+        if (word in stop and index not in _NAMES) or _role_token(word, roles) or \
+                word in roles or word in heads:
             break
         if english:
             if not capital(index) and word not in _NAME_PARTICLES:
@@ -237,7 +243,8 @@ def _postposed(tokens: list[Any], index: int, stop: frozenset[str], roles: froze
     name_first = last
     while name_first > 0 and last - name_first < 3:
         word = tokens[name_first].word
-        if word in stop or word in roles or word in _INTRODUCERS or word in _HEADS:
+        if (word in stop and name_first not in _NAMES) or word in roles or \
+                word in _INTRODUCERS or word in _HEADS:
             break
         if english and not (capital(name_first) or word in ("bin", "al", "de", "van")):
             break
