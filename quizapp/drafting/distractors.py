@@ -154,6 +154,8 @@ def name_distractors(right: str, names: Sequence[str], count: int = 3) -> list[s
         key = fold(name)
         if any(key in known or known in key for known in seen):
             continue  # "مدينة فاس" and "فاس" are one place
+        if len(key.split()) > 1 and any(key.split()[:2] == known.split()[:2] for known in seen):
+            continue  # "المركز الثقافي الوطني" and "المركز الثقافي الجديد": likely one centre
         seen.add(key)
         out.append(name)
     return out[:count]

@@ -245,8 +245,9 @@ def _headed(document: str, doc: Folded, tokens: list[_Token], static: dict[str, 
             span = _english_run(document, doc, tokens, index, static)
         else:
             span = _arabic_run(tokens, index, static)
-        if span is None:
-            continue
+        if span is None or (tokens[index].word.startswith(("ال", "وال", "بال")) and any(
+                tokens[i].word in _GENERIC for i in range(span[0], span[1] + 1))):
+            continue  # "المركز الجديد": the article naming something again, not a name
         if index > 0 and (re.search(r"\d\s*$", tokens[index].gap_before)
                           or tokens[index - 1].word in _COUNT_WORDS):
             continue  # "2520 دار نشر": a counted noun, not a name
@@ -315,6 +316,7 @@ def _arabic_run(tokens: list[_Token], index: int, static: dict[str, Any]
     return (index, last) if last > index else None
 
 
+_GENERIC = {"الجديد", "الجديده", "الحالي", "الحاليه", "نفسه", "نفسها", "هذا", "هذه"}
 _COUNT_WORDS = {"ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع", "سبعه",
                 "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عده", "several", "two",
                 "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many"}
@@ -412,10 +414,10 @@ def _places_nearby(document: str, doc: Folded, tokens: list[_Token], static: dic
                     tokens[i].gap_before if i < len(tokens) else "")
                 if i < 0 or i >= len(tokens):
                     continue
-                if tokens[i].word in _CONJUNCTIONS and step > 0:
-                    i += 1
-                elif "," not in gap and step > 0:
-                    continue
+                if tokens[i].word in _CONJUNCTIONS:
+                    i += step
+                elif "," not in gap:
+                    continue  # "East Africa" is one name, not two places
                 if 0 <= i < len(tokens) and capital(i) and free(i) and \
                         tokens[i].word not in known:
                     found.append((tokens[i].start, tokens[i].end))
