@@ -24,6 +24,10 @@ _DANGLING = re.compile(r"\s*(?:من\s+\d{1,2}\s*(?:إلى|الى|حتى|-|–)\s
                        r"(?:(?:و?في|منذ|بحلول|حتى|خلال|مطلع|عام|سنة|إلى|الى|in|on|"
                        r"since|by|until|from|to)\s*)+$", re.IGNORECASE)
 _MAX_ITEM_WORDS = 14
+_MAX_CLAUSE_WORDS = 28
+# A place inside a state's name ("جمهورية الصين الشعبية") is not blanked there.
+_STATE_BEFORE = re.compile(r"(?:جمهورية|مملكة|دولة|إمارة|سلطنة|[Rr]epublic of|[Kk]ingdom of)"
+                           r"\s+$")
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 
 
@@ -79,6 +83,13 @@ class Draft:
             left = max([p for p in pieces if p < left], default=lo)
             right = min([p - 2 for p in pieces if p - 2 > right], default=hi)
         before, after = text[left:start], text[end:right]
+        # A long clause is cut to the words around the blank.
+        words_before, words_after = before.split(" "), after.split(" ")
+        if len(words_before) + len(words_after) > _MAX_CLAUSE_WORDS:
+            if len(words_before) > _MAX_CLAUSE_WORDS // 2 + 2:
+                before = "… " + " ".join(words_before[-(_MAX_CLAUSE_WORDS // 2):])
+            if len(words_after) > _MAX_CLAUSE_WORDS // 2 + 2:
+                after = " ".join(words_after[:_MAX_CLAUSE_WORDS // 2]).rstrip("،,") + " …"
         if not replacement:  # the date taken out, with the preposition that led to it
             before = _DANGLING.sub("", before)
         clause = (before + replacement + after).strip()
@@ -265,7 +276,8 @@ def _name_choice(draft: Draft, entity: Entity, group: list[Entity], kind: str,
     others = [e for e in group if e is not entity]
     names = name_distractors(entity.ar, [e.ar for e in others])
     mentions = [(s, e) for s, e in entity.mentions
-                if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in inside)]
+                if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in inside)
+                and not _STATE_BEFORE.search(draft.document, max(0, s - 12), s)]
     if not mentions:
         return
     wrong_entities = [next(e for e in others if e.ar == n) for n in names]

@@ -87,6 +87,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Words after which a bare number before 1900 is a year: "before 1800", "of 1776".
+_YEAR_CUE = re.compile(r"(?:\b(?:in|of|before|after|since|until|by|from|to|between|and|"
+                       r"circa|c\.)|في|قبل|بعد|منذ|حتى|عام|سنة|العام)\s+$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class DateFact:
     start: int
@@ -215,6 +220,9 @@ def _fact(kind: str, match: re.Match[str], text: str, start: int) -> DateFact | 
     year = _int(found["year"])
     if kind == "year_bare" and not 1000 <= year <= 2100:
         return None
+    if kind == "year_bare" and year < 1900 and not _YEAR_CUE.search(
+            match.string, max(0, start - 12), start):
+        return None  # "1000 كيلومتر", "1200 volumes": before 1900 a year needs a cue
     if not 1000 <= year <= 2100:
         return None
     return DateFact(start, end, text, year)

@@ -86,6 +86,7 @@ _MAGNITUDES: dict[str, tuple[int, int]] = {  # spelling: (size, how many it says
 }
 MAGNITUDE_NAMES = {10**3: ("ألف", "thousand"), 10**6: ("مليون", "million"),
                    10**9: ("مليار", "billion"), 10**12: ("تريليون", "trillion")}
+MAGNITUDE_PLURALS = {10**3: "آلاف", 10**6: "ملايين", 10**9: "مليارات", 10**12: "تريليونات"}
 _MAGNITUDE_RE = alternation(list(_MAGNITUDES))
 
 _NUMBER_WORDS = [
@@ -170,7 +171,11 @@ class Figure:
         """The unit a numeric question names: "مليار دولار", "billion US dollars"."""
         parts = []
         if self.magnitude > 1:
-            parts.append(MAGNITUDE_NAMES[self.magnitude][0 if lang == "ar" else 1])
+            if lang == "ar" and self.value == self.value.to_integral_value() and \
+                    3 <= self.value <= 10:
+                parts.append(MAGNITUDE_PLURALS[self.magnitude])  # "4 آلاف", "3 ملايين"
+            else:
+                parts.append(MAGNITUDE_NAMES[self.magnitude][0 if lang == "ar" else 1])
         if self.unit:
             parts.append(self.unit.ar if lang == "ar" else self.unit.en)
         return " ".join(parts)

@@ -248,7 +248,8 @@ def _headed(document: str, doc: Folded, tokens: list[_Token], static: dict[str, 
         if span is None or (tokens[index].word.startswith(("ال", "وال", "بال")) and any(
                 tokens[i].word in _GENERIC for i in range(span[0], span[1] + 1))):
             continue  # "المركز الجديد": the article naming something again, not a name
-        if index > 0 and (re.search(r"\d\s*$", tokens[index].gap_before)
+        count = re.search(r"(\d[\d,.]*)\s*$", tokens[index].gap_before)
+        if index > 0 and ((count and not re.fullmatch(r"(?:19|20)\d\d", count.group(1)))
                           or tokens[index - 1].word in _COUNT_WORDS):
             continue  # "2520 دار نشر": a counted noun, not a name
         first, last = span
