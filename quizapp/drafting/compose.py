@@ -14,7 +14,13 @@ from .distractors import date_distractors, name_distractors, number_distractors
 from .figures import Figure, format_value
 from .names import Entity
 from .sentences import Sentence
-from .wording import BLANK, EXPLANATIONS, FRAMES, STATEMENT_EXPLANATIONS
+from .wording import (
+    BLANK,
+    EXPLANATIONS,
+    FRAMES,
+    STATEMENT_EXPLANATIONS,
+    name_the_language,
+)
 
 Question = dict[str, Any]
 _CLAUSE_BREAK = re.compile(r"[،,؛;:]\s")
@@ -54,6 +60,11 @@ class Draft:
         self._ids.add(qid)
         self.counts[kind] = number
         tags = [tag] + [t for t in question.pop("topic_tags", []) if t != tag]
+        for field_name in ("prompt", "front"):
+            if field_name in question:
+                question[field_name] = {
+                    lang: name_the_language(text, lang, self.language)
+                    for lang, text in question[field_name].items()}
         self.questions.append({"id": qid, **question, "tags": tags})
 
     def sentence_at(self, offset: int) -> Sentence | None:

@@ -61,3 +61,19 @@ def test_missing_file_and_bad_docx_are_clear_errors(runner, tmp_path):
 def test_bad_slug_is_refused(runner):
     result = runner.invoke(args=["bank", "draft", str(ARTICLE), "--slug", "Bad Slug"])
     assert result.exit_code != 0 and "--slug" in result.stderr
+
+
+def test_docx_document_is_read_as_its_paragraphs(runner, tmp_path, problems_of):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("افتتح وزير الثقافة المهندس سامي الخطيب المتحف في 3 يوليو 2023.")
+    document.add_paragraph("وتبلغ مساحته 500 متر مربع، وكلّف 12 مليون دينار.")
+    path = tmp_path / "museum.docx"
+    document.save(path)
+    result = runner.invoke(args=["bank", "draft", str(path), "--slug", "museum"])
+    assert result.exit_code == 0, result.output
+    body = ("افتتح وزير الثقافة المهندس سامي الخطيب المتحف في 3 يوليو 2023.\n"
+            "وتبلغ مساحته 500 متر مربع، وكلّف 12 مليون دينار.")
+    assert problems_of(result.stdout, "museum", body) == []
+    assert "500" in result.stdout and "figure" in result.stderr

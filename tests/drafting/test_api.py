@@ -1,0 +1,64 @@
+"""draft_bank as the documents pages call it: plain data in, a valid bank out."""
+
+from quizapp.drafting import DraftResult, SourceText, detect_language, draft_bank
+from quizapp.drafting.reading import html_text
+
+ARTICLE = (
+    "افتتح رئيس الوزراء الدكتور كريم عبد الحميد في 11 نوفمبر 2024 محطة للطاقة الشمسية "
+    "في محافظة أسوان بقدرة 850 ميغاواط، بتمويل من البنك الأوروبي لإعادة الإعمار والتنمية.\n"
+    "وقالت وزيرة الكهرباء المهندسة نادية فؤاد: «الشمس هي النفط الذي لا ينضب في الجنوب».\n"
+    "وتعود الفكرة إلى ثمانينيات القرن الماضي، حين أجرت هيئة الطاقة الجديدة أولى دراساتها، "
+    "وقد ذكرها مخطوط يعود إلى عام 1310 هـ.\n"
+)
+
+
+def test_result_carries_bank_yaml_and_counts(problems_of):
+    result = draft_bank(SourceText("solar", "ar", ARTICLE, title_ar="محطة أسوان"),
+                        bank_slug="solar-draft")
+    assert isinstance(result, DraftResult)
+    assert result.bank["slug"] == "solar-draft" and result.bank["sources"] == ["solar"]
+    assert "محطة أسوان" in result.bank["title"]["ar"]
+    assert "\\u" not in result.yaml and "محطة" in result.yaml  # Arabic as it is written
+    assert sum(result.counts.values()) == len(result.bank["questions"])
+    assert {"figure", "date", "person"} <= set(result.counts)
+    assert problems_of(result.yaml, "solar", ARTICLE) == []
+
+
+def test_arabic_only_bank_is_still_valid_today(problems_of):
+    result = draft_bank(SourceText("solar", "ar", ARTICLE), bank_slug="solar-ar",
+                        languages=("ar",))
+    assert problems_of(result.yaml, "solar", ARTICLE) == []
+
+
+def test_english_frame_names_the_arabic_text():
+    result = draft_bank(SourceText("solar", "ar", ARTICLE), bank_slug="solar-en")
+    numeric = next(q for q in result.bank["questions"] if q["type"] == "numeric")
+    assert numeric["prompt"]["en"].startswith("According to the Arabic text")
+    assert numeric["prompt"]["ar"].startswith("وفق النص،")
+
+
+def test_each_question_cites_a_sentence_of_the_document():
+    result = draft_bank(SourceText("solar", "ar", ARTICLE), bank_slug="solar-q")
+    ids = [q["id"] for q in result.bank["questions"]]
+    assert len(ids) == len(set(ids)) and all(i.startswith("solar-q-") for i in ids)
+    assert all(q["source"]["quote"] in ARTICLE for q in result.bank["questions"])
+
+
+def test_glossary_spelling_replaces_a_variant_outside_quotes(glossary, problems_of):
+    text = "استقبل الرئيس توقايف في أستانا وزير الخارجية وانغ يي في 3 مارس 2024."
+    result = draft_bank(SourceText("visit", "ar", text), glossary, bank_slug="visit-draft")
+    assert problems_of(result.yaml, "visit", text) == []
+    for question in result.bank["questions"]:
+        prompt = question.get("prompt", {}).get("ar", "")
+        assert "توقايف" not in prompt
+
+
+def test_language_is_told_by_the_script():
+    assert detect_language(ARTICLE) == "ar"
+    assert detect_language("The centre opened on 2 September 2025 in Beijing.") == "en"
+
+
+def test_html_loses_scripts_styles_and_markup():
+    text = html_text("<p>One <b>two</b></p><script>alert(1)</script><style>p{}</style><p>3</p>")
+    assert "alert" not in text and "p{}" not in text
+    assert "One two" in text and "3" in text
