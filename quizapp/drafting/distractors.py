@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from .dates import DateFact
 from .figures import Figure
+from .folding import fold
 
 _FACTORS = (Decimal("0.5"), Decimal("0.75"), Decimal("1.25"), Decimal("1.5"), Decimal(2),
             Decimal("0.8"), Decimal(3))
@@ -147,7 +148,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 def name_distractors(right: str, names: Sequence[str], count: int = 3) -> list[str]:
     """Other names of the same kind in the document, none spelling the right one."""
-    from .names import fold
+
     seen = {fold(right)}
     out = []
     for name in names:

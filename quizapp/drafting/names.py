@@ -15,37 +15,8 @@ from typing import Any
 import ahocorasick
 
 from . import lexicon
-
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
-_DROPPED = re.compile("[\u064b-\u0652\u0670\u0640]")
-_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وال", "بال", "لل", "فال", "ال")
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def fold(text: str) -> str:
-    return _DROPPED.sub("", text).translate(_FOLD).lower()
-
-
-@dataclass
-class Folded:
-    """The folded text, and for each of its characters the offset in the document."""
-
-    text: str
-    offsets: list[int]
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        return self.offsets[start], self.offsets[end - 1] + 1
-
-
-def folded(document: str) -> Folded:
-    chars: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(document):
-        if _DROPPED.match(char):
-            continue
-        chars.append(char.translate(_FOLD).lower())
-        offsets.append(index)
-    return Folded("".join(chars), offsets)
+from .folding import PREFIXES, Folded, Token, bare_word, fold, folded, tokens_of
+from .nearby import places_nearby
 
 
 @dataclass
@@ -62,31 +33,6 @@ class Entity:
     @property
     def key(self) -> str:
         return fold(self.ar if self.ar else self.en)
-
-
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    word: str
-    gap_before: str  # what separates it from the previous token
-
-
-def _tokens(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    last = 0
-    for match in _TOKEN.finditer(text):
-        tokens.append(_Token(match.start(), match.end(), match.group(0), text[last:match.start()]))
-        last = match.end()
-    return tokens
-
-
-def _bare_word(word: str, heads: frozenset[str]) -> str | None:
-    """The listed word inside a token that joins a prefix to it: وبجامعة -> جامعه."""
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and word[len(prefix):] in heads:
-            return word[len(prefix):]
-    return None
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +82,7 @@ def _at_word_start(text: str, start: int, *, article: bool = True) -> bool:
         if before < 0:
             break
         prefix = text[before:start]
-        if prefix not in _PREFIXES or (not article and "ال" in prefix) or (
+        if prefix not in PREFIXES or (not article and "ال" in prefix) or (
                 not article and prefix.endswith("لل")):
             continue
         if before == 0 or not text[before - 1].isalnum():
@@ -179,7 +125,7 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
                 add(Entity(name.kind, name.ar, name.en, from_glossary=True,
                            variants=tuple(name.variants)), start, end_index + 1)
     from .roles import find_people
-    tokens = _tokens(doc.text)
+    tokens = tokens_of(doc.text)
     static = _static()
     for person, start, end in find_people(document, doc, tokens, static, taken):
         add(person, start, end)
@@ -197,7 +143,7 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
             # its English name in both fields.
             add(Entity("place", original if is_ar else original, en if is_ar else original),
                 start, end_index + 1)
-    for start, end in _places_nearby(document, doc, tokens, static, by_kind.get("place", [])):
+    for start, end in places_nearby(document, doc, tokens, static, by_kind.get("place", [])):
         text = document[slice(*doc.span(start, end))]
         add(Entity("place", text, text), start, end)
     institutions = {key for kind, key in found if kind == "institution"}
@@ -230,14 +176,14 @@ def _strip_prefix(original: str, canonical: str) -> str:
     return original
 
 
-def _headed(document: str, doc: Folded, tokens: list[_Token], static: dict[str, Any],
+def _headed(document: str, doc: Folded, tokens: list[Token], static: dict[str, Any],
             kind: str) -> list[tuple[Entity, int, int]]:
     """Names made of a head word and what follows it: "جامعة القاهرة", "قمة أستانا",
     "World Health Organization"."""
     heads = static[kind]
     out: list[tuple[Entity, int, int]] = []
     for index, token in enumerate(tokens):
-        head = _bare_word(token.word, heads)
+        head = bare_word(token.word, heads)
         if head is None:
             continue
         is_english = token.word.isascii()
@@ -263,7 +209,7 @@ def _headed(document: str, doc: Folded, tokens: list[_Token], static: dict[str, 
     return out
 
 
-def _arabic_run(tokens: list[_Token], index: int, static: dict[str, Any]
+def _arabic_run(tokens: list[Token], index: int, static: dict[str, Any]
                 ) -> tuple[int, int] | None:
     """A head word and the words of its name: definite words (الثقافة، والإعلام), a proper
     name first (قمة أستانا، جامعة سيدي محمد بن عبد الله), "ل" before a definite word
@@ -277,10 +223,10 @@ def _arabic_run(tokens: list[_Token], index: int, static: dict[str, Any]
         word = token.word
         if token.gap_before.strip() or word in static["stop"]:
             break
-        if (word in static["roles"] or _bare_word(word, static["roles"])) and not (
+        if (word in static["roles"] or bare_word(word, static["roles"])) and not (
                 follow == index + 1 and definite_role(word)):
             break
-        if follow > index + 1 and word.startswith("و") and _bare_word(word, all_heads):
+        if follow > index + 1 and word.startswith("و") and bare_word(word, all_heads):
             break  # "مؤسسة التمويل الدولية والبنك الأوروبي": two institutions
         definite = word.startswith(("ال", "وال"))
         after_name = follow - 1 > index and tokens[follow - 1].word in _NAME_LINKS
@@ -308,9 +254,9 @@ def _arabic_run(tokens: list[_Token], index: int, static: dict[str, Any]
             last = follow  # "سيدي محمد بن عبد الله"
         elif word.startswith("ل") and next_definite and follow > index + 1:
             last = follow  # "لإعادة الإعمار", "لسلطة وادي الأردن"
-        elif word.startswith("ل") and _bare_word(word[1:], all_heads) is not None:
+        elif word.startswith("ل") and bare_word(word[1:], all_heads) is not None:
             last = follow
-        elif _bare_word(word, static["place"]) == word and last == follow - 1:
+        elif bare_word(word, static["place"]) == word and last == follow - 1:
             last = follow  # "سلطة وادي الأردن"
         else:
             break
@@ -330,7 +276,7 @@ def definite_role(word: str) -> bool:
     return word in _ROYAL
 
 
-def _english_run(document: str, doc: Folded, tokens: list[_Token], index: int,
+def _english_run(document: str, doc: Folded, tokens: list[Token], index: int,
                  static: dict[str, Any]) -> tuple[int, int] | None:
     """A run of capitalised words (with of, for, and, the) around an English head word."""
 
@@ -360,74 +306,3 @@ def _english_run(document: str, doc: Folded, tokens: list[_Token], index: int,
         else:
             break
     return (first, last) if last > first else None
-
-
-_PLACE_PREPOSITIONS = {"في", "من", "الي", "بين", "نحو", "in", "at", "near", "from", "to"}
-_CONJUNCTIONS = {"او", "and", "or"}
-
-
-def _places_nearby(document: str, doc: Folded, tokens: list[_Token], static: dict[str, Any],
-                   places: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Places named beside a known one ("من فاس ومكناس", "في جاكرتا أو في لشبونة",
-    "Uganda, Rwanda and South Sudan") and, in English, a capitalised name after "in",
-    "at" or "near" ("in Leith Walk")."""
-    stop, known = static["stop"], static["places"]
-    by_start = {t.start: i for i, t in enumerate(tokens)}
-    by_end = {t.end: i for i, t in enumerate(tokens)}
-    found: list[tuple[int, int]] = []
-
-    def free(i: int) -> bool:
-        word = tokens[i].word
-        return (word not in stop and word not in static["roles"] and len(word) >= 3
-                and _bare_word(word, static["institution"] | static["event"]) is None)
-
-    def ends_phrase(i: int) -> bool:
-        return i + 1 >= len(tokens) or bool(tokens[i + 1].gap_before.strip()) or \
-            tokens[i + 1].word in stop
-
-    def capital(i: int) -> bool:
-        return document[doc.offsets[tokens[i].start]].isupper()
-
-    for start, end in places:
-        first, last = by_start.get(start), by_end.get(end)
-        if first is None:  # the place is joined to a prefix: "ومكناس"
-            first = next((i for i, t in enumerate(tokens) if t.start < start < t.end), None)
-        if first is None or last is None:
-            continue
-        english = tokens[first].word.isascii()
-        after = last + 1
-        if after < len(tokens) and not tokens[after].gap_before.strip():
-            word = tokens[after].word
-            if not english and word.startswith("و") and free(after) and ends_phrase(after) \
-                    and word[1:] not in stop and not word.endswith(("ات", "ين", "ون")):
-                found.append((tokens[after].start + 1, tokens[after].end))
-        if not english and first >= 4 and tokens[first - 1].word == "في" and \
-                tokens[first - 2].word in ("او", "و") and free(first - 3) and \
-                tokens[first - 4].word in _PLACE_PREPOSITIONS:
-            found.append((tokens[first - 3].start, tokens[first - 3].end))
-        if not english and first >= 2 and tokens[first].word.startswith("و") and \
-                free(first - 1) and tokens[first - 2].word in _PLACE_PREPOSITIONS:
-            found.append((tokens[first - 1].start, tokens[first - 1].end))
-        if english:
-            for step in (-1, 1):
-                i = first - 1 if step < 0 else last + 1
-                gap = tokens[first].gap_before if step < 0 else (
-                    tokens[i].gap_before if i < len(tokens) else "")
-                if i < 0 or i >= len(tokens):
-                    continue
-                if tokens[i].word in _CONJUNCTIONS:
-                    i += step
-                elif "," not in gap:
-                    continue  # "East Africa" is one name, not two places
-                if 0 <= i < len(tokens) and capital(i) and free(i) and \
-                        tokens[i].word not in known:
-                    found.append((tokens[i].start, tokens[i].end))
-    for i, token in enumerate(tokens[:-1]):
-        if token.word in ("in", "at", "near") and capital(i + 1) and \
-                not tokens[i + 1].gap_before.strip() and free(i + 1):
-            last = i + 1
-            while last + 1 < len(tokens) and capital(last + 1) and last - i < 3 and \
-                    not tokens[last + 1].gap_before.strip():
-                last += 1
-            found.append((tokens[i + 1].start, tokens[last].end))
-    return found

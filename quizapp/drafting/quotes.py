@@ -6,7 +6,8 @@ that asks who said it, and a flashcard for each defined term.
 import re
 
 from .compose import Draft, bilingual, explanation
-from .names import Entity, fold
+from .folding import fold
+from .names import Entity
 from .sentences import Sentence
 from .wording import BLANK, FRAMES
 

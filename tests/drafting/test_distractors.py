@@ -8,7 +8,7 @@ from quizapp.drafting import SourceText, draft_bank
 from quizapp.drafting.dates import find_dates
 from quizapp.drafting.distractors import date_distractors, name_distractors, number_distractors
 from quizapp.drafting.figures import find_figures
-from quizapp.drafting.names import fold
+from quizapp.drafting.folding import fold
 from quizapp.questions.normalise import normalise_text
 
 from .conftest import EVAL_DOCUMENTS, QUESTIONS_DIR
