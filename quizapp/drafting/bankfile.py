@@ -8,7 +8,6 @@ import yaml
 
 from ..core.text import BIDI_CONTROLS
 
-
 # libyaml's emitter when PyYAML was built with it: a bank of 80 questions is written in
 # a tenth of the pure-Python emitter's time.
 _Base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
