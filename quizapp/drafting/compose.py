@@ -27,7 +27,7 @@ _CLAUSE_BREAK = re.compile(r"[،,؛;:]\s")
 _MIN_CLAUSE_WORDS = 7
 _MAX_QUOTE = 1500
 _DANGLING = re.compile(r"\s*(?:من\s+\d{1,2}\s*(?:إلى|الى|حتى|-|–)\s*)?"
-                       r"(?:(?:و?في|منذ|بحلول|حتى|خلال|مطلع|عام|سنة|إلى|الى|in|on|"
+                       r"(?:(?:[وف]?في|منذ|بحلول|حتى|خلال|مطلع|عام|سنة|إلى|الى|in|on|"
                        r"since|by|until|from|to)\s*)+$", re.IGNORECASE)
 _MAX_ITEM_WORDS = 14
 _MAX_CLAUSE_WORDS = 28
@@ -232,7 +232,8 @@ def _order_question(draft: Draft, facts: list[DateFact]) -> None:
     with_when = all(fact.when for fact, _ in picked)
     for fact, sentence in picked:
         text = draft.clause(sentence, fact.start, fact.end, "").replace("  ", " ").strip()
-        text = re.sub(r"^(?:في|وفي|و|منذ|In|in|On|on|Since)\s+[،,]?\s*", "", text).strip(" ،,")
+        text = re.sub(r"^(?:[وف]?في|[وف]|منذ|In|in|On|on|Since)?\s*[،,]?\s*", "", text)
+        text = text.strip(" ،,")
         words = text.split()
         if len(words) > _MAX_ITEM_WORDS:
             text = " ".join(words[:_MAX_ITEM_WORDS]).rstrip("،,.") + " …"

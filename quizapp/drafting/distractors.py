@@ -5,6 +5,7 @@ amount, a share over 100 %, a day that no month has).
 """
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -146,6 +147,26 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return day.replace(year=index // 12, month=index % 12 + 1)
 
 
+def _stems(name: str) -> set[str]:
+    """Content words without the article and the endings that tell مركز الثقافة from
+    المركز الثقافي apart."""
+    stems = set()
+    for word in name.split():
+        word = re.sub(r"^(?:وال|بال|لل|ال|ل)(?=\w{3})", "", word)
+        word = re.sub(r"(?:يه|يا|ي|ه|يه)$", "", word) if len(word) > 4 else word
+        if len(word) >= 3:
+            stems.add(word)
+    return stems
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two names that share most of their content words name one thing."""
+    first, second = _stems(a), _stems(b)
+    if len(first) < 2 or len(second) < 2:
+        return False
+    return len(first & second) / len(first | second) >= 0.5
+
+
 def name_distractors(right: str, names: Sequence[str], count: int = 3) -> list[str]:
     """Other names of the same kind in the document, none spelling the right one."""
 
@@ -157,6 +178,8 @@ def name_distractors(right: str, names: Sequence[str], count: int = 3) -> list[s
             continue  # "مدينة فاس" and "فاس" are one place
         if len(key.split()) > 1 and any(key.split()[:2] == known.split()[:2] for known in seen):
             continue  # "المركز الثقافي الوطني" and "المركز الثقافي الجديد": likely one centre
+        if any(_alike(key, known) for known in seen):
+            continue  # "مركز الثقافة الوطنية" and "المركز الثقافي الوطني": one centre
         seen.add(key)
         out.append(name)
     return out[:count]

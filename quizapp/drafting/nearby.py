@@ -6,6 +6,8 @@ from .folding import Folded, Token, bare_word
 
 _PLACE_PREPOSITIONS = {"في", "من", "الي", "بين", "نحو", "in", "at", "near", "from", "to"}
 _CONJUNCTIONS = {"او", "and", "or"}
+# Plurals and attached pronouns ("والمحافظات", "وتقديرها") are not place names.
+_NOT_PLACE_ENDINGS = ("ات", "ين", "ون", "ها", "هم", "هما", "هن", "كم", "نا")
 
 
 def places_nearby(document: str, doc: Folded, tokens: list[Token], static: dict[str, Any],
@@ -41,7 +43,7 @@ def places_nearby(document: str, doc: Folded, tokens: list[Token], static: dict[
         if after < len(tokens) and not tokens[after].gap_before.strip():
             word = tokens[after].word
             if not english and word.startswith("و") and free(after) and ends_phrase(after) \
-                    and word[1:] not in stop and not word.endswith(("ات", "ين", "ون")):
+                    and word[1:] not in stop and not word.endswith(_NOT_PLACE_ENDINGS):
                 found.append((tokens[after].start + 1, tokens[after].end))
         if not english and first >= 4 and tokens[first - 1].word == "في" and \
                 tokens[first - 2].word in ("او", "و") and free(first - 3) and \

@@ -126,6 +126,7 @@ def definition_questions(draft: Draft) -> None:
         if match is None or '"' in match.group("term") or "«" in match.group("term"):
             continue
         term, rest = match.group("term").strip(), match.group("rest").strip()
+        term = re.sub(r"^(?:و|ف)?[إا]نّ?\s+", "", term)  # "إن افتتاح المركز هو ..."
         if len(term.split()) > 4 or fold(term.split()[0]) in _STOP:
             continue
         draft.add("definition", "event", {
