@@ -4,10 +4,13 @@ import re
 from pathlib import Path
 
 import click
+import yaml
 from flask import current_app
+from pydantic import ValidationError
 
 from ..drafting import GlossaryName, SourceText, detect_language, draft_bank
 from ..drafting.reading import UnreadableDocument, read_document
+from .schema import DocumentMeta
 from .validator import read_library
 
 
@@ -16,6 +19,17 @@ def _glossary() -> list[GlossaryName]:
     return [GlossaryName(entry.kind, entry.ar, entry.en,
                          tuple(entry.variants.ar) + tuple(entry.variants.en))
             for entry in library.glossary]
+
+
+def _source(path: Path, slug: str, text: str) -> SourceText:
+    """The document, with its title, date and language from ``<stem>.yaml`` beside it
+    when it has one (the layout of questions/sources)."""
+    meta_path = path.with_suffix(".yaml")
+    try:
+        meta = DocumentMeta.model_validate(yaml.safe_load(meta_path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError):
+        return SourceText(slug, detect_language(text), text)
+    return SourceText(slug, meta.language, text, meta.title.ar, meta.title.en, meta.date)
 
 
 def _slug(stem: str) -> str:
@@ -36,8 +50,7 @@ def draft_command(path: Path, slug: str | None, out: Path | None) -> None:
         text = read_document(path)
     except UnreadableDocument as error:
         raise click.ClickException(f"{path}: {error}") from None
-    result = draft_bank(SourceText(slug, detect_language(text), text), _glossary(),
-                        bank_slug=slug)
+    result = draft_bank(_source(path, slug, text), _glossary(), bank_slug=slug)
     if out is None:
         click.echo(result.yaml, nl=False)
     else:

@@ -77,3 +77,11 @@ def test_docx_document_is_read_as_its_paragraphs(runner, tmp_path, problems_of):
             "وتبلغ مساحته 500 متر مربع، وكلّف 12 مليون دينار.")
     assert problems_of(result.stdout, "museum", body) == []
     assert "500" in result.stdout and "figure" in result.stderr
+
+
+def test_title_comes_from_the_document_metadata_beside_it(runner):
+    result = runner.invoke(args=["bank", "draft", str(ARTICLE)])
+    assert result.exit_code == 0, result.output
+    bank = yaml.safe_load(result.stdout)
+    assert "افتتاح المركز الثقافي الوطني لكازاخستان في بكين" in bank["title"]["ar"]
+    assert "Kazakhstan's National Cultural Centre opens in Beijing" in bank["title"]["en"]
