@@ -32,8 +32,8 @@ _DANGLING = re.compile(r"\s*(?:من\s+\d{1,2}\s*(?:إلى|الى|حتى|-|–)\s
 _MAX_ITEM_WORDS = 14
 _MAX_CLAUSE_WORDS = 28
 # A place inside a state's name ("جمهورية الصين الشعبية") is not blanked there.
-_STATE_BEFORE = re.compile(r"(?:جمهورية|مملكة|دولة|إمارة|سلطنة|[Rr]epublic of|[Kk]ingdom of)"
-                           r"\s+$")
+_STATE_BEFORE = re.compile(r"(?:(?:ال)?(?:جمهورية|مملكة|دولة|إمارة|سلطنة|إمارات)(?:\s+ال\S+)?|"
+                           r"[Rr]epublic of|[Kk]ingdom of)\s+$")
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 
 
@@ -109,7 +109,8 @@ class Draft:
             clause = clause[:-1]
         if clause.count("«") > clause.count("»") and clause.startswith("«"):
             clause = clause[1:]
-        return clause.strip()
+        # The frame sets the clause in «»: a quotation inside it takes the other marks.
+        return clause.strip().replace("«", "“").replace("»", "”")
 
 
 def bilingual(ar: str, en: str | None = None) -> dict[str, str]:
@@ -289,7 +290,7 @@ def _name_choice(draft: Draft, entity: Entity, group: list[Entity], kind: str,
     names = name_distractors(entity.ar, [e.ar for e in others])
     mentions = [(s, e) for s, e in entity.mentions
                 if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in inside)
-                and not _STATE_BEFORE.search(draft.document, max(0, s - 12), s)]
+                and not _STATE_BEFORE.search(draft.document, max(0, s - 24), s)]
     if not mentions:
         return
     wrong_entities = [next(e for e in others if e.ar == n) for n in names]

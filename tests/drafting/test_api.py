@@ -62,3 +62,11 @@ def test_html_loses_scripts_styles_and_markup():
     text = html_text("<p>One <b>two</b></p><script>alert(1)</script><style>p{}</style><p>3</p>")
     assert "alert" not in text and "p{}" not in text
     assert "One two" in text and "3" in text
+
+
+def test_a_place_inside_a_state_name_is_not_blanked_there():
+    text = ("عُثر على المستوطنة في وادي القرى شمال غرب المملكة العربية السعودية. "
+            "وزار الفريق السعودية والأردن ومصر في 3 مارس 2024.")
+    result = draft_bank(SourceText("saudi", "ar", text), bank_slug="saudi")
+    prompts = [q["prompt"]["ar"] for q in result.bank["questions"] if "prompt" in q]
+    assert not any("المملكة العربية ____" in prompt for prompt in prompts)
