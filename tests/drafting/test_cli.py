@@ -3,7 +3,7 @@ standard error, a clear error for a file it cannot read."""
 
 import yaml
 
-from .conftest import QUESTIONS_DIR
+from .conftest import EVAL_DOCUMENTS, QUESTIONS_DIR
 
 ARTICLE = QUESTIONS_DIR / "sources" / "kazakhstan-cultural-centre-beijing.txt"
 
@@ -85,3 +85,25 @@ def test_title_comes_from_the_document_metadata_beside_it(runner):
     bank = yaml.safe_load(result.stdout)
     assert "افتتاح المركز الثقافي الوطني لكازاخستان في بكين" in bank["title"]["ar"]
     assert "Kazakhstan's National Cultural Centre opens in Beijing" in bank["title"]["en"]
+
+
+def test_draft_passes_flask_bank_validate_beside_the_shipped_banks(app, runner, tmp_path):
+    import shutil
+
+    library = tmp_path / "questions"
+    shutil.copytree(QUESTIONS_DIR, library)
+    source = EVAL_DOCUMENTS / "jordan-wadi-dam.txt"
+    shutil.copy(source, library / "sources" / "jordan-wadi-dam.txt")
+    # The validator wants an English translation paragraph for paragraph; a copy stands in.
+    shutil.copy(source, library / "sources" / "jordan-wadi-dam.en.txt")
+    (library / "sources" / "jordan-wadi-dam.yaml").write_text(
+        "slug: jordan-wadi-dam\ntitle: {ar: سد وادي الحسا, en: The Wadi al-Hasa dam}\n"
+        "language: ar\nsummary_en: A dam in Karak.\ntext: jordan-wadi-dam.txt\n",
+        encoding="utf-8")
+    app.config["QUESTIONS_DIR"] = str(library)
+    out = library / "banks" / "jordan-wadi-dam.yaml"
+    drafted = runner.invoke(args=["bank", "draft", str(source), "--out", str(out)])
+    assert drafted.exit_code == 0, drafted.output
+    checked = runner.invoke(args=["bank", "validate"])
+    assert checked.exit_code == 0, checked.output
+    assert "OK: 4 banks" in checked.stdout
