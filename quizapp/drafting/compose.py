@@ -278,8 +278,18 @@ def name_questions(draft: Draft, entities: list[Entity], language: str) -> None:
         _role_matching(draft, people[:6])
 
 
-def _display(entity: Entity, all_have_en: bool) -> dict[str, str]:
-    return bilingual(entity.ar, entity.en if all_have_en else entity.ar)
+def _display(entity: Entity, both_spellings: bool, language: str) -> dict[str, str]:
+    """A name in the document's spelling, and in the other language's where every name
+    shown beside it has one (else all stay in the document's language)."""
+    own = entity.ar if language == "ar" else entity.en
+    other = entity.en if language == "ar" else entity.ar
+    if not both_spellings:
+        other = own
+    return {"ar": own, "en": other} if language == "ar" else {"ar": other, "en": own}
+
+
+def _spelled_both_ways(entities: list[Entity]) -> bool:
+    return all(e.from_glossary or e.en != e.ar for e in entities)
 
 
 def _name_choice(draft: Draft, entity: Entity, group: list[Entity], kind: str,
@@ -294,7 +304,7 @@ def _name_choice(draft: Draft, entity: Entity, group: list[Entity], kind: str,
     if not mentions:
         return
     wrong_entities = [next(e for e in others if e.ar == n) for n in names]
-    all_have_en = all(e.en != e.ar or e.from_glossary for e in [entity] + wrong_entities)
+    both = _spelled_both_ways([entity] + wrong_entities)
     start, end = mentions[0]
     sentence = draft.sentence_at(start)
     if sentence is None or not draft.citable(sentence):
@@ -304,7 +314,7 @@ def _name_choice(draft: Draft, entity: Entity, group: list[Entity], kind: str,
     if prefix and not entity.ar.startswith(prefix.group(0)) and len(mention) > len(entity.ar):
         start += len(prefix.group(0))  # keep the joined و or ب: "و____"
     clause = draft.clause(sentence, start, end)
-    right = _display(entity, all_have_en)
+    right = _display(entity, both, draft.language)
     tag = kind if kind in ("person", "place", "institution", "event") else "event"
     if len(names) < 2:
         draft.add(kind, tag, {
@@ -317,7 +327,7 @@ def _name_choice(draft: Draft, entity: Entity, group: list[Entity], kind: str,
         })
         return
     choices, answer = _choices(f"{draft.slug}{start}", right,
-                               [_display(e, all_have_en) for e in wrong_entities])
+                               [_display(e, both, draft.language) for e in wrong_entities])
     draft.add(kind, tag, {
         "type": "single_choice",
         "prompt": {lang: FRAMES[kind][lang].format(clause=clause) for lang in ("ar", "en")},
@@ -356,7 +366,7 @@ def _role_choice(draft: Draft, person: Entity, people: list[Entity]) -> None:
     right = bilingual(person.role_ar, person.role_en)
     choices, answer = _choices(f"{draft.slug}role{person.ar}", right,
                                [bilingual(r) for r in roles])
-    name = _display(person, person.from_glossary)
+    name = _display(person, person.from_glossary, draft.language)
     draft.add("person", "person", {
         "type": "single_choice",
         "prompt": {lang: FRAMES["role"][lang].format(name=name[lang]) for lang in ("ar", "en")},
@@ -371,14 +381,14 @@ def _role_matching(draft: Draft, people: list[Entity]) -> None:
     pairs = []
     seen_roles: set[str] = set()
     first: Sentence | None = None
-    all_have_en = all(p.from_glossary for p in people)
+    both = _spelled_both_ways(people)
     for person in people:
         sentence = _role_sentence(draft, person)
         if sentence is None or person.role_ar in seen_roles:
             continue
         first = first or sentence
         seen_roles.add(person.role_ar)
-        pairs.append({"left": _display(person, all_have_en),
+        pairs.append({"left": _display(person, both, draft.language),
                       "right": bilingual(person.role_ar, person.role_en)})
     if len(pairs) < 3 or first is None:
         return

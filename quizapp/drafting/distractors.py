@@ -152,6 +152,10 @@ def _stems(name: str) -> set[str]:
     المركز الثقافي apart."""
     stems = set()
     for word in name.split():
+        if word.isascii():  # "Kazakh National Culture Centre", "Kazakhstan's ... Cultural"
+            if len(word) >= 4 and word not in ("the", "of", "and", "for"):
+                stems.add(word[:5])
+            continue
         word = re.sub(r"^(?:وال|بال|لل|ال|ل)(?=\w{3})", "", word)
         word = re.sub(r"(?:يه|يا|ي|ه|يه)$", "", word) if len(word) > 4 else word
         if len(word) >= 3:

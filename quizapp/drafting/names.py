@@ -143,9 +143,16 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
             # its English name in both fields.
             add(Entity("place", original if is_ar else original, en if is_ar else original),
                 start, end_index + 1)
-    for start, end in places_nearby(document, doc, tokens, static, by_kind.get("place", [])):
-        text = document[slice(*doc.span(start, end))]
-        add(Entity("place", text, text), start, end)
+    for _ in range(3):  # a list of places: each one found makes its neighbour known
+        before = len(by_kind.get("place", []))
+        for start, end in places_nearby(document, doc, tokens, static,
+                                        list(by_kind.get("place", []))):
+            if any(s < end and start < e for s, e in taken):
+                continue  # already a person's or an institution's name
+            text = document[slice(*doc.span(start, end))]
+            add(Entity("place", text, text), start, end)
+        if len(by_kind.get("place", [])) == before:
+            break
     institutions = {key for kind, key in found if kind == "institution"}
     entities = [e for (kind, key), e in found.items()
                 if not (kind == "place" and key in institutions)]

@@ -1,5 +1,6 @@
 """Places named beside a known one, and English place names after "in", "at", "near"."""
 
+import re
 from typing import Any
 
 from .folding import Folded, Token, bare_word
@@ -63,9 +64,20 @@ def places_nearby(document: str, doc: Folded, tokens: list[Token], static: dict[
                     i += step
                 elif "," not in gap:
                     continue  # "East Africa" is one name, not two places
-                if 0 <= i < len(tokens) and capital(i) and free(i) and \
-                        tokens[i].word not in known:
-                    found.append((tokens[i].start, tokens[i].end))
+                if not (0 <= i < len(tokens) and capital(i) and free(i)) or \
+                        tokens[i].word in known:
+                    continue
+                # One name in a list: "Uganda, Rwanda and South Sudan", not the subject of
+                # the next clause ("..., Kassym-Jomart Tokayev and Xi Jinping agreed").
+                first_i = last_i = i
+                while step > 0 and last_i + 1 < len(tokens) and capital(last_i + 1) and \
+                        not tokens[last_i + 1].gap_before.strip() and last_i - first_i < 2:
+                    last_i += 1
+                after_gap = tokens[last_i + 1].gap_before if last_i + 1 < len(tokens) else "."
+                next_word = tokens[last_i + 1].word if last_i + 1 < len(tokens) else ""
+                listed = bool(re.search(r"[,.;]", after_gap)) or next_word in _CONJUNCTIONS
+                if step < 0 or listed:
+                    found.append((tokens[first_i].start, tokens[last_i].end))
     for i, token in enumerate(tokens[:-1]):
         if token.word in ("in", "at", "near") and capital(i + 1) and \
                 not tokens[i + 1].gap_before.strip() and free(i + 1):

@@ -167,3 +167,24 @@ def test_sentences_keep_their_place_and_respect_abbreviations_and_quotes():
         "وأودت بحياة 12 شخصًا.", "وقد أُرجئ المشروع", "Dr. Smith met U.S. officials.",
         "Then left."]
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_a_list_of_places_is_found_from_one_known_place_but_not_a_person_after_it():
+    glossary = [GlossaryName("person", "قاسم جومارت توكاييف", "Kassym-Jomart Tokayev")]
+    text = ("Delegations came from Egypt, Niger and Burkina Faso. In 2022, during a visit to "
+            "Astana, Kassym-Jomart Tokayev met them.")
+    places = {e.en for e in find_entities(text, glossary) if e.kind == "place"}
+    assert places == {"Egypt", "Niger", "Burkina Faso", "Astana"}
+
+
+def test_an_english_document_shows_glossary_names_in_arabic_in_arabic_fields(glossary):
+    from quizapp.drafting import SourceText, draft_bank
+
+    text = ("On 2 September 2025 President Kassym-Jomart Tokayev opened the centre in Beijing. "
+            "Minister of Culture Aida Balayeva and Minister of Tourism Sun Yeli attended. "
+            "In 2022 Kassym-Jomart Tokayev and Xi Jinping agreed in Astana.")
+    result = draft_bank(SourceText("kcc-en", "en", text), glossary, bank_slug="kcc-en")
+    who = next(q for q in result.bank["questions"] if q["type"] == "single_choice"
+               and q["tags"][0] == "person" and "who" in q["prompt"]["en"])
+    right = who["choices"][who["answer"]]
+    assert right == {"ar": "قاسم جومارت توكاييف", "en": "Kassym-Jomart Tokayev"}
