@@ -51,6 +51,9 @@ def draft_command(path: Path, slug: str | None, out: Path | None) -> None:
     except UnreadableDocument as error:
         raise click.ClickException(f"{path}: {error}") from None
     result = draft_bank(_source(path, slug, text), _glossary(), bank_slug=slug)
+    if not result.bank["questions"]:
+        raise click.ClickException(
+            f"{path}: no figure, date, name or quotation found to ask about")
     if out is None:
         click.echo(result.yaml, nl=False)
     else:

@@ -49,8 +49,19 @@ class Draft:
     questions: list[Question] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     _ids: set[str] = field(default_factory=set)
+    _asked: set[tuple[str, ...]] = field(default_factory=set)
+    kinds: list[str] = field(default_factory=list)  # each question's fact kind, in order
 
     def add(self, kind: str, tag: str, question: Question) -> None:
+        shown = question.get("prompt") or question.get("front") or {}
+        answer = question.get("answer")
+        if question["type"] == "single_choice":
+            answer = question["choices"][answer]["ar"]
+        same = (str(question["type"]), str(shown.get("ar")), str(answer),
+                str(question.get("answers")))
+        if same in self._asked:
+            return  # a sentence the document repeats gives its questions once
+        self._asked.add(same)
         number = self.counts.get(kind, 0) + 1
         prefix = (self.id_prefix or self.slug)[:56]
         base = f"{prefix}-{kind[:5]}-{number:02d}-{question['type'][:4]}"
@@ -66,6 +77,7 @@ class Draft:
                     lang: name_the_language(text, lang, self.language)
                     for lang, text in question[field_name].items()}
         self.questions.append({"id": qid, **question, "tags": tags})
+        self.kinds.append(kind)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for sentence in self.sentences:

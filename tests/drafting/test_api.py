@@ -70,3 +70,30 @@ def test_a_place_inside_a_state_name_is_not_blanked_there():
     result = draft_bank(SourceText("saudi", "ar", text), bank_slug="saudi")
     prompts = [q["prompt"]["ar"] for q in result.bank["questions"] if "prompt" in q]
     assert not any("المملكة العربية ____" in prompt for prompt in prompts)
+
+
+def test_a_long_draft_is_cut_to_the_limit_with_every_kind_kept(problems_of):
+    long_article = "\n".join(ARTICLE.replace("850", str(850 + i)) for i in range(10))
+    full = draft_bank(SourceText("long", "ar", long_article), bank_slug="long")
+    cut = draft_bank(SourceText("long", "ar", long_article), bank_slug="long",
+                     max_questions=20)
+    assert len(full.bank["questions"]) > 20 == len(cut.bank["questions"])
+    assert set(cut.counts) == set(full.counts) and sum(cut.counts.values()) == 20
+    assert problems_of(cut.yaml, "long", long_article) == []
+
+
+def test_repeated_sentences_give_their_questions_once():
+    once = draft_bank(SourceText("r", "ar", ARTICLE), bank_slug="r")
+    twice = draft_bank(SourceText("r", "ar", ARTICLE + ARTICLE), bank_slug="r")
+    assert len(twice.bank["questions"]) <= len(once.bank["questions"]) + 2
+
+
+def test_a_direction_mark_in_a_sentence_does_not_stop_it_being_asked(problems_of):
+    text = "وفي عام 2020\u200f بلغ عدد الطلاب 300 طالب في مدينة فاس."
+    result = draft_bank(SourceText("rlm", "ar", text), bank_slug="rlm")
+    assert result.counts.get("figure") and problems_of(result.yaml, "rlm", text) == []
+    assert all("\u200f" not in q["source"]["quote"] for q in result.bank["questions"])
+
+
+def test_a_document_with_nothing_to_ask_gives_no_questions():
+    assert draft_bank(SourceText("e", "ar", "مرحبا بكم."), bank_slug="e").bank["questions"] == []

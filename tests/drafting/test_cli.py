@@ -107,3 +107,11 @@ def test_draft_passes_flask_bank_validate_beside_the_shipped_banks(app, runner, 
     checked = runner.invoke(args=["bank", "validate"])
     assert checked.exit_code == 0, checked.output
     assert "OK: 4 banks" in checked.stdout
+
+
+def test_document_with_nothing_to_ask_is_a_clear_error(runner, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("مرحبا بكم في هذا النص.", encoding="utf-8")
+    result = runner.invoke(args=["bank", "draft", str(empty)])
+    assert result.exit_code != 0 and "nothing" not in result.stdout
+    assert "no figure, date, name or quotation" in result.stderr
