@@ -158,7 +158,7 @@ def figure_questions(draft: Draft, figures: list[Figure]) -> None:
         question: Question = {
             "type": "numeric",
             "prompt": {lang: FRAMES["figure"][lang].format(clause=clause) for lang in ("ar", "en")},
-            "answer": answer_text,
+            "answer": _plain_number(figure.value, answer_text),
         }
         tolerance = _tolerance(figure)
         if tolerance:
@@ -185,6 +185,14 @@ def figure_questions(draft: Draft, figures: list[Figure]) -> None:
                 for lang in ("ar", "en")},
             "source": draft.source(sentence),
         })
+
+
+def _plain_number(value: Decimal, written: str) -> int | float | str:
+    """A YAML number where the document writes Western digits (620, 1.4), else the
+    text as written ("٦٢٠"), which the numeric type reads too."""
+    if re.search("[\u0660-\u0669\u06f0-\u06f9]", written):
+        return written
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _tolerance(figure: Figure) -> int | float | str:
