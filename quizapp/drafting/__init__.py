@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import compose, quotes
+from . import compose, named, quotes
 from .bankfile import clean_strings, dump, replace_variants
 from .dates import find_dates
 from .figures import find_figures
@@ -85,7 +85,7 @@ def draft_bank(source: SourceText, glossary: Sequence[GlossaryName] = (), *,
     entities = find_entities(body, glossary)
     compose.figure_questions(draft, figures)
     compose.date_questions(draft, date_facts)
-    compose.name_questions(draft, entities, source.language)
+    named.name_questions(draft, entities, source.language)
     quotes.quote_questions(draft, entities)
     quotes.definition_questions(draft)
     if max_questions is not None and len(draft.questions) > max_questions:

@@ -97,3 +97,16 @@ def test_a_direction_mark_in_a_sentence_does_not_stop_it_being_asked(problems_of
 
 def test_a_document_with_nothing_to_ask_gives_no_questions():
     assert draft_bank(SourceText("e", "ar", "مرحبا بكم."), bank_slug="e").bank["questions"] == []
+
+
+def test_events_are_matched_with_their_places(problems_of):
+    text = ("وتستضيف أسوان منتدى أفريقيا للطاقة النظيفة في مارس 2025.\n"
+            "وعُقد مؤتمر المياه العربي في عمّان عام 2023.\n"
+            "وسيُقام معرض الكتاب الدولي في الرباط في مايو 2026.")
+    result = draft_bank(SourceText("events", "ar", text), bank_slug="events")
+    matching = [q for q in result.bank["questions"] if q["type"] == "matching"]
+    assert matching, result.yaml
+    pairs = {p["left"]["ar"]: p["right"]["ar"] for p in matching[0]["pairs"]}
+    assert pairs["منتدى أفريقيا للطاقة النظيفة"] == "أسوان"
+    assert pairs["مؤتمر المياه العربي"] == "عمّان"
+    assert problems_of(result.yaml, "events", text) == []
