@@ -110,3 +110,11 @@ def test_events_are_matched_with_their_places(problems_of):
     assert pairs["منتدى أفريقيا للطاقة النظيفة"] == "أسوان"
     assert pairs["مؤتمر المياه العربي"] == "عمّان"
     assert problems_of(result.yaml, "events", text) == []
+
+
+def test_markdown_loses_its_markup():
+    from quizapp.drafting.reading import document_text
+
+    markdown = "# العنوان\n\n* افتتح **الوزير** [المتحف](http://x) في 2023.\n"
+    text = document_text("a.md", markdown.encode())
+    assert text == "العنوان\nافتتح الوزير المتحف في 2023."
