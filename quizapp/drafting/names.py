@@ -154,8 +154,13 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
         if len(by_kind.get("place", [])) == before:
             break
     institutions = {key for kind, key in found if kind == "institution"}
+    # A shortened later mention ("مجمع كوم" of "مجمع كوم أمبو للطاقة الشمسية") is no name
+    # of its own.
+    longer = {kind: [key for k, key in found if k == kind] for kind, _ in found}
     entities = [e for (kind, key), e in found.items()
-                if not (kind == "place" and key in institutions)]
+                if not (kind == "place" and key in institutions)
+                and not any(other != key and other.startswith(key + " ")
+                            for other in longer[kind])]
     for entity in entities:
         entity.mentions.sort()
     return sorted(entities, key=lambda e: e.mentions[0] if e.mentions else (0, 0))

@@ -82,7 +82,9 @@ def quote_questions(draft: Draft, entities: list[Entity]) -> None:
                  + draft.document[key.end():shown_end]).strip().rstrip(",،")
         answer = key.group(0)
         key_start = key.start()
-        if answer[0] in "وفب" and len(fold(answer)) > 5 and fold(answer[1:3]) == "ال":
+        if answer[0] in "وفب" and len(fold(answer)) > 5 and (
+                fold(answer[1:3]) == "ال" or re.search(
+                    rf"(?<![\w]){re.escape(answer[1:])}(?![\w])", draft.document)):
             # "والمترجم": the blank takes "المترجم", the joined "و" stays in the text.
             answer, key_start = answer[1:], key_start + 1
             cloze = (draft.document[shown_start:key_start] + BLANK
