@@ -25,9 +25,10 @@ _CLAUSE_BREAK = re.compile(r"[،,؛;:]\s")
 _MIN_CLAUSE_WORDS = 7
 _MAX_QUOTE = 1500
 _DANGLING = re.compile(r"\s*(?:من\s+\d{1,2}\s*(?:إلى|الى|حتى|-|–)\s*)?"
-                       r"(?:(?:[وف]?في|يوم|قبل نهاية|بعد نهاية|نهاية|مطلع|أواخر|أوائل|منتصف|"
-                       r"منذ|بحلول|حتى|خلال|عام|سنة|إلى|الى|in|on|since|by|until|from|to)"
-                       r"\s*)+$", re.IGNORECASE)
+                       r"(?:(?<![\w\u064b-\u0652])(?:[وف]?في|يوم|قبل نهاية|بعد نهاية|نهاية|"
+                       r"مطلع|أواخر|أوائل|منتصف|"
+                       r"منذ|بحلول|حتى|خلال|عام|سنة|إلى|الى|مع|in|on|since|by|until|from|to)"
+                       r"\s*)*$", re.IGNORECASE)
 _MAX_ITEM_WORDS = 14
 _MAX_CLAUSE_WORDS = 28
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
