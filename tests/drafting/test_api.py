@@ -118,3 +118,15 @@ def test_markdown_loses_its_markup():
     markdown = "# العنوان\n\n* افتتح **الوزير** [المتحف](http://x) في 2023.\n"
     text = document_text("a.md", markdown.encode())
     assert text == "العنوان\nافتتح الوزير المتحف في 2023."
+
+
+def test_ordering_items_lose_the_whole_date_phrase():
+    text = ("أقيم المعرض من 6 إلى 17 نوفمبر 2024 في مركز إكسبو الشارقة.\n"
+            "وتزامن افتتاح الدورة هذا العام مع الرابع من جمادى الأولى 1446 هـ.\n"
+            "وتعود بدايات المعرض إلى عام 1982.\nوستُقام الدورة المقبلة في نوفمبر 2025.")
+    result = draft_bank(SourceText("fair", "ar", text), bank_slug="fair")
+    [ordering] = [q for q in result.bank["questions"] if q["type"] == "ordering"]
+    items = [item["ar"] for item in ordering["items"]]
+    assert items[0] == "تعود بدايات المعرض"
+    assert "أقيم المعرض في مركز إكسبو الشارقة" in items
+    assert "تزامن افتتاح الدورة هذا العام" in items
