@@ -55,7 +55,7 @@ _HIJRI_RE = alternation(list(_HIJRI_NUMBER))
 # "يونيو/حزيران", "حزيران (يونيو)": the other convention may follow in brackets or a slash.
 _MONTH_PAIR = rf"{PREFIX}(?P<month>{_MONTH_RE})(?:\s*[/(]\s*(?:{_MONTH_RE})\s*\)?)?"
 _YEAR_WORD = r"(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?"
-_HIJRI_MARK = r"(?:\s*(?:هـ|ه\.|هجري[ةه]?|للهجرة)(?![\w]))"
+_HIJRI_MARK = r"(?:\s*(?:هـ|ه\.|ه|هجري[ةه]?|للهجرة)(?![\w]))"
 _AD_MARK = r"(?:\s*(?:م(?![\w\u064b-\u0652])|ميلادي[ةه]?|للميلاد))?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -126,14 +126,27 @@ def _int(text: str) -> int:
     return int(western_digits(text).replace(",", ""))
 
 
+def hijri_year_span(year: int) -> tuple[int, int]:
+    """The Gregorian years a Hijri year begins and ends in; outside the Umm al-Qura
+    tables (before 1343 هـ), by the mean length of the Hijri year."""
+    try:
+        return (Hijri(year, 1, 1).to_gregorian().year,
+                Hijri(year, 12, 29).to_gregorian().year)
+    except (ValueError, OverflowError):
+        start = year * 0.970229 + 621.5643
+        return int(start), int(start + 0.970229 - 0.003)
+
+
 def _hijri(year: int, month: int | None, day: int | None) -> tuple[int, int | None,
                                                                    int | None]:
     """The Gregorian year, month and day of a Hijri date (the year alone outside the
     calendar's tables, by the mean length of the Hijri year)."""
+    if not month:
+        return hijri_year_span(year)[0], None, None
     try:
-        gregorian = Hijri(year, month or 1, day or 1).to_gregorian()
+        gregorian = Hijri(year, month, day or 1).to_gregorian()
     except (ValueError, OverflowError):
-        return round(year * 0.970229 + 621.5643), None, None
+        return hijri_year_span(year)[0], None, None
     if day:
         return gregorian.year, gregorian.month, gregorian.day
     if month:
@@ -271,5 +284,9 @@ def label(fact: DateFact, lang: str, *, levantine: bool = False) -> str:
         hijri = " ".join([str(day)] if day else []) + (" " if day else "")
         hijri += (names[month - 1] + " " if month else "") + str(year)
         hijri += " هـ" if lang == "ar" else " AH"
+        if not month:  # a Hijri year runs across two Gregorian ones: 1445 هـ is 2023-2024
+            first_year, last_year = hijri_year_span(year)
+            if last_year != first_year:
+                gregorian = f"{first_year}–{last_year}"
         return f"{hijri} ({gregorian})"
     return gregorian

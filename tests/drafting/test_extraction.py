@@ -89,10 +89,15 @@ def test_hijri_date_is_converted_to_gregorian(text, gregorian):
     assert "هـ" in label(date, "ar") and "AH" in label(date, "en")
 
 
-def test_hijri_year_alone_is_converted():
-    [date] = find_dates("أُنشئت البركة عام 1310 هـ لتخزين المياه.")
-    assert (date.year, date.hijri) == (1893, (1310, None, None))
-    assert label(date, "ar") == "1310 هـ (1893)"
+@pytest.mark.parametrize(("text", "first_year", "shown"), [
+    ("أُنشئت البركة عام 1310 هـ لتخزين المياه.", 1892, "1310 هـ (1892–1893)"),  # by the mean year
+    ("وُلد عام ١٤٤٥ ه في مكة.", 2023, "1445 هـ (2023–2024)"),  # by the Umm al-Qura tables
+    ("أسسته فاطمة الفهرية عام 245 هـ.", 859, "245 هـ (859–860)"),
+])
+def test_hijri_year_alone_is_converted_to_the_years_it_spans(text, first_year, shown):
+    [date] = find_dates(text)
+    assert date.year == first_year and date.hijri[1:] == (None, None)
+    assert label(date, "ar") == shown
 
 
 def test_a_count_is_not_a_year():
