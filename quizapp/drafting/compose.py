@@ -144,7 +144,9 @@ def choices_for(qid_seed: str, right: dict[str, str], wrong: list[dict[str, str]
 
 
 def figure_questions(draft: Draft, figures: list[Figure]) -> None:
-    """A numeric question for each figure, and a statement with a changed figure."""
+    """A numeric question for each figure, and a true-or-false statement (most with a
+    changed figure)."""
+    statements = 0
     for figure in figures:
         sentence = draft.sentence_at(figure.number_start)
         if sentence is None or not draft.citable(sentence):
@@ -166,18 +168,21 @@ def figure_questions(draft: Draft, figures: list[Figure]) -> None:
         question["explanation"] = explanation(shown, sentence.text)
         question["source"] = draft.source(sentence)
         draft.add("figure", "figure", question)
+        statements += 1
         wrong = number_distractors(figure, figures, count=1)
-        if not wrong:
-            continue
-        changed = format_value(wrong[0], number if not figure.in_words else "0")
+        # Every third statement is true as the text has it, so that "false" is not always
+        # the answer; the others change the figure.
+        true = statements % 3 == 0 or not wrong
+        changed = number if true else format_value(
+            wrong[0], number if not figure.in_words else "0")
         statement = draft.clause(sentence, figure.number_start, figure.number_end, changed)
         given = {lang: f"{changed} {figure.unit_label(lang)}".strip() for lang in ("ar", "en")}
         draft.add("figure", "figure", {
             "type": "true_false",
             "prompt": {lang: FRAMES["figure_statement"][lang].format(clause=statement)
                        for lang in ("ar", "en")},
-            "answer": False,
-            "explanation": {lang: STATEMENT_EXPLANATIONS[False][lang].format(
+            "answer": true,
+            "explanation": {lang: STATEMENT_EXPLANATIONS[true][lang].format(
                 answer=shown[lang], given=given[lang], quote=sentence.text)
                 for lang in ("ar", "en")},
             "source": draft.source(sentence),
