@@ -130,3 +130,15 @@ def test_ordering_items_lose_the_whole_date_phrase():
     assert items[0] == "تعود بدايات المعرض"
     assert "أقيم المعرض في مركز إكسبو الشارقة" in items
     assert "تزامن افتتاح الدورة هذا العام" in items
+
+
+def test_true_or_false_statements_are_not_all_false():
+    text = ("بلغت المساحة 620 متراً مربعاً، والقاعة 340 متراً مربعاً، والحديقة 900 متر مربع.\n"
+            "وكلّف المشروع 44 مليون دولار، ووظّف 120 عاملًا.")
+    result = draft_bank(SourceText("tf", "ar", text), bank_slug="tf")
+    answers = [q["answer"] for q in result.bank["questions"] if q["type"] == "true_false"]
+    assert True in answers and False in answers
+    for question in result.bank["questions"]:
+        if question["type"] == "true_false" and question["answer"]:
+            statement = question["prompt"]["ar"].removeprefix("وفق النص: «").rstrip("»")
+            assert statement in text
