@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import compose, named, quotes
-from .bankfile import clean_strings, dump, replace_variants
+from .bankfile import clean_strings, drop_repeats, dump, replace_variants
 from .dates import find_dates
 from .figures import find_figures
 from .names import find_entities
@@ -91,13 +91,16 @@ def draft_bank(source: SourceText, glossary: Sequence[GlossaryName] = (), *,
     if max_questions is not None and len(draft.questions) > max_questions:
         kept = _balanced(draft.kinds, max_questions)
         draft.questions = [draft.questions[i] for i in kept]
-        draft.counts = {}
-        for index in kept:
-            draft.counts[draft.kinds[index]] = draft.counts.get(draft.kinds[index], 0) + 1
+        draft.kinds = [draft.kinds[i] for i in kept]
+    kind_of = {q["id"]: kind for q, kind in zip(draft.questions, draft.kinds, strict=True)}
     bank = _bank(source, draft, bank_slug)
     replace_variants(bank, _variant_spellings(glossary))
     bank = clean_strings(bank)
-    counts = {kind: draft.counts[kind] for kind in KINDS if draft.counts.get(kind)}
+    drop_repeats(bank)
+    counts: dict[str, int] = {}
+    for question in bank["questions"]:
+        counts[kind_of[question["id"]]] = counts.get(kind_of[question["id"]], 0) + 1
+    counts = {kind: counts[kind] for kind in KINDS if counts.get(kind)}
     return DraftResult(bank, dump(bank), counts)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from ..core.text import BIDI_CONTROLS
+from ..questions.base import same_text
 
 # libyaml's emitter when PyYAML was built with it: a bank of 80 questions is written in
 # a tenth of the pure-Python emitter's time.
@@ -78,3 +79,57 @@ def clean_strings(value: Any) -> Any:
     if isinstance(value, str):
         return BIDI_CONTROLS.sub("", value)
     return value
+
+
+def drop_repeats(bank: dict[str, Any]) -> None:
+    """The last guard before the validator: a wrong choice, a matching pair or an
+    ordering item that reads like another (two spellings the glossary made one, say) is
+    dropped, and a question left with too little to choose from goes with it."""
+    kept = []
+    for question in bank["questions"]:
+        kind = question["type"]
+        if kind == "single_choice":
+            question["choices"] = _distinct_choices(question["choices"], question["answer"])
+            if len(question["choices"]) < 2:
+                continue
+        elif kind == "matching":
+            question["pairs"] = _distinct(question["pairs"], lambda pair: (pair["left"],
+                                                                           pair["right"]))
+            if len(question["pairs"]) < 2:
+                continue
+        elif kind == "ordering" and len(_distinct(question["items"], lambda item: (item,))) \
+                != len(question["items"]):
+            continue
+        kept.append(question)
+    bank["questions"] = kept
+
+
+def _distinct_choices(choices: dict[str, Any], answer: str) -> dict[str, Any]:
+    seen = {lang: {same_text(choices[answer][lang])} for lang in ("ar", "en")}
+    out = {}
+    for key, choice in choices.items():
+        if key != answer:
+            texts = {lang: same_text(choice[lang]) for lang in ("ar", "en")}
+            if any(texts[lang] in seen[lang] for lang in seen):
+                continue
+            for lang in seen:
+                seen[lang].add(texts[lang])
+        out[key] = choice
+    return out
+
+
+def _distinct(items: list[Any], sides: Any) -> list[Any]:
+    seen: list[dict[str, set[str]]] = []
+    out = []
+    for item in items:
+        parts = sides(item)
+        while len(seen) < len(parts):
+            seen.append({"ar": set(), "en": set()})
+        texts = [{lang: same_text(part[lang]) for lang in ("ar", "en")} for part in parts]
+        if any(text[lang] in seen[i][lang] for i, text in enumerate(texts) for lang in text):
+            continue
+        for i, text in enumerate(texts):
+            for lang in text:
+                seen[i][lang].add(text[lang])
+        out.append(item)
+    return out

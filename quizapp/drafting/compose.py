@@ -84,7 +84,10 @@ class Draft:
 
     def citable(self, sentence: Sentence) -> bool:
         """A sentence can be quoted as it is: no invisible controls, not too long."""
-        text = sentence.text
+        return self.citable_text(sentence.text)
+
+    @staticmethod
+    def citable_text(text: str) -> bool:
         return not (BIDI_CONTROLS.search(text) or _UNSAFE.search(text)) and len(text) <= _MAX_QUOTE
 
     def source(self, sentence: Sentence) -> dict[str, str]:

@@ -66,9 +66,11 @@ def quote_questions(draft: Draft, entities: list[Entity]) -> None:
         sentence = draft.sentence_at(start)
         if sentence is None or not draft.citable(sentence):
             continue
+        quotation = draft.document[match.start():match.end()]
+        if sentence.end < end and not draft.citable_text(quotation):
+            continue
         source = draft.source(sentence) if sentence.end >= end else {
-            "document": draft.slug, "quote": draft.document[match.start():match.end()],
-            "quote_en": draft.document[match.start():match.end()]}
+            "document": draft.slug, "quote": quotation, "quote_en": quotation}
         shown_start, shown_end = start, end
         if len(words) > _MAX_WORDS:  # a long statement: its sentence holding the key word
             inner = [s for s in draft.sentences if s.start < end and s.end > start]
