@@ -47,12 +47,16 @@ def replace_variants(bank: dict[str, Any], spellings: Sequence[tuple[str, str]])
     def fix(text: str) -> str:
         def one(match: re.Match[str]) -> str:
             chosen = by_variant[match.group(0)]
-            before = text[:match.start()]
-            # "قاسم جومارت توقايف" with توقايف a variant of "قاسم جومارت توكاييف": only the
-            # family name changes, not the whole name written twice.
-            chosen_words = chosen.split()
-            if len(chosen_words) > 1 and before.rstrip().endswith(" ".join(chosen_words[:-1])):
-                return chosen_words[-1]
+            before, after = text[:match.start()].rstrip(), text[match.end():].lstrip()
+            # "قاسم جومارت توقايف" (توقايف a variant of "قاسم جومارت توكاييف"), "منطقة
+            # شينجيانج ذاتية الحكم ...": where the rest of the chosen name stands around the
+            # variant, only the variant's words change, not the whole name written twice.
+            chosen_words, variant_words = chosen.split(), match.group(0).split()
+            for k in range(len(chosen_words) - len(variant_words) + 1):
+                head = " ".join(chosen_words[:k])
+                tail = " ".join(chosen_words[k + len(variant_words):])
+                if (head or tail) and before.endswith(head) and after.startswith(tail):
+                    return " ".join(chosen_words[k:k + len(variant_words)])
             return chosen
         return pattern.sub(one, text)
 

@@ -83,7 +83,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A year alone, unless a counted noun follows it ("2025 طالبا", "1999 students").
     ("year_bare", re.compile(rf"(?<![\w.,٫٬$€£]){_Y}(?![\w.,٫٬]?{DIGIT}){_AD_MARK}"
                              r"(?!\s+(?:[\w\u064b-\u0652]+[اً]\b|[\w\u064b-\u0652]*ً|"
-                             r"[a-z]+s\b|%|٪|في الم))")),
+                             r"[a-z]+s\b|%|٪|في الم|عام|سن|أعوام|year))")),
 ]
 
 

@@ -142,3 +142,19 @@ def test_true_or_false_statements_are_not_all_false():
         if question["type"] == "true_false" and question["answer"]:
             statement = question["prompt"]["ar"].removeprefix("وفق النص: «").rstrip("»")
             assert statement in text
+
+
+def test_a_variant_inside_a_longer_name_becomes_the_chosen_word_only(glossary, problems_of):
+    text = ("ينطلق الخط من مدينة كاشغر في منطقة شينجيانج ذاتية الحكم لقومية الويغور في الصين "
+            "في 3 مارس 2024، ويعبر ممر توروجارت إلى قيرغيزستان وكازاخستان.")
+    result = draft_bank(SourceText("xj", "ar", text), glossary, bank_slug="xj")
+    assert problems_of(result.yaml, "xj", text) == []
+    assert "منطقة منطقة" not in result.yaml
+    assert "منطقة شينجيانغ ذاتية الحكم لقومية الويغور" in result.yaml
+
+
+def test_a_duration_in_years_is_not_a_date():
+    text = "سافر الرحالة غربًا إلى آسيا الوسطى قبل أكثر من 2100 عام، في عام 139 قبل الميلاد."
+    result = draft_bank(SourceText("d", "ar", text), bank_slug="d")
+    numeric = [q for q in result.bank["questions"] if q["type"] == "numeric"]
+    assert [q["answer"] for q in numeric] == [2100]
