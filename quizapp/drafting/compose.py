@@ -102,7 +102,9 @@ class Draft:
         pieces = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
         left = max([p for p in pieces if p <= start], default=lo)
         right = min([p - 2 for p in pieces if p - 2 >= end], default=hi)
-        while len(text[left:right].split()) < _MIN_CLAUSE_WORDS and (left > lo or right < hi):
+        # Enough words around the blank to know what it asks (the blank itself not counted).
+        while len(text[left:start].split()) + len(text[end:right].split()) < \
+                _MIN_CLAUSE_WORDS and (left > lo or right < hi):
             left = max([p for p in pieces if p < left], default=lo)
             right = min([p - 2 for p in pieces if p - 2 > right], default=hi)
         before, after = text[left:start], text[end:right]

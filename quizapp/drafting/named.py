@@ -168,12 +168,11 @@ def _event_places(draft: Draft, events: list[Entity], places: list[Entity]) -> N
     seen: set[str] = set()
     first: Sentence | None = None
     for event in events:
-        for start, _ in event.mentions:
+        for start, end in event.mentions:
             sentence = draft.sentence_at(start)
             if sentence is None or not draft.citable(sentence):
                 continue
-            place = next((p for p in places for s, _ in p.mentions
-                          if sentence.start <= s < sentence.end and p.key not in seen), None)
+            place = _place_of(draft, start, end, places, seen)
             if place is None:
                 continue
             seen.add(place.key)
@@ -194,3 +193,29 @@ def _event_places(draft: Draft, events: list[Entity], places: list[Entity]) -> N
         "source": draft.source(first),
         "topic_tags": ["place"],
     })
+
+
+_IN_BEFORE = re.compile(r"(?:(?<!\w)في|ب)(?:\s*(?:مدينة|العاصمة|منطقة|محافظة|ولاية))?\s*$|"
+                        r"(?<!\w)(?:in|at)(?:\s+the\s+city\s+of)?\s*$")
+
+
+def _place_of(draft: Draft, start: int, end: int, places: list[Entity], seen: set[str]
+              ) -> Entity | None:
+    """The place an event is held in, as its sentence says it: "في أستانا" shortly after
+    the event's name, or a host just before it ("تستضيف أسوان منتدى ...")."""
+    nearest: tuple[int, Entity] | None = None
+    for place in places:
+        if place.key in seen:
+            continue
+        for place_start, place_end in place.mentions:
+            gap_after = draft.document[end:place_start]
+            gap_before = draft.document[place_end:start]
+            distance = None
+            if 0 <= place_start - end <= 60 and _IN_BEFORE.search(gap_after) and \
+                    not re.search(r"[.!?؟،,]", gap_after):
+                distance = place_start - end
+            elif 0 <= start - place_end <= 3 and not gap_before.strip():
+                distance = start - place_end
+            if distance is not None and (nearest is None or distance < nearest[0]):
+                nearest = (distance, place)
+    return nearest[1] if nearest else None

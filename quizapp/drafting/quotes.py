@@ -7,6 +7,7 @@ import re
 
 from .compose import Draft, bilingual, explanation
 from .folding import fold
+from .lexicon import STOP_AR
 from .names import Entity
 from .sentences import Sentence
 from .wording import BLANK, FRAMES
@@ -21,6 +22,16 @@ _STOP = {fold(w) for w in (
     "would", "should", "could", "these", "those", "where", "while", "because", "through",
     "other", "after", "before", "being", "every", "never", "always", "million", "billion",
     "thousand", "hundred", "مليون", "مليار", "ملايين", "مليارات", "آلاف")}
+# Words that open a sentence without naming anything: "لذلك هذا الخط ..."
+_CONNECTIVES = {fold(w) for w in (
+    "لذلك", "ولذلك", "لهذا", "ولهذا", "وهكذا", "هكذا", "بذلك", "كما", "لكن", "ولكن", "بل",
+    "ثم", "حيث", "إذ", "أيضا", "وأيضا", "فقد", "وقد", "قد", "هذا", "هذه", "ذلك", "تلك",
+    "إن", "أن", "وإن", "كان", "وكان", "هناك", "وهناك", "thus", "therefore", "this", "that",
+    "it", "there", "he", "she", "they", "which", "who")} | {w for w in STOP_AR}
+# Words of saying near a quotation that make it a statement someone made.
+_SAID = re.compile(r"(?<!\w)[وف]?(?:قال|قالت|اكد|اكدت|اضاف|اضافت|اوضح|اوضحت|اشار|اشارت|صرح|"
+                   r"صرحت|يقول|تقول|بقوله|بقولها|وفقا|بحسب|ذكر|ذكرت|said|says|told|added|"
+                   r"according)(?!\w)|:\s*$|:\s*[«\"“]", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(
     r"(?:رواي[ةت]\S*|كتاب\S*|بعنوان|عنوان\S*|شعار|ديوان\S*|فيلم\S*|مسرحي[ةت]\S*|"
     r"قصيد[ةت]\S*|titled|entitled|called|named|novel|book|film|poem|slogan)\s*$",
@@ -105,8 +116,11 @@ def quote_questions(draft: Draft, entities: list[Entity]) -> None:
             "source": source,
             "topic_tags": tags[1:],
         })
-        if speaker is None or len(words) > _MAX_WORDS:
-            continue
+        after = re.split(r"[.!?؟\n]", draft.document[match.end():match.end() + 40])[0]
+        before = re.split(r"[.!?؟\n]", draft.document[max(0, match.start() - 80):match.start()])
+        said_near = fold(before[-1] + " " + after)
+        if speaker is None or len(words) > _MAX_WORDS or not _SAID.search(said_near):
+            continue  # no word of saying near it: a name in quotation marks, not a statement
         said = draft.document[start:end].strip().rstrip(",،")
         person = roles.get(speaker.key, speaker)
         back_ar = f"{person.ar}، {person.role_ar}" if person.role_ar else person.ar
@@ -131,7 +145,7 @@ def definition_questions(draft: Draft) -> None:
             continue
         term, rest = match.group("term").strip(), match.group("rest").strip()
         term = re.sub(r"^(?:و|ف)?[إا]نّ?\s+", "", term)  # "إن افتتاح المركز هو ..."
-        if len(term.split()) > 4 or fold(term.split()[0]) in _STOP:
+        if len(term.split()) > 4 or fold(term.split()[0]) in _STOP | _CONNECTIVES:
             continue
         draft.add("definition", "event", {
             "type": "flashcard",

@@ -172,7 +172,10 @@ def _name_after(tokens: list[Any], first: int, stop: frozenset[str], roles: froz
         # comes back alone later; otherwise the second word ended the name ("سلمى بنعيسى
         # قيادة الفريق").
         third = words[-1]
-        ends = last + 1 >= len(tokens) or tokens[last + 1].gap_before.strip()
+        following = tokens[last + 1].word if last + 1 < len(tokens) else ""
+        ends = (last + 1 >= len(tokens) or tokens[last + 1].gap_before.strip()
+                or following in stop or _role_token(following, roles)
+                or (following.startswith("و") and len(following) > 2))
         if not (third.startswith("ال") or ends or third in _REPEATED) and words[1] in _REPEATED:
             last -= 1
         elif not (third.startswith("ال") or ends or third in _REPEATED):

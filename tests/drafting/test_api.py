@@ -158,3 +158,23 @@ def test_a_duration_in_years_is_not_a_date():
     result = draft_bank(SourceText("d", "ar", text), bank_slug="d")
     numeric = [q for q in result.bank["questions"] if q["type"] == "numeric"]
     assert [q["answer"] for q in numeric] == [2100]
+
+
+def test_a_name_in_quotation_marks_is_not_a_statement_someone_made():
+    text = ("دشن الرئيس قاسم جومارت توكاييف والرئيس شي جين بينغ في يوليو 2024 "
+            "\"طريق الصين-أوروبا السريع عبر بحر قزوين\" بهدف ربط آسيا بأوروبا.\n"
+            "وقال الوزير المهندس سامي الخطيب: «هذا الطريق يختصر زمن الشحن إلى النصف».")
+    result = draft_bank(SourceText("road", "ar", text), bank_slug="road")
+    fronts = [q["front"]["ar"] for q in result.bank["questions"] if q["type"] == "flashcard"]
+    assert len(fronts) == 1 and "يختصر زمن الشحن" in fronts[0]
+
+
+def test_a_blank_in_a_list_keeps_enough_words_around_it():
+    text = ("وهذه المؤسسات تتمثل في مركز التعاون للحد من الفقر، ومركز التعاون للتبادلات "
+            "التعليمية، ومركز التعاون لمكافحة التصحر، وتأسست في عام 2024.")
+    result = draft_bank(SourceText("list", "ar", text), bank_slug="list")
+    for question in result.bank["questions"]:
+        prompt = question.get("prompt", {}).get("ar", "")
+        if "____" in prompt:
+            clause = prompt.split("«", 1)[1]
+            assert len(clause.replace("____", " ").split()) >= 5, prompt
