@@ -174,7 +174,10 @@ def figure_questions(draft: Draft, figures: list[Figure]) -> None:
         question["source"] = draft.source(sentence)
         draft.add("figure", "figure", question)
         statements += 1
-        wrong = number_distractors(figure, figures, count=1)
+        # A changed figure never repeats another figure of its sentence ("45 million
+        # tonnes this year, up from 45 million").
+        in_sentence = {f.value for f in figures if sentence.start <= f.start < sentence.end}
+        wrong = [v for v in number_distractors(figure, figures) if v not in in_sentence][:1]
         # Every third statement is true as the text has it, so that "false" is not always
         # the answer; the others change the figure.
         true = statements % 3 == 0 or not wrong

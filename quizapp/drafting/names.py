@@ -137,6 +137,9 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
         if what == "place" and _at_word_start(doc.text, start, article=False) and _at_word_end(
                 doc.text, end_index + 1):
             ar, en = static["places"][key]
+            compass = _COMPASS.search(doc.text, 0, start)
+            if compass and doc.text[start].isascii():
+                start = compass.start()  # "South Sudan", not "South ____"
             original = _strip_prefix(document[slice(*doc.span(start, end_index + 1))], ar)
             is_ar = bool(re.search("[\u0600-\u06ff]", original))
             # Content stays in the document's language: an English document's place is
@@ -275,6 +278,7 @@ def _arabic_run(tokens: list[Token], index: int, static: dict[str, Any]
     return (index, last) if last > index else None
 
 
+_COMPASS = re.compile(r"(?<![\w])(?:north|south|east|west|central|upper|lower|new|great)\s+$")
 _GENERIC = {"الجديد", "الجديده", "الحالي", "الحاليه", "نفسه", "نفسها", "هذا", "هذه",
             "العريقه", "العريق", "الوحيده", "الوحيد", "المذكوره", "المذكور"}
 _COUNT_WORDS = {"ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع", "سبعه",

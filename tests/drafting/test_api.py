@@ -178,3 +178,21 @@ def test_a_blank_in_a_list_keeps_enough_words_around_it():
         if "____" in prompt:
             clause = prompt.split("«", 1)[1]
             assert len(clause.replace("____", " ").split()) >= 5, prompt
+
+
+def test_a_changed_figure_never_repeats_another_figure_of_its_sentence():
+    text = ("The port expects to handle 45 million tonnes of cargo this year, up from 35 million "
+            "tonnes in 2023, and 30 million tonnes in 2020.")
+    result = draft_bank(SourceText("port", "en", text), bank_slug="port")
+    for question in result.bank["questions"]:
+        if question["type"] == "true_false" and not question["answer"]:
+            assert question["prompt"]["en"].count("45 million") <= 1
+            assert question["prompt"]["en"].count("35 million") <= 1
+
+
+def test_a_compass_word_stays_with_its_place():
+    from quizapp.drafting.names import find_entities
+
+    places = {e.en for e in find_entities("from Uganda, Rwanda and South Sudan.")
+              if e.kind == "place"}
+    assert "South Sudan" in places and "Sudan" not in places
