@@ -66,6 +66,9 @@ class SourceDocument:
     text: str
     # The English translation, paragraph by paragraph (``<slug>.en.txt`` beside the text).
     text_en: str | None = None
+    # The slug it is stored under when read back from the database: a teacher's own
+    # document is cited as written ("my-article") and stored in their namespace.
+    stored_slug: str | None = None
 
 
 def paragraphs(text: str) -> list[str]:
@@ -259,6 +262,37 @@ def _uses_variant(text: str, variant: str, lang: str) -> bool:
     return re.search(r"(?<![\w'])" + re.escape(variant) + r"(?![\w'])", text) is not None
 
 
+def fill_languages(value: Any, languages: list[str]) -> Any:
+    """A monolingual bank's text, with the missing language's texts taken from the bank's.
+
+    Every text of the format is a mapping of "ar" and "en"; a bank written in one
+    language leaves the other out, and its stored rows carry the bank's text in both, so
+    that grading, exports and every page read it whatever the reader's language (and say
+    which language it is in: ``Bank.content_language``). A bilingual bank is unchanged.
+    """
+    if len(languages) != 1:
+        return value
+    (written,) = languages
+    missing = "en" if written == "ar" else "ar"
+    if isinstance(value, dict):
+        filled = {key: fill_languages(child, languages) for key, child in value.items()}
+        if written in filled and missing not in filled:
+            filled[missing] = copy.deepcopy(filled[written])
+        return filled
+    if isinstance(value, list):
+        return [fill_languages(child, languages) for child in value]
+    return value
+
+
+def _declared_languages(data: dict[str, Any]) -> list[str]:
+    """The bank's languages as far as they can be read (the header check reports the rest)."""
+    declared = data.get("languages")
+    if isinstance(declared, list) and declared and all(
+            lang in schema.LANGUAGES for lang in declared):
+        return list(dict.fromkeys(declared))
+    return list(schema.LANGUAGES)
+
+
 def _check_question(check: _FileChecker, question: schema.Question, path: PathParts,
                     header: "schema.BankHeader | _BankContext", library: Library) -> None:
     registry.get(question.type).check(question, check, path)
@@ -268,6 +302,9 @@ def _check_question(check: _FileChecker, question: schema.Question, path: PathPa
         if header.drawn_from_document:
             check.add(path + ("source",), N_("required field is missing"))
         return _check_tags(check, question, path, header)
+    if source.quote_en is None and len(header.languages) > 1:
+        # A bilingual bank's students who study in English read the quote translated.
+        check.add(path + ("source", "quote_en"), N_("required field is missing"))
     document = library.documents.get(source.document)
     if source.document not in header.sources:
         check.add(path + ("source", "document"),
@@ -336,6 +373,7 @@ class _BankContext:
     sources: list[str]
     tags: list[str]
     drawn_from_document: bool = True
+    languages: list[str] = field(default_factory=lambda: list(schema.LANGUAGES))
 
 
 def _without_unknown_fields(raw: Any) -> schema.Question | None:
@@ -387,12 +425,18 @@ def check_bank_text(
             "into smaller banks, or ask the site's administrator to load it with the "
             "command line (flask bank load)", "count"), count=count, limit=max_questions)
         return None, check.problems
-    header = check.model(schema.BankHeader, data)
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        check.model(schema.BankHeader, data)
         return None, check.problems
+    languages = _declared_languages(data)
+    header = check.model(schema.BankHeader, {
+        key: fill_languages(value, languages) if key in ("title", "description") else value
+        for key, value in data.items()})
+    if header is not None and len(set(header.languages)) != len(header.languages):
+        check.add(("languages",), N_("a language is listed twice"))
     # With a broken header, the questions are still checked against what can be read.
     context = header or _BankContext(_strings(data.get("sources")), _strings(data.get("tags")),
-                                     data.get("drawn_from_document") is not False)
+                                     data.get("drawn_from_document") is not False, languages)
     if context.drawn_from_document and not context.sources:
         check.add_at_key(("sources",), N_(
             "a bank drawn from documents names at least one; write drawn_from_document: "
@@ -416,6 +460,7 @@ def check_bank_text(
             else:
                 seen_ids[qid] = index
         _check_glossary(check, raw, path, library)
+        raw = fill_languages(raw, languages)
         question = check.model(_QUESTION, raw, path)
         if question is not None:
             questions.append(question)
