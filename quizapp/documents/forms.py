@@ -3,6 +3,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import DateField, SelectField, StringField, TextAreaField
+
+# types-WTForms (3.2) predates SelectChoice, added in WTForms 3.3 (tuples are deprecated).
+from wtforms.fields.choices import SelectChoice  # type: ignore[attr-defined]
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from ..core.forms import Form
@@ -21,7 +24,8 @@ class DocumentForm(Form):
     title_en = StringField(_l("Title in English"), validators=[Optional(), Length(max=300)])
     event_date = DateField(_l("Date of the events"), validators=[Optional()])
     language = SelectField(_l("Language of the document"),
-                           choices=[("ar", _l("Arabic")), ("en", _l("English"))],
+                           choices=[SelectChoice("ar", _l("Arabic")),
+                                    SelectChoice("en", _l("English"))],
                            validators=[DataRequired(REQUIRED)])
     summary = TextAreaField(_l("Summary"), validators=[Optional(), Length(max=2000)])
     file = FileField(_l("Upload a file (.txt, .md, .html or .docx)"))
@@ -38,7 +42,8 @@ class CorrectionForm(DocumentForm):
 
 class NameForm(Form):
     kind = SelectField(_l("Kind"), choices=[
-        ("person", _l("Person")), ("place", _l("Place")), ("institution", _l("Institution"))],
+        SelectChoice("person", _l("Person")), SelectChoice("place", _l("Place")),
+        SelectChoice("institution", _l("Institution"))],
         validators=[DataRequired(REQUIRED)])
     ar = StringField(_l("Spelling in Arabic"), validators=[DataRequired(REQUIRED),
                                                            Length(max=200)])
