@@ -1,4 +1,5 @@
-"""`flask bank validate` and `flask bank load` (`flask bank import` is added by interop)."""
+"""`flask bank validate`, `flask bank load` and `flask bank draft` (`flask bank import` is
+added by interop)."""
 
 from pathlib import Path
 
@@ -6,6 +7,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from .draft_cli import draft_command
 from .problems import Problem
 from .services import LoadRefused, load_paths, validate_paths
 
@@ -65,3 +67,6 @@ def load_command(paths: tuple[Path, ...], dry_run: bool) -> None:
         click.echo("Nothing changed: the database already matches the banks.")
     elif dry_run:
         click.echo("Dry run: nothing was written.")
+
+
+bank.add_command(draft_command)

@@ -1,0 +1,45 @@
+"""`flask bank draft PATH`: a draft bank from a document file, for a teacher to review."""
+
+import re
+from pathlib import Path
+
+import click
+from flask import current_app
+
+from ..drafting import GlossaryName, SourceText, detect_language, draft_bank
+from ..drafting.reading import UnreadableDocument, read_document
+from .validator import read_library
+
+
+def _glossary() -> list[GlossaryName]:
+    library = read_library(Path(current_app.config["QUESTIONS_DIR"]))
+    return [GlossaryName(entry.kind, entry.ar, entry.en,
+                         tuple(entry.variants.ar) + tuple(entry.variants.en))
+            for entry in library.glossary]
+
+
+def _slug(stem: str) -> str:
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", stem.lower())).strip("-")[:80]
+
+
+@click.command("draft")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--slug", help="The document's slug (default: the file's name).")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write the draft here instead of standard output.")
+def draft_command(path: Path, slug: str | None, out: Path | None) -> None:
+    """Draft a bank of questions from a document (.txt, .md, .html or .docx)."""
+    slug = slug or _slug(path.stem)
+    if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?", slug or ""):
+        raise click.BadParameter("lowercase letters, digits and hyphens", param_hint="--slug")
+    try:
+        text = read_document(path)
+    except UnreadableDocument as error:
+        raise click.ClickException(f"{path}: {error}") from None
+    result = draft_bank(SourceText(slug, detect_language(text), text), _glossary(),
+                        bank_slug=slug)
+    if out is None:
+        click.echo(result.yaml, nl=False)
+    else:
+        out.write_text(result.yaml, encoding="utf-8")
+    click.echo(result.summary(), err=True)

@@ -1,0 +1,118 @@
+"""The question drafter: from one document, a draft bank of questions on its facts.
+
+Offline and rule-based: figures, dates, people with their roles, places, institutions,
+events, quoted statements and defining sentences are found in the text, and each becomes
+questions that cite the exact sentence it comes from. Plain data in and out (no Flask,
+no database): the command line and the documents pages call ``draft_bank``.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import compose, quotes
+from .bankfile import clean_strings, dump, replace_variants
+from .dates import find_dates
+from .figures import find_figures
+from .names import find_entities
+from .patterns import arabic_share
+from .sentences import split_sentences
+from .wording import BANK, NOTE_ARABIC_DOCUMENT
+
+__all__ = ["DraftResult", "GlossaryName", "SourceText", "detect_language", "draft_bank"]
+
+# Fact kinds in the order the summary lists them.
+KINDS = ("figure", "date", "person", "place", "institution", "event", "quote", "definition")
+# The topic tags a draft may use beside the validator's fact kinds.
+_TOPIC_TAGS = {"quote": "quote", "definition": "definition"}
+
+
+@dataclass(frozen=True)
+class SourceText:
+    slug: str
+    language: str  # "ar" or "en"
+    body: str
+    title_ar: str = ""
+    title_en: str = ""
+    event_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class GlossaryName:
+    kind: str  # "person", "place", "institution"
+    ar: str
+    en: str
+    variants: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    bank: dict[str, Any]  # in the bank YAML schema, for the validator and the loader
+    yaml: str  # the same, as the file a teacher reads
+    counts: dict[str, int] = field(default_factory=dict)  # questions per fact kind
+
+    def summary(self) -> str:
+        parts = [f"{self.counts[kind]} {kind}" for kind in KINDS if self.counts.get(kind)]
+        total = sum(self.counts.values())
+        return f"{total} questions drafted: " + (", ".join(parts) if parts else "none")
+
+
+def detect_language(text: str) -> str:
+    """Arabic when at least a third of the letters are Arabic."""
+    return "ar" if arabic_share(text) >= 1 / 3 else "en"
+
+
+def draft_bank(source: SourceText, glossary: Sequence[GlossaryName] = (), *,
+               bank_slug: str, languages: tuple[str, ...] = ("ar", "en")) -> DraftResult:
+    """A draft bank on ``source``: every question cites one of its sentences verbatim.
+
+    ``languages`` are the bank's content languages. Until banks may declare fewer than
+    two, both fields are written: an Arabic document's English fields hold its Arabic
+    words in an English frame (and the reverse for an English document).
+    """
+    body = source.body
+    draft = compose.Draft(body, source.slug, source.language, split_sentences(body),
+                          id_prefix=bank_slug)
+    date_facts = find_dates(body)
+    taken = [(d.start, d.end) for d in date_facts]
+    figures = find_figures(body, taken)
+    entities = find_entities(body, glossary)
+    compose.figure_questions(draft, figures)
+    compose.date_questions(draft, date_facts)
+    compose.name_questions(draft, entities, source.language)
+    quotes.quote_questions(draft, entities)
+    quotes.definition_questions(draft)
+    bank = _bank(source, draft, bank_slug)
+    replace_variants(bank, _variant_spellings(glossary))
+    bank = clean_strings(bank)
+    counts = {kind: draft.counts[kind] for kind in KINDS if draft.counts.get(kind)}
+    return DraftResult(bank, dump(bank), counts)
+
+
+def _bank(source: SourceText, draft: compose.Draft, bank_slug: str) -> dict[str, Any]:
+    title = {"ar": source.title_ar or source.title_en or source.slug,
+             "en": source.title_en or source.title_ar or source.slug}
+    note = NOTE_ARABIC_DOCUMENT if source.language == "ar" else ""
+    used_topics = sorted({tag for q in draft.questions for tag in q["tags"]
+                          if tag in _TOPIC_TAGS.values()})
+    return {
+        "slug": bank_slug,
+        "title": {lang: BANK["title"][lang].format(title=title[lang]) for lang in ("ar", "en")},
+        "description": {lang: BANK["description"][lang].format(title=title[lang], note=note)
+                        for lang in ("ar", "en")},
+        "sources": [source.slug],
+        "tags": used_topics,
+        "questions": draft.questions,
+    }
+
+
+def _variant_spellings(glossary: Sequence[GlossaryName]) -> list[tuple[str, str]]:
+    pairs = []
+    for name in glossary:
+        for variant in name.variants:
+            chosen = name.ar if re.search("[\u0600-\u06ff]", variant) else name.en
+            if variant and variant not in chosen:
+                pairs.append((variant, chosen))
+    return pairs

@@ -1,0 +1,186 @@
+"""People introduced by their role: before the name ("وزيرة الثقافة عايدة بالاييفا",
+"Minister of Culture Aida Balayeva") or after it, set off by a comma ("تاتيانا
+كوكينوفا، الخبيرة البارزة في الشؤون الصينية", "Jane Smith, the museum's director").
+"""
+
+import re
+from typing import Any
+
+# Words a name may carry inside it: عبد الفتاح، أبو بكر، بن سلمان; al-, bin, de, van.
+_NAME_PARTICLES = {"عبد", "ابو", "بن", "ابن", "ال", "bin", "al", "de", "van", "von", "el",
+                   "da", "del", "la", "le", "abu", "ibn"}
+_INTRODUCERS = {"وفقا", "ووفقا", "طبقا", "وطبقا", "بحسب", "وبحسب", "حسب", "قال", "وقال",
+                "قالت", "وقالت", "اكد", "واكد", "اكدت", "واكدت", "اوضح", "واوضح", "اوضحت",
+                "واوضحت", "اشار", "واشار", "اشارت", "واشارت", "اضاف", "واضاف", "اضافت",
+                "واضافت", "يقول", "ويقول", "تقول", "وتقول"}
+_HEADS: frozenset[str] = frozenset()
+
+
+def _role_token(word: str, roles: frozenset[str]) -> bool:
+    if word in roles:
+        return True
+    return any(word.startswith(p) and word[len(p):] in roles for p in ("و", "ف", "ب", "ل", "ك"))
+
+
+def _is_english(word: str) -> bool:
+    return word.isascii()
+
+
+def find_people(document: str, doc: Any, tokens: list[Any], static: dict[str, Any],
+                taken: list[tuple[int, int]]) -> list[tuple[Any, int, int]]:
+    from .names import Entity
+
+    roles, stop = static["roles"], static["stop"]
+    global _HEADS
+    _HEADS = static["institution"] | static["event"] | static["place"] | frozenset(
+        static["places"]) | frozenset({"جمهوريه", "مملكه", "دوله", "republic", "kingdom"})
+    people: list[tuple[Any, int, int]] = []
+    surnames: dict[str, Any] = {}
+
+    def original(first: int, last: int) -> str:
+        return document[slice(*doc.span(tokens[first].start, tokens[last].end))]
+
+    def capital(i: int) -> bool:
+        return document[doc.offsets[tokens[i].start]].isupper()
+
+    def clear(i: int) -> bool:
+        return not tokens[i].gap_before.strip()
+
+    def overlaps(first: int, last: int) -> bool:
+        start, end = tokens[first].start, tokens[last].end
+        return any(s < end and start < e for s, e in taken)
+
+    for index, token in enumerate(tokens):
+        word = token.word
+        english = _is_english(word)
+        if not (_role_token(word, roles) or (english and word.rstrip(".") in roles)):
+            continue
+        if english and not capital(index) and word not in ("dr", "dr."):
+            # "the minister of culture" may follow a name; a lower-case role before a name
+            # is rare in English news, and "expert" alone is not a title.
+            found = _postposed(tokens, index, stop, roles, english=True, capital=capital)
+        else:
+            found = _preposed(tokens, index, stop, roles, english, capital, clear) or \
+                _postposed(tokens, index, stop, roles, english, capital)
+        if found is None:
+            continue
+        (name_first, name_last), (role_first, role_last) = found
+        if overlaps(name_first, name_last):
+            continue
+        name = original(name_first, name_last)
+        if not english and name_first and tokens[name_first - 1].word in _INTRODUCERS:
+            name = re.sub(r"^ل", "", name)
+        role = original(role_first, role_last)
+        if not english and tokens[role_first].word not in roles:
+            role = role[1:]  # the joined و, ب or ل of "ووزيرة", "لرئيس"
+        entity = Entity("person", name, name, role_ar=role, role_en=role)
+        people.append((entity, tokens[name_first].start, tokens[name_last].end))
+        surnames[tokens[name_last].word] = entity
+    # Later mentions by the family name alone ("وقال السعيد", "Smith said").
+    for index, token in enumerate(tokens):
+        known = surnames.get(token.word) or surnames.get(token.word[1:])
+        if known is None or overlaps(index, index):
+            continue
+        if any(s <= token.start < e for _, s, e in people):
+            continue
+        people.append((Entity("person", known.ar, known.en), token.start, token.end))
+    return people
+
+
+def _name_after(tokens: list[Any], first: int, stop: frozenset[str], roles: frozenset[str],
+                english: bool, capital: Any, clear: Any) -> tuple[int, int] | None:
+    heads = _HEADS
+    last = first - 1
+    limit = 3
+    for index in range(first, min(first + 5, len(tokens))):
+        word = tokens[index].word
+        if index > first and not clear(index):
+            break
+        if word in stop or _role_token(word, roles) or word in roles or word in heads:
+            break
+        if english:
+            if not capital(index) and word not in _NAME_PARTICLES:
+                break
+        elif index == first and word.startswith("ال"):
+            break
+        if word in _NAME_PARTICLES:
+            limit += 1
+        if index - first >= limit:
+            break
+        last = index
+    if last < first or (not clear(first)):
+        return None
+    if last == first:
+        return None  # one word alone is too often not a name
+    return first, last
+
+
+def _preposed(tokens: list[Any], index: int, stop: frozenset[str], roles: frozenset[str],
+              english: bool, capital: Any, clear: Any
+              ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    role_last = index
+    follow = index + 1
+    if english:
+        # "Minister of Culture and Sport Aida Balayeva": the role takes "of" and what
+        # follows; of a capitalised run longer than two words, the last two are the name.
+        while follow < len(tokens) and clear(follow) and tokens[follow].word in (
+                "of", "for", "and", "the", "general") or (
+                follow < len(tokens) and clear(follow) and tokens[follow].word in roles):
+            follow += 1
+        if follow > index + 1:
+            run = follow
+            while run < len(tokens) and clear(run) and capital(run):
+                run += 1
+            if run - follow >= 3:
+                role_last = run - 3
+                follow = run - 2
+            else:
+                return None
+    else:
+        while follow < len(tokens) and follow - index < 8 and clear(follow) and (
+                tokens[follow].word.startswith(("ال", "لل", "وال"))
+                or _role_token(tokens[follow].word, roles) or tokens[follow].word == "د"):
+            if tokens[follow].word in stop:
+                break
+            role_last = follow
+            follow += 1
+    if follow >= len(tokens):
+        return None
+    name = _name_after(tokens, follow, stop, roles, english, capital, clear)
+    if name is None:
+        return None
+    return name, (index, role_last)
+
+
+def _postposed(tokens: list[Any], index: int, stop: frozenset[str], roles: frozenset[str],
+               english: bool, capital: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """NAME, ROLE: the role word right after a comma (or after "the", "a" in English)."""
+    first = index
+    if english:
+        while first > 0 and tokens[first - 1].word in ("the", "a", "an", "its", "his", "her") \
+                and not tokens[first].gap_before.strip():
+            first -= 1
+    gap = tokens[first].gap_before
+    if "،" not in gap and "," not in gap:
+        return None
+    last = first - 1
+    name_first = last
+    while name_first > 0 and last - name_first < 3:
+        word = tokens[name_first].word
+        if word in stop or word in roles or word in _INTRODUCERS or word in _HEADS:
+            break
+        if english and not (capital(name_first) or word in ("bin", "al", "de", "van")):
+            break
+        if not english and word.startswith("ال") and name_first != last:
+            break
+        if name_first < last and tokens[name_first + 1].gap_before.strip():
+            break
+        name_first -= 1
+    name_first += 1
+    if last - name_first < 1:
+        return None
+    role_last = index
+    while role_last + 1 < len(tokens) and role_last - index < 7 and \
+            not tokens[role_last + 1].gap_before.strip():
+        role_last += 1
+    return (name_first, last), (first if not english else index, role_last)
