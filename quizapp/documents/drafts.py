@@ -20,6 +20,7 @@ from ..banks.problems import Problem
 from ..banks.uploads import stored_library
 from ..banks.validator import check_bank_text
 from ..database import utcnow, write_transaction
+from ..drafting import GlossaryName, SourceText, draft_bank
 from ..extensions import db
 from ..questions import registry
 from ..questions.base import FormData
@@ -37,8 +38,6 @@ def bank_slug(document: Document) -> str:
 
 def make_draft(document: Document, owner_id: int) -> Draft:
     """Run the drafter on the document (replacing any earlier draft of it)."""
-    from ..drafting import GlossaryName, SourceText, draft_bank
-
     source = SourceText(written_name(document.slug), document.language, document.body,
                         title_ar=document.title_ar, title_en=document.title_en,
                         event_date=document.event_date)
