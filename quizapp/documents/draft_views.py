@@ -38,7 +38,7 @@ def make(slug: str) -> ResponseReturnValue:
         abort(400)
     draft = drafts.make_draft(document, current_user.id)
     count = len(draft.questions)
-    flash(ngettext("%(num)s question drafted. Review them, then open the draft in the bank "
+    flash(ngettext("%(num)s question drafted. Review it, then open the draft in the bank "
                    "editor to publish it. Nothing is published yet.",
                    "%(num)s questions drafted. Review them, then open the draft in the bank "
                    "editor to publish it. Nothing is published yet.", count), "info")

@@ -52,7 +52,7 @@ def _entry(name: Name) -> dict[str, object]:
                            N_("give the spelling in both languages"))
     for lang, variants in (("ar", name.variants_ar), ("en", name.variants_en)):
         if len(variants) > MAX_VARIANTS:
-            raise EntryRefused(f"variants_{lang}", N_("at most %(limit)s variants"),
+            raise EntryRefused(f"variants_{lang}", N_("too many variants (the limit is %(limit)s)"),
                                limit=MAX_VARIANTS)
         canonical = name.ar if lang == "ar" else name.en
         for variant in variants:
@@ -87,8 +87,9 @@ def add_name(owner_id: int, name: Name) -> GlossaryEntry:
         count = db.session.scalar(select(func.count()).select_from(GlossaryEntry)
                                   .where(GlossaryEntry.owner_id == owner_id)) or 0
         if count >= MAX_ENTRIES:
-            raise EntryRefused("ar", N_("you have reached the limit of %(limit)s names"),
-                               limit=MAX_ENTRIES)
+            raise EntryRefused(
+                "ar", N_("you have reached the limit on names per teacher (%(limit)s)"),
+                limit=MAX_ENTRIES)
         row = GlossaryEntry(slug=_free_slug(owner_id, name.en), position=count,
                             entry=entry, owner_id=owner_id)
         db.session.add(row)

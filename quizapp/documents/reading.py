@@ -62,7 +62,8 @@ def read_document(filename: str, data: bytes, limits: ReadLimits = ReadLimits())
     """The text of an uploaded document, or UnreadableDocument saying why not."""
     if len(data) > limits.max_bytes:
         raise UnreadableDocument(
-            N_("the file is larger than %(limit)s kB; paste the text instead, or split it"),
+            N_("the file is too large; paste the text instead, or split it (the limit is "
+               "%(limit)s kB)"),
             limit=limits.max_bytes // 1024)
     suffix = PurePath(filename or "").suffix.lower()
     if suffix not in SUFFIXES:
@@ -87,7 +88,8 @@ def checked_body(text: str, limits: ReadLimits = ReadLimits()) -> str:
         raise UnreadableDocument(N_("the document has no text"))
     if len(body) > limits.max_chars:
         raise UnreadableDocument(
-            N_("the document is longer than %(limit)s characters; split it into parts"),
+            N_("the document is too long; split it into parts (the limit is %(limit)s "
+               "characters)"),
             limit=limits.max_chars)
     return body
 
