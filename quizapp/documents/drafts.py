@@ -46,15 +46,38 @@ def make_draft(document: Document, owner_id: int) -> Draft:
                 for name in names_for(owner_id)]
     result = draft_bank(source, glossary, bank_slug=bank_slug(document),
                         languages=(document.language,))
+    bank = in_one_language(result.bank, document.language)
     with write_transaction():
         draft = db.session.scalar(select(Draft).where(Draft.document_id == document.id))
         if draft is None:
-            draft = Draft(owner_id=owner_id, document_id=document.id, bank=result.bank)
+            draft = Draft(owner_id=owner_id, document_id=document.id, bank=bank)
             db.session.add(draft)
         else:
-            draft.bank, draft.created_at = result.bank, utcnow()
+            draft.bank, draft.created_at = bank, utcnow()
         draft.updated_at = utcnow()
     return draft
+
+
+def in_one_language(bank: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A draft bank written in the document's language only (``languages: [lang]``): a
+    teacher's document is drafted for the students who read it, and its review shows half
+    the fields. The other language's texts, where the drafter wrote them, are dropped."""
+    other = "en" if lang == "ar" else "ar"
+
+    def keep(value: Any) -> Any:
+        if isinstance(value, dict):
+            kept = {key: keep(child) for key, child in value.items()
+                    if key != "quote_en" and not (key == other and lang in value)}
+            return kept
+        if isinstance(value, list):
+            return [keep(child) for child in value]
+        return value
+
+    header = {key: value for key, value in bank.items() if key != "questions"}
+    ordered: dict[str, Any] = {"slug": header.pop("slug", None), "languages": [lang]}
+    ordered.update(keep(header))
+    ordered["questions"] = keep(bank.get("questions") or [])
+    return ordered
 
 
 def draft_of(document: Document) -> Draft | None:

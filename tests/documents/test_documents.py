@@ -138,3 +138,14 @@ def test_a_correction_that_keeps_every_quote_flags_nothing(published, world, cli
     assert "Every question still finds its quote" in response.get_data(as_text=True)
     assert "no longer in the corrected document" not in teacher.get(
         f"/banks/t{world.teacher.id}.museum-bank").get_data(as_text=True)
+
+
+def test_a_student_with_an_english_interface_reviews_the_arabic_question_right_to_left(
+        published, world, client_as):
+    student = client_as("student")
+    slug = f"t{world.teacher.id}.museum-bank"
+    assert student.post(f"/banks/{slug}/study",
+                        data={"csrf_token": csrf_token(student, "/")}).status_code == 303
+    html = student.get(f"/review?bank={slug}").get_data(as_text=True)
+    assert '<html lang="en" dir="ltr">' in html
+    assert '<h1 class="prompt" lang="ar" dir="rtl">كم تبلغ مساحة المتحف؟</h1>' in html

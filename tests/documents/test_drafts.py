@@ -34,6 +34,7 @@ def test_a_draft_lists_questions_each_editable_in_a_form(loaded_app, world, clie
     teacher, base, ids = _drafted(world, client_as)
     form = teacher.get(f"{base}/draft/questions/{ids[0]}").get_data(as_text=True)
     assert 'name="f.explanation.ar"' in form
+    assert 'name="f.explanation.en"' not in form  # an Arabic document, drafted in Arabic
     assert 'id="quote"' in form and "data-quote-picker" in form
 
 
