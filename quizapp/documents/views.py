@@ -68,7 +68,7 @@ def new() -> ResponseReturnValue:
         return render_template("documents/form.html", form=form, document=None)
     if form.validate() and (body := _body(form)) is not None:
         try:
-            document = add_document(current_user.id, _text(form, form.slug.data, body),
+            document = add_document(current_user.id, _text(form, form.slug.data or "", body),
                                     max_documents=current_app.config["MAX_DOCUMENTS_PER_TEACHER"])
         except DocumentRefused as refused:
             _refused(form, refused)
