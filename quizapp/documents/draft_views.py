@@ -1,7 +1,16 @@
 """Drafting questions from a teacher's document, and reviewing the draft: each question in
 a form, deleted, then the whole draft opened in the bank editor to check and publish."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -36,7 +45,8 @@ def make(slug: str) -> ResponseReturnValue:
     document = own_document_or_404(slug)
     if not Form().validate_on_submit():
         abort(400)
-    draft = drafts.make_draft(document, current_user.id)
+    draft = drafts.make_draft(document, current_user.id,
+                              max_questions=current_app.config["UPLOAD_MAX_QUESTIONS"])
     count = len(draft.questions)
     flash(ngettext("%(num)s question drafted. Review it, then open the draft in the bank "
                    "editor to publish it. Nothing is published yet.",

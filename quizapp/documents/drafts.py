@@ -36,8 +36,9 @@ def bank_slug(document: Document) -> str:
     return written_name(document.slug)[:70].rstrip("-") + "-questions"
 
 
-def make_draft(document: Document, owner_id: int) -> Draft:
-    """Run the drafter on the document (replacing any earlier draft of it)."""
+def make_draft(document: Document, owner_id: int, *, max_questions: int = 200) -> Draft:
+    """Run the drafter on the document (replacing any earlier draft of it). Beyond
+    ``max_questions`` (what the bank editor checks at once) the rest are left out."""
     source = SourceText(written_name(document.slug), document.language, document.body,
                         title_ar=document.title_ar, title_en=document.title_en,
                         event_date=document.event_date)
@@ -47,6 +48,7 @@ def make_draft(document: Document, owner_id: int) -> Draft:
     result = draft_bank(source, glossary, bank_slug=bank_slug(document),
                         languages=(document.language,))
     bank = in_one_language(result.bank, document.language)
+    bank["questions"] = bank["questions"][:max_questions]
     with write_transaction():
         draft = db.session.scalar(select(Draft).where(Draft.document_id == document.id))
         if draft is None:

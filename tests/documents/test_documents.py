@@ -149,3 +149,17 @@ def test_a_student_with_an_english_interface_reviews_the_arabic_question_right_t
     html = student.get(f"/review?bank={slug}").get_data(as_text=True)
     assert '<html lang="en" dir="ltr">' in html
     assert '<h1 class="prompt" lang="ar" dir="rtl">كم تبلغ مساحة المتحف؟</h1>' in html
+
+
+def test_a_leaving_teachers_document_is_kept_and_seen_by_nobody(published, world, client_as,
+                                                                 loaded_app):
+    from ..people import PASSWORD, post
+
+    response = post(published, "/account/delete", {"password": PASSWORD},
+                    token_from="/account")
+    assert response.status_code == 303
+    with loaded_app.app_context():
+        document = db.session.scalar(select(Document).where(Document.slug == doc_slug(world)))
+        assert (document.owner_id, document.shipped, document.body) == (None, False, ARTICLE)
+    for who in ("student", "uteacher", None):
+        assert client_as(who).get(f"/sources/{doc_slug(world)}").status_code == 404, who
