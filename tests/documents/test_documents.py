@@ -163,3 +163,11 @@ def test_a_leaving_teachers_document_is_kept_and_seen_by_nobody(published, world
         assert (document.owner_id, document.shipped, document.body) == (None, False, ARTICLE)
     for who in ("student", "uteacher", None):
         assert client_as(who).get(f"/sources/{doc_slug(world)}").status_code == 404, who
+
+
+def test_the_preview_of_an_arabic_only_bank_shows_its_arabic_column_only(world, client_as):
+    teacher = client_as("teacher")
+    assert add_document(teacher).status_code == 303
+    html = submit(teacher, arabic_bank()).get_data(as_text=True)
+    assert '<section lang="ar" dir="rtl"' in html
+    assert '<section lang="en" dir="ltr"' not in html
