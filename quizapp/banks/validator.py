@@ -19,6 +19,7 @@ from ..core.messages import N_
 from ..questions import registry
 from ..questions.base import PathParts
 from . import schema
+from .languages import declared_languages, fill_languages
 from .problems import Nn_, Plural, Problem
 from .yamlfile import ParsedYaml, dotted, parse
 
@@ -262,37 +263,6 @@ def _uses_variant(text: str, variant: str, lang: str) -> bool:
     return re.search(r"(?<![\w'])" + re.escape(variant) + r"(?![\w'])", text) is not None
 
 
-def fill_languages(value: Any, languages: list[str]) -> Any:
-    """A monolingual bank's text, with the missing language's texts taken from the bank's.
-
-    Every text of the format is a mapping of "ar" and "en"; a bank written in one
-    language leaves the other out, and its stored rows carry the bank's text in both, so
-    that grading, exports and every page read it whatever the reader's language (and say
-    which language it is in: ``Bank.content_language``). A bilingual bank is unchanged.
-    """
-    if len(languages) != 1:
-        return value
-    (written,) = languages
-    missing = "en" if written == "ar" else "ar"
-    if isinstance(value, dict):
-        filled = {key: fill_languages(child, languages) for key, child in value.items()}
-        if written in filled and missing not in filled:
-            filled[missing] = copy.deepcopy(filled[written])
-        return filled
-    if isinstance(value, list):
-        return [fill_languages(child, languages) for child in value]
-    return value
-
-
-def _declared_languages(data: dict[str, Any]) -> list[str]:
-    """The bank's languages as far as they can be read (the header check reports the rest)."""
-    declared = data.get("languages")
-    if isinstance(declared, list) and declared and all(
-            lang in schema.LANGUAGES for lang in declared):
-        return list(dict.fromkeys(declared))
-    return list(schema.LANGUAGES)
-
-
 def _check_question(check: _FileChecker, question: schema.Question, path: PathParts,
                     header: "schema.BankHeader | _BankContext", library: Library) -> None:
     registry.get(question.type).check(question, check, path)
@@ -428,7 +398,7 @@ def check_bank_text(
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
         check.model(schema.BankHeader, data)
         return None, check.problems
-    languages = _declared_languages(data)
+    languages = declared_languages(data)
     header = check.model(schema.BankHeader, {
         key: fill_languages(value, languages) if key in ("title", "description") else value
         for key, value in data.items()})

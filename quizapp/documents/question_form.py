@@ -14,6 +14,7 @@ from typing import Any
 
 from ..core.messages import N_
 from ..core.text import clean_text
+from ..questions import registry
 from ..questions.base import FormData
 
 # Not edited here: the question's identity and kind, its tags (the fact kind the drafter
@@ -44,6 +45,9 @@ class Field:
     kind: str  # "text", "lines", "number" or "flag"
     value: str
     lang: str | None  # the language of its text ("ar", "en"), if it is one
+    # An optional setting of the type the question leaves at its default (a numeric
+    # question's tolerance): left out again when the teacher leaves it empty.
+    optional: bool = False
 
     @property
     def name(self) -> str:
@@ -84,9 +88,21 @@ def _fields(value: Any, path: Path) -> Iterator[Field]:
 
 
 def fields(question: dict[str, Any]) -> list[Field]:
-    """The question's editable parts, in the order its bank format lists them."""
-    return [field for key, value in question.items() if key not in FIXED
-            for field in _fields(value, (key,))]
+    """The question's editable parts, in the order its bank format lists them, then the
+    type's optional settings it leaves at their default (from the type's own model)."""
+    found = [field for key, value in question.items() if key not in FIXED
+             for field in _fields(value, (key,))]
+    question_type = registry.find(str(question.get("type")))
+    if question_type is None:
+        return found
+    for name, info in question_type.model.model_fields.items():
+        if name in question or name in FIXED or info.is_required():
+            continue
+        if info.annotation is bool:
+            found.append(Field((name,), "flag", "", None, optional=True))
+        elif isinstance(info.default, int | float) and not isinstance(info.default, bool):
+            found.append(Field((name,), "number", "", None, optional=True))
+    return found
 
 
 def _number(text: str, before: int | float | str) -> int | float | str:
@@ -128,6 +144,10 @@ def edited(question: dict[str, Any], form: FormData) -> dict[str, Any]:
     (``source.quote``) as pasted or picked; nothing else changes."""
     changed = copy.deepcopy(question)
     for field in fields(question):
+        if field.optional:
+            if (form.get(field.name) or "").strip():
+                _put(changed, field.path, _read(field, form, 0))
+            continue
         _put(changed, field.path, _read(field, form, _get(question, field.path)))
     if isinstance(changed.get("source"), dict) and form.get("quote") is not None:
         # Kept exactly as sent, line ends aside: it must match the document verbatim.

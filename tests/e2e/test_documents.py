@@ -93,6 +93,18 @@ def test_a_pasted_article_becomes_a_bank_the_class_studies(live_server, page, sc
     page.locator("select#bank").select_option(label=title)
     page.get_by_role("button", name=t["assign"], exact=True).click()
 
+    # A correction that takes the picked sentence's figure away flags its questions.
+    page.goto(live_server + f"/banks/{bank_slug}")
+    page.locator("a[href^='/sources/']").first.click()
+    page.get_by_role("link", name=t["correct"]).click()
+    page.fill("#text", ARTICLE.replace("4500", "4600"))
+    page.locator("form.document-form button[type=submit]").click()
+    assert page.locator(".owner-panel .flagged li").count() >= 1
+    check(page, f"documents-flagged-{lang}", screenshot)
+    page.goto(live_server + f"/banks/{bank_slug}")
+    assert page.locator(".tag.flag").count() >= 1
+    check(page, f"documents-bank-flagged-{lang}", screenshot)
+
     # The glossary and correction pages, for the screenshots and their checks.
     page.goto(live_server + "/my-documents")
     check(page, f"documents-index-{lang}", screenshot)
