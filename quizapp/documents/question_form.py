@@ -8,6 +8,7 @@ bank is (the type's own checks, the quote verbatim in the document, the glossary
 """
 
 import copy
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -109,10 +110,12 @@ def _number(text: str, before: int | float | str) -> int | float | str:
     """A number as typed; left as text (which the validator reports) when it is none."""
     cleaned = text.strip().replace(",", "")
     try:
-        return int(cleaned) if isinstance(before, int) and "." not in cleaned \
+        number = int(cleaned) if isinstance(before, int) and "." not in cleaned \
             else float(cleaned)
     except ValueError:
         return text.strip()
+    # Infinity and NaN are no answer, and a JSON column cannot hold them.
+    return number if math.isfinite(number) else text.strip()
 
 
 def _read(field: Field, form: FormData, before: Any) -> Any:

@@ -64,3 +64,19 @@ def test_a_types_optional_setting_is_offered_and_left_out_when_empty():
     assert "tolerance" not in edited(question, form)
     form["f.tolerance"] = "50"
     assert edited(question, form)["tolerance"] == 50
+
+
+@pytest.mark.parametrize("typed", ["1e999", "nan", "-inf", "about 5"])
+def test_a_number_that_is_none_stays_text_for_the_validator_to_refuse(typed):
+    question = {"id": "x", "type": "numeric", "prompt": {"ar": "كم؟"}, "answer": 4500,
+                "tolerance": 5, "explanation": {"ar": "ش"}, "tags": ["figure"]}
+    form = MultiDict({"f.prompt.ar": "كم؟", "f.answer": "4500", "f.explanation.ar": "ش",
+                      "f.tolerance": typed})
+    assert edited(question, form)["tolerance"] == typed
+
+
+def test_a_number_in_arabic_indic_digits_is_read():
+    question = {"id": "x", "type": "numeric", "prompt": {"ar": "كم؟"}, "answer": 4500,
+                "explanation": {"ar": "ش"}, "tags": ["figure"]}
+    form = MultiDict({"f.prompt.ar": "كم؟", "f.answer": "٤٦٠٠", "f.explanation.ar": "ش"})
+    assert edited(question, form)["answer"] == 4600
