@@ -2,20 +2,43 @@
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+import yaml
 from flask import current_app
+from pydantic import ValidationError
 
-from ..drafting import GlossaryName, SourceText, detect_language, draft_bank
-from ..drafting.reading import UnreadableDocument, read_document
+from .schema import DocumentMeta
 from .validator import read_library
 
+if TYPE_CHECKING:
+    from ..drafting import GlossaryName, SourceText
 
-def _glossary() -> list[GlossaryName]:
+# The drafter (its patterns take a second to compile) is imported when a draft is asked
+# for, not whenever the flask command starts.
+
+
+def _glossary() -> "list[GlossaryName]":
+    from ..drafting import GlossaryName
+
     library = read_library(Path(current_app.config["QUESTIONS_DIR"]))
     return [GlossaryName(entry.kind, entry.ar, entry.en,
                          tuple(entry.variants.ar) + tuple(entry.variants.en))
             for entry in library.glossary]
+
+
+def _source(path: Path, slug: str, text: str) -> "SourceText":
+    """The document, with its title, date and language from ``<stem>.yaml`` beside it
+    when it has one (the layout of questions/sources)."""
+    from ..drafting import SourceText, detect_language
+
+    meta_path = path.with_suffix(".yaml")
+    try:
+        meta = DocumentMeta.model_validate(yaml.safe_load(meta_path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError):
+        return SourceText(slug, detect_language(text), text)
+    return SourceText(slug, meta.language, text, meta.title.ar, meta.title.en, meta.date)
 
 
 def _slug(stem: str) -> str:
@@ -29,6 +52,9 @@ def _slug(stem: str) -> str:
               help="Write the draft here instead of standard output.")
 def draft_command(path: Path, slug: str | None, out: Path | None) -> None:
     """Draft a bank of questions from a document (.txt, .md, .html or .docx)."""
+    from ..drafting import draft_bank
+    from ..drafting.reading import UnreadableDocument, read_document
+
     slug = slug or _slug(path.stem)
     if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?", slug or ""):
         raise click.BadParameter("lowercase letters, digits and hyphens", param_hint="--slug")
@@ -36,8 +62,10 @@ def draft_command(path: Path, slug: str | None, out: Path | None) -> None:
         text = read_document(path)
     except UnreadableDocument as error:
         raise click.ClickException(f"{path}: {error}") from None
-    result = draft_bank(SourceText(slug, detect_language(text), text), _glossary(),
-                        bank_slug=slug)
+    result = draft_bank(_source(path, slug, text), _glossary(), bank_slug=slug)
+    if not result.bank["questions"]:
+        raise click.ClickException(
+            f"{path}: no figure, date, name or quotation found to ask about")
     if out is None:
         click.echo(result.yaml, nl=False)
     else:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import compose, quotes
+from . import compose, named, quotes
 from .bankfile import clean_strings, dump, replace_variants
 from .dates import find_dates
 from .figures import find_figures
@@ -65,12 +65,16 @@ def detect_language(text: str) -> str:
 
 
 def draft_bank(source: SourceText, glossary: Sequence[GlossaryName] = (), *,
-               bank_slug: str, languages: tuple[str, ...] = ("ar", "en")) -> DraftResult:
+               bank_slug: str, languages: tuple[str, ...] = ("ar", "en"),
+               max_questions: int | None = None) -> DraftResult:
     """A draft bank on ``source``: every question cites one of its sentences verbatim.
 
     ``languages`` are the bank's content languages. Until banks may declare fewer than
     two, both fields are written: an Arabic document's English fields hold its Arabic
     words in an English frame (and the reverse for an English document).
+    ``max_questions`` (the browser editor's limit, say) keeps that many, taken from every
+    fact kind in turn. A document with nothing to ask gives a bank with no questions, which
+    the validator refuses: the caller says so.
     """
     body = source.body
     draft = compose.Draft(body, source.slug, source.language, split_sentences(body),
@@ -81,9 +85,15 @@ def draft_bank(source: SourceText, glossary: Sequence[GlossaryName] = (), *,
     entities = find_entities(body, glossary)
     compose.figure_questions(draft, figures)
     compose.date_questions(draft, date_facts)
-    compose.name_questions(draft, entities, source.language)
+    named.name_questions(draft, entities, source.language)
     quotes.quote_questions(draft, entities)
     quotes.definition_questions(draft)
+    if max_questions is not None and len(draft.questions) > max_questions:
+        kept = _balanced(draft.kinds, max_questions)
+        draft.questions = [draft.questions[i] for i in kept]
+        draft.counts = {}
+        for index in kept:
+            draft.counts[draft.kinds[index]] = draft.counts.get(draft.kinds[index], 0) + 1
     bank = _bank(source, draft, bank_slug)
     replace_variants(bank, _variant_spellings(glossary))
     bank = clean_strings(bank)
@@ -106,6 +116,19 @@ def _bank(source: SourceText, draft: compose.Draft, bank_slug: str) -> dict[str,
         "tags": used_topics,
         "questions": draft.questions,
     }
+
+
+def _balanced(kinds: list[str], limit: int) -> list[int]:
+    """The indexes of ``limit`` questions, one of each fact kind in turn, in order."""
+    by_kind: dict[str, list[int]] = {}
+    for index, kind in enumerate(kinds):
+        by_kind.setdefault(kind, []).append(index)
+    chosen: list[int] = []
+    while len(chosen) < min(limit, len(kinds)):
+        for indexes in by_kind.values():
+            if indexes and len(chosen) < limit:
+                chosen.append(indexes.pop(0))
+    return sorted(chosen)
 
 
 def _variant_spellings(glossary: Sequence[GlossaryName]) -> list[tuple[str, str]]:

@@ -2,7 +2,6 @@
 
 import random
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -10,16 +9,28 @@ from typing import Any
 from ..core.text import BIDI_CONTROLS
 from . import dates as dates_module
 from .dates import DateFact
-from .distractors import date_distractors, name_distractors, number_distractors
+from .distractors import date_distractors, number_distractors
 from .figures import Figure, format_value
-from .names import Entity
 from .sentences import Sentence
-from .wording import BLANK, EXPLANATIONS, FRAMES, STATEMENT_EXPLANATIONS
+from .wording import (
+    BLANK,
+    EXPLANATIONS,
+    FRAMES,
+    STATEMENT_EXPLANATIONS,
+    name_the_language,
+)
 
 Question = dict[str, Any]
 _CLAUSE_BREAK = re.compile(r"[،,؛;:]\s")
 _MIN_CLAUSE_WORDS = 7
 _MAX_QUOTE = 1500
+_DANGLING = re.compile(r"\s*(?:من\s+\d{1,2}\s*(?:إلى|الى|حتى|-|–)\s*)?"
+                       r"(?:(?<![\w\u064b-\u0652])(?:[وف]?في|يوم|قبل نهاية|بعد نهاية|نهاية|"
+                       r"مطلع|أواخر|أوائل|منتصف|"
+                       r"منذ|بحلول|حتى|خلال|عام|سنة|إلى|الى|مع|in|on|since|by|until|from|to)"
+                       r"\s*)*$", re.IGNORECASE)
+_MAX_ITEM_WORDS = 14
+_MAX_CLAUSE_WORDS = 28
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 
 
@@ -35,8 +46,19 @@ class Draft:
     questions: list[Question] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     _ids: set[str] = field(default_factory=set)
+    _asked: set[tuple[str, ...]] = field(default_factory=set)
+    kinds: list[str] = field(default_factory=list)  # each question's fact kind, in order
 
     def add(self, kind: str, tag: str, question: Question) -> None:
+        shown = question.get("prompt") or question.get("front") or {}
+        answer = question.get("answer")
+        if question["type"] == "single_choice":
+            answer = question["choices"][answer]["ar"]
+        same = (str(question["type"]), str(shown.get("ar")), str(answer),
+                str(question.get("answers")))
+        if same in self._asked:
+            return  # a sentence the document repeats gives its questions once
+        self._asked.add(same)
         number = self.counts.get(kind, 0) + 1
         prefix = (self.id_prefix or self.slug)[:56]
         base = f"{prefix}-{kind[:5]}-{number:02d}-{question['type'][:4]}"
@@ -46,7 +68,13 @@ class Draft:
         self._ids.add(qid)
         self.counts[kind] = number
         tags = [tag] + [t for t in question.pop("topic_tags", []) if t != tag]
+        for field_name in ("prompt", "front"):
+            if field_name in question:
+                question[field_name] = {
+                    lang: name_the_language(text, lang, self.language)
+                    for lang, text in question[field_name].items()}
         self.questions.append({"id": qid, **question, "tags": tags})
+        self.kinds.append(kind)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for sentence in self.sentences:
@@ -75,8 +103,23 @@ class Draft:
             left = max([p for p in pieces if p < left], default=lo)
             right = min([p - 2 for p in pieces if p - 2 > right], default=hi)
         before, after = text[left:start], text[end:right]
+        # A long clause is cut to the words around the blank.
+        words_before, words_after = before.split(" "), after.split(" ")
+        if len(words_before) + len(words_after) > _MAX_CLAUSE_WORDS:
+            if len(words_before) > _MAX_CLAUSE_WORDS // 2 + 2:
+                before = "… " + " ".join(words_before[-(_MAX_CLAUSE_WORDS // 2):])
+            if len(words_after) > _MAX_CLAUSE_WORDS // 2 + 2:
+                after = " ".join(words_after[:_MAX_CLAUSE_WORDS // 2]).rstrip("،,") + " …"
+        if not replacement:  # the date taken out, with the preposition that led to it
+            before = _DANGLING.sub("", before)
         clause = (before + replacement + after).strip()
-        return clause.rstrip(".،,؛;: ")
+        clause = clause.rstrip(".،,؛;: ")
+        if clause.count("«") < clause.count("»") and clause.endswith("»"):
+            clause = clause[:-1]
+        if clause.count("«") > clause.count("»") and clause.startswith("«"):
+            clause = clause[1:]
+        # The frame sets the clause in «»: a quotation inside it takes the other marks.
+        return clause.strip().replace("«", "“").replace("»", "”")
 
 
 def bilingual(ar: str, en: str | None = None) -> dict[str, str]:
@@ -88,7 +131,7 @@ def explanation(answer: dict[str, str], quote: str) -> dict[str, str]:
             for lang in ("ar", "en")}
 
 
-def _choices(qid_seed: str, right: dict[str, str], wrong: list[dict[str, str]]
+def choices_for(qid_seed: str, right: dict[str, str], wrong: list[dict[str, str]]
              ) -> tuple[dict[str, dict[str, str]], str]:
     """Choices keyed a, b, c ..., the right one at a place fixed by the seed."""
     options = [right] + wrong
@@ -101,7 +144,9 @@ def _choices(qid_seed: str, right: dict[str, str], wrong: list[dict[str, str]]
 
 
 def figure_questions(draft: Draft, figures: list[Figure]) -> None:
-    """A numeric question for each figure, and a statement with a changed figure."""
+    """A numeric question for each figure, and a true-or-false statement (most with a
+    changed figure)."""
+    statements = 0
     for figure in figures:
         sentence = draft.sentence_at(figure.number_start)
         if sentence is None or not draft.citable(sentence):
@@ -112,38 +157,49 @@ def figure_questions(draft: Draft, figures: list[Figure]) -> None:
         question: Question = {
             "type": "numeric",
             "prompt": {lang: FRAMES["figure"][lang].format(clause=clause) for lang in ("ar", "en")},
-            "answer": answer_text,
+            "answer": _plain_number(figure.value, answer_text),
         }
         tolerance = _tolerance(figure)
         if tolerance:
             question["tolerance"] = tolerance
-        if figure.unit or figure.magnitude > 1:
+        if (figure.unit and figure.unit.kind != "time") or figure.magnitude > 1:
             question["unit"] = bilingual(figure.unit_label("ar"), figure.unit_label("en"))
         shown = {lang: f"{answer_text} {figure.unit_label(lang)}".strip() for lang in ("ar", "en")}
         question["explanation"] = explanation(shown, sentence.text)
         question["source"] = draft.source(sentence)
         draft.add("figure", "figure", question)
+        statements += 1
         wrong = number_distractors(figure, figures, count=1)
-        if not wrong:
-            continue
-        changed = format_value(wrong[0], number if not figure.in_words else "0")
+        # Every third statement is true as the text has it, so that "false" is not always
+        # the answer; the others change the figure.
+        true = statements % 3 == 0 or not wrong
+        changed = number if true else format_value(
+            wrong[0], number if not figure.in_words else "0")
         statement = draft.clause(sentence, figure.number_start, figure.number_end, changed)
         given = {lang: f"{changed} {figure.unit_label(lang)}".strip() for lang in ("ar", "en")}
         draft.add("figure", "figure", {
             "type": "true_false",
             "prompt": {lang: FRAMES["figure_statement"][lang].format(clause=statement)
                        for lang in ("ar", "en")},
-            "answer": False,
-            "explanation": {lang: STATEMENT_EXPLANATIONS[False][lang].format(
+            "answer": true,
+            "explanation": {lang: STATEMENT_EXPLANATIONS[true][lang].format(
                 answer=shown[lang], given=given[lang], quote=sentence.text)
                 for lang in ("ar", "en")},
             "source": draft.source(sentence),
         })
 
 
+def _plain_number(value: Decimal, written: str) -> int | float | str:
+    """A YAML number where the document writes Western digits (620, 1.4), else the
+    text as written ("٦٢٠"), which the numeric type reads too."""
+    if re.search("[\u0660-\u0669\u06f0-\u06f9]", written):
+        return written
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
 def _tolerance(figure: Figure) -> int | float | str:
     """Exact for counts and stated figures; 5 % either way for an "about" figure."""
-    if not figure.approximate:
+    if not figure.approximate or figure.value < 20:
         return 0
     tolerance = figure.value * Decimal("0.05")
     if tolerance >= 1:
@@ -163,7 +219,7 @@ def date_questions(draft: Draft, facts: list[DateFact]) -> None:
         wrong = [w for w in wrong if w["ar"] != right["ar"] and w["en"] != right["en"]]
         if len(wrong) < 2:
             continue
-        choices, answer = _choices(f"{draft.slug}{fact.start}", right, wrong)
+        choices, answer = choices_for(f"{draft.slug}{fact.start}", right, wrong)
         draft.add("date", "date", {
             "type": "single_choice",
             "prompt": {lang: FRAMES["date"][lang].format(clause=clause) for lang in ("ar", "en")},
@@ -199,7 +255,11 @@ def _order_question(draft: Draft, facts: list[DateFact]) -> None:
     with_when = all(fact.when for fact, _ in picked)
     for fact, sentence in picked:
         text = draft.clause(sentence, fact.start, fact.end, "").replace("  ", " ").strip()
-        text = re.sub(r"^(?:في|وفي|و|منذ|In|in|On|on|Since)\s+[،,]?\s*", "", text).strip(" ،,")
+        text = re.sub(r"^(?:[وف]?في|[وف]|منذ|In|in|On|on|Since)?\s*[،,]?\s*", "", text)
+        text = text.strip(" ،,")
+        words = text.split()
+        if len(words) > _MAX_ITEM_WORDS:
+            text = " ".join(words[:_MAX_ITEM_WORDS]).rstrip("،,.") + " …"
         if not text or text in seen:
             return
         seen.add(text)
@@ -219,108 +279,3 @@ def _order_question(draft: Draft, facts: list[DateFact]) -> None:
         "source": draft.source(first_sentence),
     })
 
-
-def name_questions(draft: Draft, entities: list[Entity], language: str) -> None:
-    """Who, where, which: the name blanked from a sentence that mentions it, the other
-    names of its kind as wrong choices."""
-    by_kind: dict[str, list[Entity]] = {}
-    for entity in entities:
-        by_kind.setdefault(entity.kind, []).append(entity)
-    for kind, group in by_kind.items():
-        for entity in group:
-            _name_choice(draft, entity, group, kind)
-    people = [e for e in by_kind.get("person", []) if e.role_ar]
-    for person in people:
-        _role_choice(draft, person, people)
-    if len(people) >= 3:
-        _role_matching(draft, people[:6])
-
-
-def _display(entity: Entity, all_have_en: bool) -> dict[str, str]:
-    return bilingual(entity.ar, entity.en if all_have_en else entity.ar)
-
-
-def _name_choice(draft: Draft, entity: Entity, group: list[Entity], kind: str) -> None:
-    others = [e for e in group if e is not entity]
-    names = name_distractors(entity.ar, [e.ar for e in others])
-    if len(names) < 2 or not entity.mentions:
-        return
-    wrong_entities = [next(e for e in others if e.ar == n) for n in names]
-    all_have_en = all(e.en != e.ar or e.from_glossary for e in [entity] + wrong_entities)
-    start, end = entity.mentions[0]
-    sentence = draft.sentence_at(start)
-    if sentence is None or not draft.citable(sentence):
-        return
-    mention = draft.document[start:end]
-    prefix = re.match(r"^(?:[وفبلك]|وب|ول|بال|وال|لل)(?=.)", mention)
-    if prefix and not entity.ar.startswith(prefix.group(0)) and len(mention) > len(entity.ar):
-        start += len(prefix.group(0))  # keep the joined و or ب: "و____"
-    clause = draft.clause(sentence, start, end)
-    right = _display(entity, all_have_en)
-    choices, answer = _choices(f"{draft.slug}{start}", right,
-                               [_display(e, all_have_en) for e in wrong_entities])
-    tag = kind if kind in ("person", "place", "institution", "event") else "event"
-    draft.add(kind, tag, {
-        "type": "single_choice",
-        "prompt": {lang: FRAMES[kind][lang].format(clause=clause) for lang in ("ar", "en")},
-        "choices": choices,
-        "answer": answer,
-        "explanation": explanation(right, sentence.text),
-        "source": draft.source(sentence),
-    })
-
-
-def _role_sentence(draft: Draft, person: Entity) -> Sentence | None:
-    for start, _ in person.mentions:
-        sentence = draft.sentence_at(start)
-        if sentence and person.role_ar in sentence.text and draft.citable(sentence):
-            return sentence
-    return None
-
-
-def _role_choice(draft: Draft, person: Entity, people: list[Entity]) -> None:
-    roles = name_distractors(person.role_ar, [p.role_ar for p in people if p is not person])
-    sentence = _role_sentence(draft, person)
-    if len(roles) < 2 or sentence is None:
-        return
-    right = bilingual(person.role_ar, person.role_en)
-    choices, answer = _choices(f"{draft.slug}role{person.ar}", right,
-                               [bilingual(r) for r in roles])
-    name = _display(person, person.from_glossary)
-    draft.add("person", "person", {
-        "type": "single_choice",
-        "prompt": {lang: FRAMES["role"][lang].format(name=name[lang]) for lang in ("ar", "en")},
-        "choices": choices,
-        "answer": answer,
-        "explanation": explanation(right, sentence.text),
-        "source": draft.source(sentence),
-    })
-
-
-def _role_matching(draft: Draft, people: list[Entity]) -> None:
-    pairs = []
-    seen_roles: set[str] = set()
-    first: Sentence | None = None
-    all_have_en = all(p.from_glossary for p in people)
-    for person in people:
-        sentence = _role_sentence(draft, person)
-        if sentence is None or person.role_ar in seen_roles:
-            continue
-        first = first or sentence
-        seen_roles.add(person.role_ar)
-        pairs.append({"left": _display(person, all_have_en),
-                      "right": bilingual(person.role_ar, person.role_en)})
-    if len(pairs) < 3 or first is None:
-        return
-    draft.add("person", "person", {
-        "type": "matching",
-        "prompt": dict(FRAMES["roles"]),
-        "pairs": pairs,
-        "explanation": {"ar": "، ".join(f"{p['left']['ar']}: {p['right']['ar']}" for p in pairs),
-                        "en": "; ".join(f"{p['left']['en']}: {p['right']['en']}"
-                                        for p in pairs)},
-        "source": draft.source(first),
-    })
-
-
-Builder = Callable[[Draft], None]

@@ -44,7 +44,10 @@ _DECADES = {"عشرينيات": 20, "ثلاثينيات": 30, "أربعينيا�
 _CENTURY_WORDS = {"القرن الماضي": 1900, "القرن العشرين": 1900, "القرن التاسع عشر": 1800,
                   "القرن الحالي": 2000, "القرن الحادي والعشرين": 2000}
 
-_D = rf"(?<!{DIGIT})(?P<day>{DIGIT}{{1,2}})(?!{DIGIT})"
+_ORDINAL_DAYS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5,
+                 "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10}
+_D = (rf"(?:(?<!{DIGIT})(?P<day>{DIGIT}{{1,2}})(?!{DIGIT})|{LEFT}(?P<ordinal>"
+      + alternation(list(_ORDINAL_DAYS)) + r")\s+من)")
 _Y = rf"(?<!{DIGIT})(?P<year>{DIGIT}{{3,4}})(?!{DIGIT})"
 _MONTH_RE = alternation([m for pair in MONTHS_AR for m in pair] + list(_MONTH_SPELLINGS_AR))
 _MONTH_EN_RE = "|".join(MONTHS_EN + [m[:3] + r"\." for m in MONTHS_EN] + ["Sept\\."])
@@ -52,7 +55,7 @@ _HIJRI_RE = alternation(list(_HIJRI_NUMBER))
 # "يونيو/حزيران", "حزيران (يونيو)": the other convention may follow in brackets or a slash.
 _MONTH_PAIR = rf"{PREFIX}(?P<month>{_MONTH_RE})(?:\s*[/(]\s*(?:{_MONTH_RE})\s*\)?)?"
 _YEAR_WORD = r"(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?"
-_HIJRI_MARK = r"(?:\s*(?:هـ|ه\.|هجري[ةه]?|للهجرة)(?![\w]))"
+_HIJRI_MARK = r"(?:\s*(?:هـ|ه\.|ه|هجري[ةه]?|للهجرة)(?![\w]))"
 _AD_MARK = r"(?:\s*(?:م(?![\w\u064b-\u0652])|ميلادي[ةه]?|للميلاد))?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -82,6 +85,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              r"(?!\s+(?:[\w\u064b-\u0652]+[اً]\b|[\w\u064b-\u0652]*ً|"
                              r"[a-z]+s\b|%|٪|في الم))")),
 ]
+
+
+# Words after which a bare number before 1900 is a year: "before 1800", "of 1776".
+_YEAR_CUE = re.compile(r"(?:\b(?:in|of|before|after|since|until|by|from|to|between|and|"
+                       r"circa|c\.)|في|قبل|بعد|منذ|حتى|عام|سنة|العام)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -118,14 +126,27 @@ def _int(text: str) -> int:
     return int(western_digits(text).replace(",", ""))
 
 
+def hijri_year_span(year: int) -> tuple[int, int]:
+    """The Gregorian years a Hijri year begins and ends in; outside the Umm al-Qura
+    tables (before 1343 هـ), by the mean length of the Hijri year."""
+    try:
+        return (Hijri(year, 1, 1).to_gregorian().year,
+                Hijri(year, 12, 29).to_gregorian().year)
+    except (ValueError, OverflowError):
+        start = year * 0.970229 + 621.5643
+        return int(start), int(start + 0.970229 - 0.003)
+
+
 def _hijri(year: int, month: int | None, day: int | None) -> tuple[int, int | None,
                                                                    int | None]:
     """The Gregorian year, month and day of a Hijri date (the year alone outside the
     calendar's tables, by the mean length of the Hijri year)."""
+    if not month:
+        return hijri_year_span(year)[0], None, None
     try:
-        gregorian = Hijri(year, month or 1, day or 1).to_gregorian()
+        gregorian = Hijri(year, month, day or 1).to_gregorian()
     except (ValueError, OverflowError):
-        return round(year * 0.970229 + 621.5643), None, None
+        return hijri_year_span(year)[0], None, None
     if day:
         return gregorian.year, gregorian.month, gregorian.day
     if month:
@@ -151,6 +172,15 @@ def find_dates(text: str) -> list[DateFact]:
     return sorted(found, key=lambda f: f.start)
 
 
+def _day(found: dict[str, str | None]) -> int | None:
+    if found.get("day"):
+        return _int(found["day"] or "")
+    ordinal = found.get("ordinal")
+    if ordinal:
+        return next(n for word, n in _ORDINAL_DAYS.items() if bare(word) == bare(ordinal))
+    return None
+
+
 def _month(name: str) -> int:
     name = re.sub(r"^[وفبلك]", "", name) if name not in _MONTH_NUMBER else name
     for spelling, number in _MONTH_NUMBER.items():
@@ -163,7 +193,7 @@ def _fact(kind: str, match: re.Match[str], text: str, start: int) -> DateFact | 
     end = start + len(text)
     found = match.groupdict()
     if kind in ("hijri", "hijri_year"):
-        day = _int(found["day"]) if found.get("day") else None
+        day = _day(found)
         month = None
         if kind == "hijri":
             month = next((n for name, n in _HIJRI_NUMBER.items()
@@ -177,7 +207,7 @@ def _fact(kind: str, match: re.Match[str], text: str, start: int) -> DateFact | 
     if kind == "bc":
         return DateFact(start, end, text, -_int(found["year"]))
     if kind in ("dmy", "dmy_en", "mdy_en"):
-        day, year = _int(found["day"]), _int(found["year"])
+        day, year = _day(found) or 0, _int(found["year"])
         month = _month(match.group("month"))
         if not month or not 1 <= day <= 31:
             return None
@@ -201,8 +231,11 @@ def _fact(kind: str, match: re.Match[str], text: str, start: int) -> DateFact | 
                         1900)
         return DateFact(start, end, text, base + decade, precision="decade")
     year = _int(found["year"])
-    if kind == "year_bare" and not 1900 <= year <= 2100:
+    if kind == "year_bare" and not 1000 <= year <= 2100:
         return None
+    if kind == "year_bare" and year < 1900 and not _YEAR_CUE.search(
+            match.string, max(0, start - 12), start):
+        return None  # "1000 كيلومتر", "1200 volumes": before 1900 a year needs a cue
     if not 1000 <= year <= 2100:
         return None
     return DateFact(start, end, text, year)
@@ -225,7 +258,10 @@ def label(fact: DateFact, lang: str, *, levantine: bool = False) -> str:
     if fact.precision == "decade":
         if lang == "en":
             return f"the {fact.year}s"
-        decade = next(w for w, d in _DECADES.items() if d == fact.year % 100 and not w.isascii())
+        decade = next((w for w, d in _DECADES.items()
+                       if d == fact.year % 100 and not w.isascii()), None)
+        if decade is None:  # the 1900s, the 2010s: no one word names them
+            return f"{fact.year}–{fact.year + 9}"
         century = {1900: "القرن العشرين", 2000: "القرن الحادي والعشرين",
                    1800: "القرن التاسع عشر"}.get(fact.year - fact.year % 100,
                                                    str(fact.year - fact.year % 100))
@@ -248,5 +284,9 @@ def label(fact: DateFact, lang: str, *, levantine: bool = False) -> str:
         hijri = " ".join([str(day)] if day else []) + (" " if day else "")
         hijri += (names[month - 1] + " " if month else "") + str(year)
         hijri += " هـ" if lang == "ar" else " AH"
+        if not month:  # a Hijri year runs across two Gregorian ones: 1445 هـ is 2023-2024
+            first_year, last_year = hijri_year_span(year)
+            if last_year != first_year:
+                gregorian = f"{first_year}–{last_year}"
         return f"{hijri} ({gregorian})"
     return gregorian

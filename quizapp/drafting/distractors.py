@@ -5,11 +5,13 @@ amount, a share over 100 %, a day that no month has).
 """
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
 from .dates import DateFact
 from .figures import Figure
+from .folding import fold
 
 _FACTORS = (Decimal("0.5"), Decimal("0.75"), Decimal("1.25"), Decimal("1.5"), Decimal(2),
             Decimal("0.8"), Decimal(3))
@@ -33,17 +35,17 @@ def number_distractors(figure: Figure, figures: Sequence[Figure], count: int = 3
     seen = {right}
     out: list[Decimal] = []
     for other in figures:
-        same_kind = (other.unit.kind if other.unit else None) == (
-            figure.unit.kind if figure.unit else None)
+        same_kind = (other.unit.key if other.unit else other.counted) == (
+            figure.unit.key if figure.unit else figure.counted)
         if other is figure or not same_kind or other.magnitude != figure.magnitude:
             continue
-        if other.value in seen or not _plausible(other.value, figure):
+        if other.value in seen or not _plausible(other.value, figure, window=5):
             continue
         seen.add(other.value)
         out.append(other.value)
     near: list[Decimal] = []
     if right == right.to_integral_value() and right < 20:
-        near = [right + d for d in (1, -1, 2, -2, 3, 4) if right + d > 0]
+        near = [right + d for d in (1, -1, 2, -2, 3, 4, -3, 5) if right + d > 0]
     else:
         near = [_round_like(right * f, right) for f in _FACTORS]
     for value in near:
@@ -53,13 +55,22 @@ def number_distractors(figure: Figure, figures: Sequence[Figure], count: int = 3
     return out[:count]
 
 
-def _plausible(value: Decimal, figure: Figure) -> bool:
+def _grammar_class(value: Decimal) -> str:
+    """Arabic counts 3 to 10 with a plural ("أربع سنوات", "ثلاثة آلاف") and others with a
+    singular ("20 ألف", "120 زائر"): a changed figure keeps the words around it right."""
+    return "few" if value == value.to_integral_value() and 3 <= value <= 10 else "many"
+
+
+def _plausible(value: Decimal, figure: Figure, window: int = 20) -> bool:
     if value <= 0:
         return False
     if figure.unit and figure.unit.kind == "percent" and value > 100:
         return False
+    if (figure.magnitude > 1 or figure.counted) and figure.value >= 3 and \
+            _grammar_class(value) != _grammar_class(figure.value):
+        return False
     # Another figure of the document, but an order of magnitude away, is no real choice.
-    return figure.value / 20 <= value <= figure.value * 20
+    return figure.value / window <= value <= figure.value * window
 
 
 def date_distractors(date: DateFact, dates: Sequence[DateFact], count: int = 3
@@ -69,7 +80,7 @@ def date_distractors(date: DateFact, dates: Sequence[DateFact], count: int = 3
     seen = {date.key}
     for other in dates:
         if other.precision == date.precision and other.key not in seen and (
-                (other.year < 0) == (date.year < 0)):
+                (other.year < 0) == (date.year < 0)) and abs(other.year - date.year) <= 60:
             seen.add(other.key)
             out.append(_like(other, date))
     for shift in _shifts(date):
@@ -101,7 +112,8 @@ def _to_hijri(date: DateFact) -> tuple[int, int | None, int | None] | None:
 
 def _shifts(date: DateFact) -> list[DateFact]:
     if date.precision == "decade":
-        years = [date.year + d for d in (-10, 10, -20, 20) if 0 < date.year + d <= 2090]
+        years = [date.year + d for d in (-10, 10, -20, 20, 30, -30)
+                 if 0 < date.year + d <= 2090 and (date.year + d) % 100 >= 20]
         return [DateFact(0, 0, "", y, precision="decade") for y in years]
     if date.year < 0:
         return [DateFact(0, 0, "", date.year + d) for d in (-100, 100, -200, 50) if
@@ -135,15 +147,43 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return day.replace(year=index // 12, month=index % 12 + 1)
 
 
+def _stems(name: str) -> set[str]:
+    """Content words without the article and the endings that tell مركز الثقافة from
+    المركز الثقافي apart."""
+    stems = set()
+    for word in name.split():
+        if word.isascii():  # "Kazakh National Culture Centre", "Kazakhstan's ... Cultural"
+            if len(word) >= 4 and word not in ("the", "of", "and", "for"):
+                stems.add(word[:5])
+            continue
+        word = re.sub(r"^(?:وال|بال|لل|ال|ل)(?=\w{3})", "", word)
+        word = re.sub(r"(?:يه|يا|ي|ه|يه)$", "", word) if len(word) > 4 else word
+        if len(word) >= 3:
+            stems.add(word)
+    return stems
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two names that share most of their content words name one thing."""
+    first, second = _stems(a), _stems(b)
+    if len(first) < 2 or len(second) < 2:
+        return False
+    return len(first & second) / len(first | second) >= 0.5
+
+
 def name_distractors(right: str, names: Sequence[str], count: int = 3) -> list[str]:
     """Other names of the same kind in the document, none spelling the right one."""
-    from .names import fold
+
     seen = {fold(right)}
     out = []
     for name in names:
         key = fold(name)
-        if key in seen or key in fold(right) or fold(right) in key:
-            continue
+        if any(key in known or known in key for known in seen):
+            continue  # "مدينة فاس" and "فاس" are one place
+        if len(key.split()) > 1 and any(key.split()[:2] == known.split()[:2] for known in seen):
+            continue  # "المركز الثقافي الوطني" and "المركز الثقافي الجديد": likely one centre
+        if any(_alike(key, known) for known in seen):
+            continue  # "مركز الثقافة الوطنية" and "المركز الثقافي الوطني": one centre
         seen.add(key)
         out.append(name)
     return out[:count]

@@ -35,6 +35,9 @@ _UNIT_TABLE: list[tuple[str, str, str, str, list[str]]] = [
      ["كيلومتر", "كيلومترا", "كيلومترات", "كلم", "كم", "km", "kilometres", "kilometers",
       "kilometre", "kilometer"]),
     ("m", "length", "متر", "metres", ["متر", "مترا", "أمتار", "metres", "meters", "metre"]),
+    ("m3", "volume", "متر مكعب", "cubic metres",
+     ["متر مكعب", "مترا مكعبا", "أمتار مكعبة", "م3", "م³", "m3", "m³", "cubic metres",
+      "cubic meters"]),
     ("t", "mass", "طن", "tonnes", ["طن", "طنا", "أطنان", "tonnes", "tons", "tonne"]),
     ("kg", "mass", "كيلوغرام", "kilograms",
      ["كيلوغرام", "كيلوغراما", "كيلوجرام", "كغ", "كجم", "kilograms", "kg"]),
@@ -83,6 +86,7 @@ _MAGNITUDES: dict[str, tuple[int, int]] = {  # spelling: (size, how many it says
 }
 MAGNITUDE_NAMES = {10**3: ("ألف", "thousand"), 10**6: ("مليون", "million"),
                    10**9: ("مليار", "billion"), 10**12: ("تريليون", "trillion")}
+MAGNITUDE_PLURALS = {10**3: "آلاف", 10**6: "ملايين", 10**9: "مليارات", 10**12: "تريليونات"}
 _MAGNITUDE_RE = alternation(list(_MAGNITUDES))
 
 _NUMBER_WORDS = [
@@ -101,7 +105,7 @@ _WORD_RE = alternation(_NUMBER_WORDS)
 _APPROX = alternation(["نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "ما يناهز",
                        "أكثر من", "أقل من", "ما يزيد على", "ما يزيد عن", "ما يربو على",
                        "about", "around", "nearly", "almost", "roughly", "approximately",
-                       "more than", "over", "some", "up to", "less than", "fewer than"])
+                       "more than", "up to", "less than", "fewer than"])
 
 _DIGITS = rf"{DIGIT}+(?:[.,٫٬]{DIGIT}+)*"
 _FIGURE = re.compile(
@@ -120,6 +124,31 @@ _DUAL_ALONE = re.compile(rf"{LEFT}{PREFIX}(?P<magnitude>"
                          + rf")\s+(?P<unit>{_UNIT_RE}){RIGHT}")
 
 
+_COUNTED = re.compile(r"\s+([^\W\d_][\w\u064b-\u0652]*)")
+
+
+def _stem(word: str) -> str:
+    """A counted noun without case endings or plural -s, to tell "طالبًا" and "طالب" (or
+    "students" and "student") as one noun."""
+    word = re.sub("[\u064b-\u0652\u0640]", "", word).lower()
+    word = re.sub(r"(?<=..)(?:ا|ات|ين|ون|s|es)$", "", word)
+    return word
+
+
+_MONTH_AFTER = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|"
+                          r"September|October|November|December|pm|am|p\.m\.|a\.m\.)\b|\s*"
+                          + "(?:" + alternation([
+                              "يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو",
+                              "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+                              "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز",
+                              "آب", "أيلول", "تشرين"]) + ")")
+_ORDINAL_BEFORE = re.compile(alternation([
+    "الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+    "التاسع", "حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع",
+    "الحادية", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة",
+    "التاسعة"]) + r"\s+$")
+
+
 @dataclass(frozen=True)
 class Figure:
     start: int  # the whole phrase, unit included, in the document
@@ -132,6 +161,7 @@ class Figure:
     unit: Unit | None
     approximate: bool
     in_words: bool
+    counted: str = ""  # the counted noun after a figure with no unit ("زائر", "students")
 
     @property
     def full_value(self) -> Decimal:
@@ -141,7 +171,11 @@ class Figure:
         """The unit a numeric question names: "مليار دولار", "billion US dollars"."""
         parts = []
         if self.magnitude > 1:
-            parts.append(MAGNITUDE_NAMES[self.magnitude][0 if lang == "ar" else 1])
+            if lang == "ar" and self.value == self.value.to_integral_value() and \
+                    3 <= self.value <= 10:
+                parts.append(MAGNITUDE_PLURALS[self.magnitude])  # "4 آلاف", "3 ملايين"
+            else:
+                parts.append(MAGNITUDE_NAMES[self.magnitude][0 if lang == "ar" else 1])
         if self.unit:
             parts.append(self.unit.ar if lang == "ar" else self.unit.en)
         return " ".join(parts)
@@ -195,11 +229,19 @@ def find_figures(text: str, taken: list[tuple[int, int]] = ()) -> list[Figure]: 
         unit = _unit(match.group("unit"), match.group("sign"))
         if group == "words" and value < 3 and not unit:
             continue
+        if group == "words" and _ORDINAL_BEFORE.search(text, 0, number_start):
+            continue  # "السد الحادي عشر": an ordinal, not a figure
+        if not (unit or match.group("magnitude")) and (
+                re.match(r"[A-Za-z]", text[number_end:number_end + 1])
+                or _MONTH_AFTER.match(text, match.end())):
+            continue  # "3D printers", "until 9 March": not a quantity
+        counted = _COUNTED.match(text, match.end())
         figures.append(Figure(
             start=match.start("sign") if match.group("sign") else number_start,
             end=match.end(), number_start=number_start, number_end=number_end,
             text=text[number_start:match.end()].strip(), value=value * times, magnitude=size,
-            unit=unit, approximate=bool(match.group("approx")), in_words=group == "words"))
+            unit=unit, approximate=bool(match.group("approx")), in_words=group == "words",
+            counted=_stem(counted.group(1)) if counted and not unit else ""))
     for match in _DUAL_ALONE.finditer(text):
         size, times = _magnitude(match.group("magnitude"))
         start, end = match.span("magnitude")

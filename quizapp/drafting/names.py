@@ -15,37 +15,8 @@ from typing import Any
 import ahocorasick
 
 from . import lexicon
-
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
-_DROPPED = re.compile("[\u064b-\u0652\u0670\u0640]")
-_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وال", "بال", "لل", "فال", "ال")
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def fold(text: str) -> str:
-    return _DROPPED.sub("", text).translate(_FOLD).lower()
-
-
-@dataclass
-class Folded:
-    """The folded text, and for each of its characters the offset in the document."""
-
-    text: str
-    offsets: list[int]
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        return self.offsets[start], self.offsets[end - 1] + 1
-
-
-def folded(document: str) -> Folded:
-    chars: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(document):
-        if _DROPPED.match(char):
-            continue
-        chars.append(char.translate(_FOLD).lower())
-        offsets.append(index)
-    return Folded("".join(chars), offsets)
+from .folding import PREFIXES, Folded, Token, bare_word, fold, folded, tokens_of
+from .nearby import places_nearby
 
 
 @dataclass
@@ -62,31 +33,6 @@ class Entity:
     @property
     def key(self) -> str:
         return fold(self.ar if self.ar else self.en)
-
-
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    word: str
-    gap_before: str  # what separates it from the previous token
-
-
-def _tokens(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    last = 0
-    for match in _TOKEN.finditer(text):
-        tokens.append(_Token(match.start(), match.end(), match.group(0), text[last:match.start()]))
-        last = match.end()
-    return tokens
-
-
-def _bare_word(word: str, heads: frozenset[str]) -> str | None:
-    """The listed word inside a token that joins a prefix to it: وبجامعة -> جامعه."""
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and word[len(prefix):] in heads:
-            return word[len(prefix):]
-    return None
 
 
 @lru_cache(maxsize=1)
@@ -128,13 +74,16 @@ def _glossary_automaton(glossary: tuple[Any, ...]) -> ahocorasick.Automaton | No
     return automaton
 
 
-def _at_word_start(text: str, start: int) -> bool:
-    """A match starts a word, allowing one or two joined prefix letters (و, ب, ل ...)."""
+def _at_word_start(text: str, start: int, *, article: bool = True) -> bool:
+    """A match starts a word, allowing one or two joined prefix letters (و, ب, ل ...) and,
+    unless ``article`` is False, the article: "السيول" (floods) is not "سيول" (Seoul)."""
     for size in (0, 1, 2, 3):
         before = start - size
         if before < 0:
             break
-        if text[before:start] not in _PREFIXES:
+        prefix = text[before:start]
+        if prefix not in PREFIXES or (not article and "ال" in prefix) or (
+                not article and prefix.endswith("لل")):
             continue
         if before == 0 or not text[before - 1].isalnum():
             return True
@@ -151,9 +100,15 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
     found: dict[tuple[str, str], Entity] = {}
     taken: list[tuple[int, int]] = []  # folded spans already named
 
+    by_kind: dict[str, list[tuple[int, int]]] = {}
+
     def add(entity: Entity, start: int, end: int) -> Entity:
-        if any(s < end and start < e for s, e in taken):
+        # Names of one kind never overlap; a place may sit inside an institution's name
+        # ("جامعة القاهرة") and a person inside one ("صندوق الملك محمد السادس").
+        spans = by_kind.setdefault(entity.kind, [])
+        if any(s < end and start < e for s, e in spans):
             return entity
+        spans.append((start, end))
         taken.append((start, end))
         known = found.setdefault((entity.kind, entity.key), entity)
         known.mentions.append(doc.span(start, end))
@@ -170,7 +125,7 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
                 add(Entity(name.kind, name.ar, name.en, from_glossary=True,
                            variants=tuple(name.variants)), start, end_index + 1)
     from .roles import find_people
-    tokens = _tokens(doc.text)
+    tokens = tokens_of(doc.text)
     static = _static()
     for person, start, end in find_people(document, doc, tokens, static, taken):
         add(person, start, end)
@@ -179,14 +134,33 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
             add(entity, start, end)
     for end_index, (what, key) in _longest(static["automaton"], doc.text):
         start = end_index - len(key) + 1
-        if what == "place" and _at_word_start(doc.text, start) and _at_word_end(
+        if what == "place" and _at_word_start(doc.text, start, article=False) and _at_word_end(
                 doc.text, end_index + 1):
             ar, en = static["places"][key]
             original = _strip_prefix(document[slice(*doc.span(start, end_index + 1))], ar)
             is_ar = bool(re.search("[\u0600-\u06ff]", original))
-            add(Entity("place", original if is_ar else ar, en if is_ar else original),
+            # Content stays in the document's language: an English document's place is
+            # its English name in both fields.
+            add(Entity("place", original if is_ar else original, en if is_ar else original),
                 start, end_index + 1)
-    entities = list(found.values())
+    for _ in range(3):  # a list of places: each one found makes its neighbour known
+        before = len(by_kind.get("place", []))
+        for start, end in places_nearby(document, doc, tokens, static,
+                                        list(by_kind.get("place", []))):
+            if any(s < end and start < e for s, e in taken):
+                continue  # already a person's or an institution's name
+            text = document[slice(*doc.span(start, end))]
+            add(Entity("place", text, text), start, end)
+        if len(by_kind.get("place", [])) == before:
+            break
+    institutions = {key for kind, key in found if kind == "institution"}
+    # A shortened later mention ("مجمع كوم" of "مجمع كوم أمبو للطاقة الشمسية") is no name
+    # of its own.
+    longer = {kind: [key for k, key in found if k == kind] for kind, _ in found}
+    entities = [e for (kind, key), e in found.items()
+                if not (kind == "place" and key in institutions)
+                and not any(other != key and other.startswith(key + " ")
+                            for other in longer[kind])]
     for entity in entities:
         entity.mentions.sort()
     return sorted(entities, key=lambda e: e.mentions[0] if e.mentions else (0, 0))
@@ -214,14 +188,14 @@ def _strip_prefix(original: str, canonical: str) -> str:
     return original
 
 
-def _headed(document: str, doc: Folded, tokens: list[_Token], static: dict[str, Any],
+def _headed(document: str, doc: Folded, tokens: list[Token], static: dict[str, Any],
             kind: str) -> list[tuple[Entity, int, int]]:
     """Names made of a head word and what follows it: "جامعة القاهرة", "قمة أستانا",
     "World Health Organization"."""
     heads = static[kind]
     out: list[tuple[Entity, int, int]] = []
     for index, token in enumerate(tokens):
-        head = _bare_word(token.word, heads)
+        head = bare_word(token.word, heads)
         if head is None:
             continue
         is_english = token.word.isascii()
@@ -229,43 +203,92 @@ def _headed(document: str, doc: Folded, tokens: list[_Token], static: dict[str, 
             span = _english_run(document, doc, tokens, index, static)
         else:
             span = _arabic_run(tokens, index, static)
-        if span is None:
-            continue
+        if span is None or (tokens[index].word.startswith(("ال", "وال", "بال")) and any(
+                tokens[i].word in _GENERIC for i in range(span[0], span[1] + 1))):
+            continue  # "المركز الجديد": the article naming something again, not a name
+        count = re.search(r"(\d[\d,.]*)\s*$", tokens[index].gap_before)
+        if index > 0 and ((count and not re.fullmatch(r"(?:19|20)\d\d", count.group(1)))
+                          or tokens[index - 1].word in _COUNT_WORDS):
+            continue  # "2520 دار نشر": a counted noun, not a name
         first, last = span
-        start = tokens[first].start + (len(tokens[first].word) - len(head) if not is_english
-                                       else 0)
+        joined = tokens[first].word[: len(tokens[first].word) - len(head)]
+        # The joined و, ب, ل go; the article stays: "بالصحراء الغربية" -> "الصحراء الغربية".
+        kept = "ال" if joined.endswith("ال") else "ل" if joined.endswith("لل") else ""
+        start = tokens[first].start + (len(joined) - len(kept) if not is_english else 0)
         end = tokens[last].end
         text = document[slice(*doc.span(start, end))]
         out.append((Entity(kind, text, text), start, end))
     return out
 
 
-def _arabic_run(tokens: list[_Token], index: int, static: dict[str, Any]
+def _arabic_run(tokens: list[Token], index: int, static: dict[str, Any]
                 ) -> tuple[int, int] | None:
-    """A head word and the words of its name: definite words (الثقافة، والإعلام) or, first,
-    a proper name (قمة أستانا); at most five, stopping at punctuation and small words."""
+    """A head word and the words of its name: definite words (الثقافة، والإعلام), a proper
+    name first (قمة أستانا، جامعة سيدي محمد بن عبد الله), "ل" before a definite word
+    (البنك الأوروبي لإعادة الإعمار); at most six, stopping at punctuation, small words,
+    roles, and another head word joined by "and" (a second name)."""
     last = index
-    for follow in range(index + 1, min(index + 6, len(tokens))):
+    head_is_definite = tokens[index].word.startswith(("ال", "وال", "بال", "لل", "فال"))
+    all_heads = static["institution"] | static["event"] | static["place"]
+    for follow in range(index + 1, min(index + 7, len(tokens))):
         token = tokens[follow]
-        if token.gap_before.strip() or token.word in static["stop"]:
-            break
-        if token.word in static["roles"] or _bare_word(token.word, static["roles"]):
-            break
         word = token.word
-        definite = word.startswith(("ال", "لل", "وال"))
-        head_is_definite = tokens[index].word.startswith(("ال", "وال", "بال", "لل"))
-        if (follow == index + 1 and not definite and not head_is_definite and len(word) >= 3
-                and not word.startswith("و")):
+        if token.gap_before.strip() or word in static["stop"]:
+            break
+        if (word in static["roles"] or bare_word(word, static["roles"])) and not (
+                follow == index + 1 and definite_role(word)):
+            break
+        if follow > index + 1 and word.startswith("و") and bare_word(word, all_heads):
+            break  # "مؤسسة التمويل الدولية والبنك الأوروبي": two institutions
+        definite = word.startswith(("ال", "وال"))
+        after_name = follow - 1 > index and tokens[follow - 1].word in _NAME_LINKS
+        before_name = word in _NAME_LINKS or (
+            follow + 1 < len(tokens) and tokens[follow + 1].word in _NAME_LINKS)
+        next_definite = follow + 1 < len(tokens) and tokens[follow + 1].word.startswith("ال")
+        if definite or (word.startswith("لل") and follow > index + 1) or (
+                word.startswith("لل") and not head_is_definite):
             last = follow
-            continue
-        if definite and not (head_is_definite and word.startswith("لل")):
+        elif (follow == index + 1 and not head_is_definite and len(word) >= 3
+              and not word.startswith("و") and (not word.endswith("ي") or any(
+                  t.word in _NAME_LINKS for t in tokens[follow + 1:follow + 3]))):
+            last = follow  # a proper name after an indefinite head: "قمة أستانا"
+        elif (follow == index + 2 and last == index + 1 and not head_is_definite
+              and follow + 1 < len(tokens) and not tokens[follow + 1].gap_before.strip()
+              and tokens[follow + 1].word.startswith(("ال", "لل"))):
+            last = follow  # a name of two words, then its description: "مجمع كوم أمبو للطاقة"
+        elif follow == index + 1 and definite_role(word):
+            last = follow  # "صندوق الملك محمد السادس للتراث"
+        elif last == follow - 1 and (after_name or before_name or definite_role(
+                tokens[follow - 1].word)) and not head_is_definite and not (
+                tokens[follow - 1].word.startswith(("لل", "وال")) or (
+                tokens[follow - 1].word.startswith("ال")
+                and not definite_role(tokens[follow - 1].word))):
+            last = follow  # "سيدي محمد بن عبد الله"
+        elif word.startswith("ل") and next_definite and follow > index + 1:
+            last = follow  # "لإعادة الإعمار", "لسلطة وادي الأردن"
+        elif word.startswith("ل") and bare_word(word[1:], all_heads) is not None:
             last = follow
-            continue
-        break
+        elif bare_word(word, static["place"]) == word and last == follow - 1:
+            last = follow  # "سلطة وادي الأردن"
+        else:
+            break
     return (index, last) if last > index else None
 
 
-def _english_run(document: str, doc: Folded, tokens: list[_Token], index: int,
+_GENERIC = {"الجديد", "الجديده", "الحالي", "الحاليه", "نفسه", "نفسها", "هذا", "هذه"}
+_COUNT_WORDS = {"ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع", "سبعه",
+                "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عده", "several", "two",
+                "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many"}
+_NAME_LINKS = {"بن", "ابن", "عبد", "ابو", "بنت", "ال"}
+# Royal titles an institution may be named after: "صندوق الملك ...", "جامعة الأمير ...".
+_ROYAL = {"الملك", "الملكه", "الامير", "الاميره", "الشيخ", "السلطان"}
+
+
+def definite_role(word: str) -> bool:
+    return word in _ROYAL
+
+
+def _english_run(document: str, doc: Folded, tokens: list[Token], index: int,
                  static: dict[str, Any]) -> tuple[int, int] | None:
     """A run of capitalised words (with of, for, and, the) around an English head word."""
 
@@ -276,9 +299,15 @@ def _english_run(document: str, doc: Folded, tokens: list[_Token], index: int,
     if not capital(index):
         return None
     first = index
-    while first > 0 and not tokens[first].gap_before.strip() and (
-            capital(first - 1) and tokens[first - 1].word not in static["stop"]):
-        first -= 1
+    while first > 0 and not tokens[first].gap_before.strip():
+        before = tokens[first - 1].word
+        if capital(first - 1) and before not in static["stop"]:
+            first -= 1
+        elif before == "of" and first > 1 and capital(first - 2) and \
+                not tokens[first - 1].gap_before.strip():
+            first -= 2  # "the City of Edinburgh Council"
+        else:
+            break
     last = index
     while last + 1 < len(tokens) and not tokens[last + 1].gap_before.strip():
         word = tokens[last + 1].word

@@ -5,6 +5,7 @@ harakat and tatweel, and with any hamza seat or ة/ه, ى/ي spelling.
 
 import re
 from functools import cache
+from typing import Any
 
 # Harakat, the superscript alif and tatweel may follow any Arabic letter.
 MARKS = "[\u064b-\u0652\u0670\u0640]*"
@@ -36,10 +37,40 @@ def arabic(word: str) -> str:
     return "".join(parts)
 
 
+def _pieces(word: str) -> list[str]:
+    if re.search(f"[{ARABIC_LETTER}]", word):
+        return [r"\s+" if char == " " else
+                _CLASSES.get(char, re.escape(char)) + MARKS if "\u0621" <= char <= "\u06d3"
+                else re.escape(char) for char in word]
+    return [r"\s+" if char == " " else re.escape(char) for char in word]
+
+
 def alternation(words: list[str] | tuple[str, ...]) -> str:
-    """Longest first, so that "كانون الثاني" wins over a shorter word inside it."""
-    return "|".join(arabic(w) if re.search(f"[{ARABIC_LETTER}]", w) else re.escape(w)
-                    for w in sorted(set(words), key=len, reverse=True))
+    """One regex for many words, as a trie ("كانون الثاني" and "كانون الأول" share
+    "كانون "): far quicker to compile than a flat list of alternatives, and the longest
+    word is still tried first."""
+    trie: dict[str, Any] = {}
+    for word in set(words):
+        node = trie
+        for piece in _pieces(word):
+            node = node.setdefault(piece, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _depth(node: dict[str, Any]) -> int:
+    return 1 + max((_depth(child) for key, child in node.items() if key), default=0)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    branches = [piece + _emit(child) for piece, child in
+                sorted(((k, v) for k, v in node.items() if k), key=lambda kv: -_depth(kv[1]))]
+    if not branches:
+        return ""
+    ends = "" in node
+    if len(branches) == 1 and not ends:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
 
 
 def bare(text: str) -> str:

@@ -6,7 +6,8 @@ that asks who said it, and a flashcard for each defined term.
 import re
 
 from .compose import Draft, bilingual, explanation
-from .names import Entity, fold
+from .folding import fold
+from .names import Entity
 from .sentences import Sentence
 from .wording import BLANK, FRAMES
 
@@ -18,7 +19,12 @@ _STOP = {fold(w) for w in (
     "ولكن", "حيث", "عندما", "بشكل", "خلال", "بين", "على", "إلى", "عملياً", "سيكون", "ستكون",
     "يكون", "تكون", "كانت", "كان", "نحن", "هناك", "فقط", "about", "which", "their", "there",
     "would", "should", "could", "these", "those", "where", "while", "because", "through",
-    "other", "after", "before", "being", "every", "never", "always")}
+    "other", "after", "before", "being", "every", "never", "always", "million", "billion",
+    "thousand", "hundred", "مليون", "مليار", "ملايين", "مليارات", "آلاف")}
+_TITLE_BEFORE = re.compile(
+    r"(?:رواي[ةت]\S*|كتاب\S*|بعنوان|عنوان\S*|شعار|ديوان\S*|فيلم\S*|مسرحي[ةت]\S*|"
+    r"قصيد[ةت]\S*|titled|entitled|called|named|novel|book|film|poem|slogan)\s*$",
+    re.IGNORECASE)
 _DEFINITION_AR = re.compile(
     r"^(?:و)?(?P<term>(?:ال\S+|\S+)(?:\s+\S+){0,3}?)\s+(?:هي|هو|يُعدّ|يعد|يُعد|تُعدّ|تعد|تُعد|"
     r"يعتبر|تعتبر|يُعتبر|تُعتبر|عبارة عن)\s+(?P<rest>(?:\S+\s+){3,}\S+?)[.!؟]?$")
@@ -73,9 +79,19 @@ def quote_questions(draft: Draft, entities: list[Entity]) -> None:
         if key is None:
             continue
         cloze = (draft.document[shown_start:key.start()] + BLANK
-                 + draft.document[key.end():shown_end]).strip()
+                 + draft.document[key.end():shown_end]).strip().rstrip(",،")
         answer = key.group(0)
-        accepted = [answer] + ([answer[1:]] if answer[0] in "وفبل" and len(answer) > 4 else [])
+        key_start = key.start()
+        if answer[0] in "وفب" and len(fold(answer)) > 5 and (
+                fold(answer[1:3]) == "ال" or re.search(
+                    rf"(?<![\w]){re.escape(answer[1:])}(?![\w])", draft.document)):
+            # "والمترجم": the blank takes "المترجم", the joined "و" stays in the text.
+            answer, key_start = answer[1:], key_start + 1
+            cloze = (draft.document[shown_start:key_start] + BLANK
+                     + draft.document[key.end():shown_end]).strip().rstrip(",،")
+        accepted = [answer]
+        if _TITLE_BEFORE.search(draft.document, max(match.start() - 25, 0), match.start()):
+            continue  # «بيت على حافة الغيم» after "روايتها": a title, not a statement
         speaker = _speaker(draft, people, sentence, start)
         tags = ["person", "quote"] if speaker else ["event", "quote"]
         draft.add("quote", tags[0], {
@@ -89,7 +105,7 @@ def quote_questions(draft: Draft, entities: list[Entity]) -> None:
         })
         if speaker is None or len(words) > _MAX_WORDS:
             continue
-        said = draft.document[start:end].strip()
+        said = draft.document[start:end].strip().rstrip(",،")
         person = roles.get(speaker.key, speaker)
         back_ar = f"{person.ar}، {person.role_ar}" if person.role_ar else person.ar
         back_en = f"{person.en}, {person.role_en}" if person.role_en else person.en
@@ -112,6 +128,7 @@ def definition_questions(draft: Draft) -> None:
         if match is None or '"' in match.group("term") or "«" in match.group("term"):
             continue
         term, rest = match.group("term").strip(), match.group("rest").strip()
+        term = re.sub(r"^(?:و|ف)?[إا]نّ?\s+", "", term)  # "إن افتتاح المركز هو ..."
         if len(term.split()) > 4 or fold(term.split()[0]) in _STOP:
             continue
         draft.add("definition", "event", {

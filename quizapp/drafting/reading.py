@@ -49,6 +49,25 @@ def html_text(markup: str) -> str:
     return html.unescape("".join(parser.parts))
 
 
+_MARKDOWN = [
+    (re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE), ""),  # headings
+    (re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+", re.MULTILINE), ""),  # list items
+    (re.compile(r"^\s{0,3}>\s?", re.MULTILINE), ""),  # block quotes
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images: their text
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),  # emphasis
+    (re.compile(r"`([^`]*)`"), r"\1"),  # code
+    (re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.MULTILINE), ""),  # rules
+]
+
+
+def markdown_text(markdown: str) -> str:
+    """Markdown's text without its markup (headings, lists, emphasis, links)."""
+    for pattern, replacement in _MARKDOWN:
+        markdown = pattern.sub(replacement, markdown)
+    return markdown
+
+
 def docx_text(data: bytes) -> str:
     import docx  # python-docx: imported here, only a .docx needs it
 
@@ -80,6 +99,8 @@ def document_text(name: str, data: bytes) -> str:
             raise UnreadableDocument("the file is not UTF-8 text") from error
         if suffix in (".html", ".htm"):
             text = html_text(text)
+        elif suffix == ".md":
+            text = markdown_text(text)
     text = tidy(text)
     if not re.search(r"[^\W\d_]", text):
         raise UnreadableDocument("the document has no text")

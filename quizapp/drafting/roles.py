@@ -14,6 +14,13 @@ _INTRODUCERS = {"وفقا", "ووفقا", "طبقا", "وطبقا", "بحسب", 
                 "واوضحت", "اشار", "واشار", "اشارت", "واشارت", "اضاف", "واضاف", "اضافت",
                 "واضافت", "يقول", "ويقول", "تقول", "وتقول"}
 _HEADS: frozenset[str] = frozenset()
+# Titles that stand between a role and a name ("مدير المكتبة الدكتور ..."): part of
+# neither the role's wording nor the name.
+_TITLES = {"الدكتور", "الدكتوره", "المهندس", "المهندسه", "الاستاذ", "الاستاذه", "السيد",
+           "السيده", "البروفيسور", "الشيخ", "dr", "dr.", "mr", "mrs", "ms", "professor"}
+_REPEATED: set[str] = set()
+_ARTICLE: set[int] = set()
+_NAMES: set[int] = set()  # words the document writes more than once
 
 
 def _role_token(word: str, roles: frozenset[str]) -> bool:
@@ -31,9 +38,25 @@ def find_people(document: str, doc: Any, tokens: list[Any], static: dict[str, An
     from .names import Entity
 
     roles, stop = static["roles"], static["stop"]
-    global _HEADS
+    global _HEADS, _REPEATED
     _HEADS = static["institution"] | static["event"] | static["place"] | frozenset(
         static["places"]) | frozenset({"جمهوريه", "مملكه", "دوله", "republic", "kingdom"})
+    global _PLACES
+    _PLACES = frozenset(static["places"])
+    seen: set[str] = set()
+    _REPEATED = set()
+    for token in tokens:
+        for word in (token.word, token.word[1:]):
+            (_REPEATED if word in seen else seen).add(word)
+    global _ARTICLE
+    # Words that begin with the article as written (ال), not a name such as إلياس that
+    # only folds to it.
+    _ARTICLE = {i for i, t in enumerate(tokens)
+                if document[doc.offsets[t.start]:doc.offsets[t.start] + 2] == "ال"}
+    global _NAMES
+    # "علي" (a name) folds as "على" (on) does; the letter as written tells them apart.
+    _NAMES = {i for i, t in enumerate(tokens)
+              if t.word == "علي" and document[doc.offsets[t.end - 1]] == "ي"}
     people: list[tuple[Any, int, int]] = []
     surnames: dict[str, Any] = {}
 
@@ -55,9 +78,9 @@ def find_people(document: str, doc: Any, tokens: list[Any], static: dict[str, An
         english = _is_english(word)
         if not (_role_token(word, roles) or (english and word.rstrip(".") in roles)):
             continue
-        if english and not capital(index) and word not in ("dr", "dr."):
-            # "the minister of culture" may follow a name; a lower-case role before a name
-            # is rare in English news, and "expert" alone is not a title.
+        if english and not (index + 1 < len(tokens) and capital(index + 1)
+                            and clear(index + 1)) and not capital(index):
+            # "Jane Smith, the museum's director": the role follows the name.
             found = _postposed(tokens, index, stop, roles, english=True, capital=capital)
         else:
             found = _preposed(tokens, index, stop, roles, english, capital, clear) or \
@@ -65,12 +88,16 @@ def find_people(document: str, doc: Any, tokens: list[Any], static: dict[str, An
         if found is None:
             continue
         (name_first, name_last), (role_first, role_last) = found
+        if english and role_first == index:
+            role_first = _english_role_start(tokens, index, roles, stop, clear)
+        while role_last > role_first and tokens[role_last].word in _TITLES:
+            role_last -= 1
         if overlaps(name_first, name_last):
             continue
         name = original(name_first, name_last)
         if not english and name_first and tokens[name_first - 1].word in _INTRODUCERS:
             name = re.sub(r"^ل", "", name)
-        role = original(role_first, role_last)
+        role = original(role_first, role_last).strip(" ,")
         if not english and tokens[role_first].word not in roles:
             role = role[1:]  # the joined و, ب or ل of "ووزيرة", "لرئيس"
         entity = Entity("person", name, name, role_ar=role, role_en=role)
@@ -87,6 +114,30 @@ def find_people(document: str, doc: Any, tokens: list[Any], static: dict[str, An
     return people
 
 
+_ROLE_WORDS_BEFORE = {"head", "chief", "senior", "deputy", "managing", "general", "vice",
+                      "executive", "assistant", "acting", "former", "leading", "council"}
+
+
+def _english_role_start(tokens: list[Any], index: int, roles: frozenset[str],
+                        stop: frozenset[str], clear: Any) -> int:
+    """Where an English role begins: "Council leader", "Kenya's Transport Minister", and
+    "the head librarian, Dr" (the role before a title, across its comma)."""
+    first = index
+    if tokens[index].word in _TITLES and "," in tokens[index].gap_before and index > 0 \
+            and tokens[index - 1].word in roles:
+        first = index - 1
+    for _ in range(2):
+        if first == 0 or not clear(first):
+            break
+        word = tokens[first - 1].word
+        if word in stop or not (word in _ROLE_WORDS_BEFORE or word in roles or (
+                word[:1].isalpha() and tokens[first - 1].word != word.lower())):
+            if not (word.endswith(("'s", "’s")) or word.istitle()):
+                break
+        first -= 1
+    return first
+
+
 def _name_after(tokens: list[Any], first: int, stop: frozenset[str], roles: frozenset[str],
                 english: bool, capital: Any, clear: Any) -> tuple[int, int] | None:
     heads = _HEADS
@@ -96,12 +147,15 @@ def _name_after(tokens: list[Any], first: int, stop: frozenset[str], roles: froz
         word = tokens[index].word
         if index > first and not clear(index):
             break
-        if word in stop or _role_token(word, roles) or word in roles or word in heads:
+        if (word in stop and index not in _NAMES) or _role_token(word, roles) or \
+                word in roles or word in heads:
             break
         if english:
             if not capital(index) and word not in _NAME_PARTICLES:
                 break
-        elif index == first and word.startswith("ال"):
+        elif index == first and index in _ARTICLE:
+            break
+        elif word.startswith(("لل", "بال", "وال", "فال")):
             break
         if word in _NAME_PARTICLES:
             limit += 1
@@ -112,7 +166,25 @@ def _name_after(tokens: list[Any], first: int, stop: frozenset[str], roles: froz
         return None
     if last == first:
         return None  # one word alone is too often not a name
+    words = [tokens[i].word for i in range(first, last + 1)]
+    if not english and len([w for w in words if w not in _NAME_PARTICLES]) >= 3:
+        # A third word is a family name when it is a nisba (العامري), ends the phrase, or
+        # comes back alone later; otherwise the second word ended the name ("سلمى بنعيسى
+        # قيادة الفريق").
+        third = words[-1]
+        ends = last + 1 >= len(tokens) or tokens[last + 1].gap_before.strip()
+        if not (third.startswith("ال") or ends or third in _REPEATED) and words[1] in _REPEATED:
+            last -= 1
+        elif not (third.startswith("ال") or ends or third in _REPEATED):
+            last -= 1
     return first, last
+
+
+def static_places() -> frozenset[str]:
+    return _PLACES
+
+
+_PLACES: frozenset[str] = frozenset()
 
 
 def _preposed(tokens: list[Any], index: int, stop: frozenset[str], roles: frozenset[str],
@@ -138,9 +210,13 @@ def _preposed(tokens: list[Any], index: int, stop: frozenset[str], roles: frozen
                 return None
     else:
         while follow < len(tokens) and follow - index < 8 and clear(follow) and (
-                tokens[follow].word.startswith(("ال", "لل", "وال"))
-                or _role_token(tokens[follow].word, roles) or tokens[follow].word == "د"):
-            if tokens[follow].word in stop:
+                follow in _ARTICLE or tokens[follow].word.startswith(("لل", "وال"))
+                or (tokens[follow].word in ("لدي", "في") and follow + 1 < len(tokens)
+                    and (follow + 1 in _ARTICLE or tokens[follow + 1].word in _PLACES))
+                or _role_token(tokens[follow].word, roles) or tokens[follow].word == "د"
+                or (tokens[follow].word in _HEADS and tokens[follow].word not in static_places())
+                or (tokens[follow].word[:1] == "ل" and tokens[follow].word[1:] in _HEADS)):
+            if tokens[follow].word in stop and tokens[follow].word not in ("لدي", "في"):
                 break
             role_last = follow
             follow += 1
@@ -167,11 +243,12 @@ def _postposed(tokens: list[Any], index: int, stop: frozenset[str], roles: froze
     name_first = last
     while name_first > 0 and last - name_first < 3:
         word = tokens[name_first].word
-        if word in stop or word in roles or word in _INTRODUCERS or word in _HEADS:
+        if (word in stop and name_first not in _NAMES) or word in roles or \
+                word in _INTRODUCERS or word in _HEADS:
             break
         if english and not (capital(name_first) or word in ("bin", "al", "de", "van")):
             break
-        if not english and word.startswith("ال") and name_first != last:
+        if not english and name_first in _ARTICLE and name_first != last:
             break
         if name_first < last and tokens[name_first + 1].gap_before.strip():
             break

@@ -39,10 +39,11 @@ def _quote_depth(text: str) -> int:
 
 
 def _is_abbreviation(before: str) -> bool:
-    word = re.search(r"([\w.]+)$", before)
+    word = re.search(r"([\w.\u064b-\u0652\u0670\u0640]+)$", before)
     if not word:
         return False
-    token = word.group(1).lower().rstrip(".")
+    # Harakat are part of the word: "شخصًا." ends a sentence, its last letter is no initial.
+    token = re.sub("[\u064b-\u0652\u0670\u0640]", "", word.group(1)).lower().rstrip(".")
     # A single letter (an initial) or a listed abbreviation.
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
@@ -74,8 +75,20 @@ def _split_paragraph(line: str, offset: int, paragraph: int, out: list[Sentence]
     _add(line, start, len(line), offset, paragraph, out)
 
 
+# Invisible direction marks and other format characters (often left in text copied from
+# the web) may not be quoted: a sentence holding one is cut around it.
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff"
+                        "\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _add(line: str, start: int, end: int, offset: int, paragraph: int,
          out: list[Sentence]) -> None:
+    cut = [m.start() for m in _INVISIBLE.finditer(line, start, end)]
+    if cut:
+        for piece_start, piece_end in zip([start] + [c + 1 for c in cut], cut + [end],
+                                          strict=True):
+            _add(line, piece_start, piece_end, offset, paragraph, out)
+        return
     piece = line[start:end]
     stripped = piece.strip()
     if not stripped or not re.search(r"[^\W_]", stripped):

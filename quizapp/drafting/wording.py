@@ -57,3 +57,23 @@ BANK: dict[str, dict[str, str]] = {
 NOTE_ARABIC_DOCUMENT = (" The English fields keep the Arabic document's words inside an "
                         "English frame: translate them where students read English.")
 BLANK = "____"
+
+# Where a question's frame and its content are in different languages, the frame says
+# which language the quoted text is in: "According to the Arabic text ...".
+_OTHER_LANGUAGE = {
+    "en": [("according to the text", "according to the Arabic text"),
+           ("According to the text", "According to the Arabic text"),
+           ("in the text", "in the Arabic text"), ("what the text", "what the Arabic text")],
+    "ar": [("وفق النص", "وفق النص الإنجليزي"), ("في النص", "في النص الإنجليزي"),
+           ("يذكره النص", "يذكره النص الإنجليزي"), ("يذكرها النص", "يذكرها النص الإنجليزي")],
+}
+
+
+def name_the_language(text: str, frame_language: str, document_language: str) -> str:
+    """The frame of ``text`` naming the document's language when it differs."""
+    if frame_language == document_language:
+        return text
+    for plain, named in _OTHER_LANGUAGE[frame_language]:
+        if plain in text:
+            return text.replace(plain, named, 1)
+    return text

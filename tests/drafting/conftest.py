@@ -9,6 +9,8 @@ from quizapp.banks.validator import SourceDocument, check_bank_text, read_librar
 from quizapp.drafting import GlossaryName
 
 QUESTIONS_DIR = Path(__file__).resolve().parents[2] / "questions"
+EVAL_DIR = Path(__file__).resolve().parents[2] / "eval" / "drafter"
+EVAL_DOCUMENTS = EVAL_DIR / "documents"
 
 
 @pytest.fixture(scope="session")
