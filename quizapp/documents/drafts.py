@@ -20,7 +20,6 @@ from ..banks.problems import Problem
 from ..banks.uploads import stored_library
 from ..banks.validator import check_bank_text
 from ..database import utcnow, write_transaction
-from ..drafting import GlossaryName, SourceText, draft_bank
 from ..extensions import db
 from ..questions import registry
 from ..questions.base import FormData
@@ -39,6 +38,10 @@ def bank_slug(document: Document) -> str:
 def make_draft(document: Document, owner_id: int, *, max_questions: int = 200) -> Draft:
     """Run the drafter on the document (replacing any earlier draft of it). Beyond
     ``max_questions`` (what the bank editor checks at once) the rest are left out."""
+    # Imported when a draft is asked for: building the drafter's patterns takes a moment
+    # that no other page should wait for.
+    from ..drafting import GlossaryName, SourceText, draft_bank
+
     source = SourceText(written_name(document.slug), document.language, document.body,
                         title_ar=document.title_ar, title_en=document.title_en,
                         event_date=document.event_date)
