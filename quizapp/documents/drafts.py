@@ -81,6 +81,7 @@ def in_one_language(bank: dict[str, Any], lang: str) -> dict[str, Any]:
     header = {key: value for key, value in bank.items() if key != "questions"}
     ordered: dict[str, Any] = {"slug": header.pop("slug", None), "languages": [lang]}
     ordered.update(keep(header))
+    ordered["languages"] = [lang]
     ordered["questions"] = keep(bank.get("questions") or [])
     return ordered
 

@@ -86,3 +86,19 @@ def test_nobody_else_sees_the_draft(loaded_app, world, client_as):
         client = client_as(who)
         for path in (f"{base}/draft", f"{base}/draft/yaml", f"{base}/draft/questions/{ids[0]}"):
             assert client.get(path).status_code == 404, (who, path)
+
+
+def test_a_bilingual_draft_is_kept_in_the_documents_language_only():
+    from quizapp.documents.drafts import in_one_language
+
+    bank = {"slug": "s", "languages": ["ar", "en"], "title": {"ar": "ع", "en": "T"},
+            "sources": ["d"], "questions": [
+                {"id": "q", "prompt": {"ar": "س", "en": "Q"},
+                 "choices": {"a": {"ar": "أ", "en": "A"}},
+                 "source": {"document": "d", "quote": "ق", "quote_en": "q"}}]}
+    kept = in_one_language(bank, "ar")
+    assert kept["languages"] == ["ar"]
+    assert kept["title"] == {"ar": "ع"}
+    assert kept["questions"][0] == {"id": "q", "prompt": {"ar": "س"},
+                                    "choices": {"a": {"ar": "أ"}},
+                                    "source": {"document": "d", "quote": "ق"}}
