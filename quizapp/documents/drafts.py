@@ -48,10 +48,10 @@ def make_draft(document: Document, owner_id: int, *, max_questions: int = 200) -
     glossary = [GlossaryName(name.kind, name.ar, name.en,
                              variants=name.variants_ar + name.variants_en)
                 for name in names_for(owner_id)]
+    # The drafter picks a balanced subset when there is more to ask than fits.
     result = draft_bank(source, glossary, bank_slug=bank_slug(document),
-                        languages=(document.language,))
+                        languages=(document.language,), max_questions=max_questions)
     bank = in_one_language(result.bank, document.language)
-    bank["questions"] = bank["questions"][:max_questions]
     with write_transaction():
         draft = db.session.scalar(select(Draft).where(Draft.document_id == document.id))
         if draft is None:
