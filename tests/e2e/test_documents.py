@@ -22,13 +22,15 @@ TEXT = {
            "use": "استخدام التحديد اقتباسًا", "save_q": "الحفظ في المسودة",
            "saved_q": "حُفظ السؤال في المسودة.", "editor": "الفتح في محرّر البنك",
            "check": "الفحص والمعاينة", "publish": "نشر", "assign": "إسناد",
-           "glossary": "مسردي", "add_name": "إضافة اسم", "correct": "تصحيح النص"},
+           "glossary": "مسردي", "add_name": "إضافة اسم", "correct": "تصحيح النص",
+           "review": "مراجعة المسودة"},
     "en": {"my_banks": "My banks", "documents": "My documents", "add": "Add a document",
            "save": "Save the document", "draft": "Draft questions", "edit": "Edit",
            "use": "Use the selection as the quote", "save_q": "Save in the draft",
            "saved_q": "Question saved in the draft.", "editor": "Open in the bank editor",
            "check": "Check and preview", "publish": "Publish", "assign": "Assign",
-           "glossary": "My glossary", "add_name": "Add a name", "correct": "Correct the text"},
+           "glossary": "My glossary", "add_name": "Add a name", "correct": "Correct the text",
+           "review": "Review the draft"},
 }
 
 
@@ -52,6 +54,8 @@ def test_a_pasted_article_becomes_a_bank_the_class_studies(live_server, page, sc
     assert page.locator("article.document p").count() == 3
     check(page, f"documents-source-owner-{lang}", screenshot)
 
+    page.get_by_role("link", name=t["review"]).click()
+    check(page, f"documents-draft-empty-{lang}", screenshot)
     page.get_by_role("button", name=t["draft"]).click()
     assert page.url.endswith("/draft")
     drafted = page.locator("li.card.question").count()
