@@ -36,6 +36,7 @@ def register_extensions(app: Flask) -> None:
     # Models must be imported for Alembic and relationships to see every table.
     from .accounts import models as _accounts  # noqa: F401
     from .banks import models as _banks  # noqa: F401
+    from .documents import models as _documents  # noqa: F401
     from .study import models as _study  # noqa: F401
 
 
@@ -50,6 +51,9 @@ def register_blueprints(app: Flask) -> None:
     from .classes.views import blueprint as classes
     from .core.views import blueprint as core
     from .core.views import register_error_handlers
+    from .documents.draft_views import blueprint as drafts
+    from .documents.glossary_views import blueprint as glossary
+    from .documents.views import blueprint as documents
     from .interop.importing.views import blueprint as importing
     from .interop.views import blueprint as interop
     from .progress.views import blueprint as progress
@@ -62,6 +66,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(authoring)
     app.register_blueprint(accepting)
     app.register_blueprint(importing)
+    app.register_blueprint(documents)
+    app.register_blueprint(drafts)
+    app.register_blueprint(glossary)
     app.register_blueprint(accounts)
     app.register_blueprint(classes)
     app.register_blueprint(roster)

@@ -92,6 +92,11 @@ DEFAULTS = {
     # publishing, the oldest beyond this many are deleted).
     "MAX_BANKS_PER_TEACHER": 200,
     "MAX_KEPT_REVISIONS": 100,
+    # A teacher's own document: the file uploaded, the text kept (about 15,000 words of
+    # Arabic), and how many documents one teacher keeps.
+    "DOCUMENT_MAX_BYTES": 2 * 1024 * 1024,
+    "DOCUMENT_MAX_CHARS": 100_000,
+    "MAX_DOCUMENTS_PER_TEACHER": 200,
     # A file imported from Moodle, GIFT, a spreadsheet or Anki: its size, its questions,
     # and for an .apkg (a zip) its members and their total size once expanded.
     "IMPORT_MAX_BYTES": 2 * 1024 * 1024,

@@ -239,9 +239,11 @@ def init_app(app: Flask) -> None:
     # Flask-Babel's filters, replaced by ones that also honour the digits setting. They
     # depend on the request, so Jinja must not work out `{{ 0|numberformat }}` once when
     # it compiles the template (it folds constants through plain filters).
-    app.jinja_env.filters.update({name: _per_request(function) for name, function in {
+    filters: dict[str, Callable[..., Any]] = {
         "numberformat": format_number, "percentformat": format_percentage,
-        "dateformat": format_day, "timetag": time_element}.items()})
+        "dateformat": format_day, "timetag": time_element}
+    app.jinja_env.filters.update({name: _per_request(function)
+                                  for name, function in filters.items()})
 
     @app.context_processor
     def _language_context() -> dict[str, str]:

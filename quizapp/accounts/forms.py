@@ -99,7 +99,9 @@ def _timezone_choices(form, field) -> list[SelectChoice]:
 
 
 def _timezone_field():
-    return SelectField(_l("Time zone"), choices=_timezone_choices,
+    # WTForms calls a choices callable with (form, field); its type stubs only know the
+    # no-argument form.
+    return SelectField(_l("Time zone"), choices=_timezone_choices,  # type: ignore[arg-type]
                        default=timezones.DEFAULT_ZONE, validate_choice=True,
                        render_kw={"data-aliases": timezones.browser_aliases()})
 

@@ -6,6 +6,10 @@ A shipped bank (``Bank.shipped``, loaded from questions/) is public. A bank a te
 published belongs to them: it is visible to that teacher and to the students of that
 teacher's classes, to nobody else. A bank whose teacher deleted their account is neither
 shipped nor owned: it is visible to nobody (see ``Bank.shipped``).
+
+Documents follow their banks: a shipped document is public; a teacher's own document is
+visible to that teacher and to whoever may see a bank that cites it (their classes'
+students), never to another teacher. A teacher's glossary entries are theirs alone.
 """
 
 from flask import abort
@@ -14,7 +18,7 @@ from sqlalchemy import or_, select
 
 from ..accounts.models import ClassMembership, SchoolClass
 from ..extensions import db
-from .models import Bank, Question
+from .models import Bank, Document, GlossaryEntry, Question, bank_documents
 
 
 def visible_to(user):
@@ -98,6 +102,36 @@ def visible_quote(document_id: int, uid: str, *, user=None) -> str | None:
     return db.session.scalar(
         select(Question.quote).join(Bank, Bank.id == Question.bank_id)
         .where(Question.uid == uid, Question.document_id == document_id, visible_to(user)))
+
+
+def visible_documents_condition(user=None):
+    """A condition on Document: the documents an account (the current one by default,
+    maybe anonymous) may read."""
+    user = current_user if user is None else user
+    if not getattr(user, "is_authenticated", False):
+        return Document.shipped.is_(True)
+    cited = (select(bank_documents.c.document_id)
+             .join(Bank, Bank.id == bank_documents.c.bank_id)
+             .where(Bank.retired_at.is_(None), visible_to_account(user.id)))
+    return or_(Document.shipped.is_(True), Document.owner_id == user.id,
+               Document.id.in_(cited))
+
+
+def visible_document_or_404(slug: str, *, user=None) -> Document:
+    return _one_or_404(select(Document).where(Document.slug == slug,
+                                              visible_documents_condition(user)))
+
+
+def own_document_or_404(slug: str) -> Document:
+    """A document the current teacher added; 404 for anyone else's, and for shipped ones."""
+    return _one_or_404(select(Document).where(Document.slug == slug,
+                                              Document.owner_id == current_user.id))
+
+
+def own_glossary_entry_or_404(slug: str) -> GlossaryEntry:
+    """A glossary entry the current teacher added; 404 for anyone else's."""
+    return _one_or_404(select(GlossaryEntry).where(GlossaryEntry.slug == slug,
+                                                   GlossaryEntry.owner_id == current_user.id))
 
 
 def _one_or_404(query):

@@ -193,9 +193,12 @@ def _preview(form: BankForm, upload: Upload) -> ResponseReturnValue:
     """Every question as a student sees it, in Arabic and in English, side by side."""
     checked = upload.checked
     assert checked is not None, "only an upload that passed its checks is previewed"
+    library = upload.library
+    stored = {(library.documents[slug].stored_slug if library else None) or slug: slug
+              for slug in checked.header.sources}
     documents = {
-        document.slug: document for document in db.session.scalars(
-            select(Document).where(Document.slug.in_(checked.header.sources)))
+        stored[document.slug]: document for document in db.session.scalars(
+            select(Document).where(Document.slug.in_(stored)))
     }
     rng = random.Random(checked.header.slug)
     columns = defaultdict(list)

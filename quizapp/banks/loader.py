@@ -95,11 +95,12 @@ def _question_row_values(question: schema.Question, position: int, glossary: Glo
         "details": details,
         # No source, no quote: nothing is invented for an imported question.
         "quote": source.quote if source else "",
-        "quote_en": source.quote_en if source else "",
+        "quote_en": (source.quote_en or "") if source else "",
         "difficulty": question.difficulty,
         "search_text": question_search_text(
             type=question.type, details=details, prompt_ar=prompt.ar, prompt_en=prompt.en,
-            quote=source.quote if source else "", quote_en=source.quote_en if source else ""),
+            quote=source.quote if source else "",
+            quote_en=(source.quote_en or "") if source else ""),
         "content_hash": content_hash({**dumped, "hints": hints} if hints else dumped),
     }
 
@@ -117,13 +118,20 @@ def unsaved_question(question: schema.Question, position: int, glossary: Glossar
 
 
 def _sync_documents(library: Library, needed: set[str]) -> tuple[dict[str, Document], list[str]]:
+    """The documents the banks cite, by the slug they cite them with; from files, each
+    one stored or updated first (a shipped load)."""
+    changed: list[str] = []
+    if library.stored:
+        # Read back from the database: a teacher's own documents are cited as written.
+        stored = {library.documents[slug].stored_slug or slug: slug for slug in needed}
+        return {
+            stored[doc.slug]: doc for doc in db.session.scalars(
+                select(Document).where(Document.slug.in_(stored)))
+        }, changed
     existing = {
         doc.slug: doc
         for doc in db.session.scalars(select(Document).where(Document.slug.in_(needed)))
     }
-    changed: list[str] = []
-    if library.stored:
-        return existing, changed
     for slug in sorted(needed):
         source = library.documents[slug]
         meta = source.meta
@@ -140,7 +148,7 @@ def _sync_documents(library: Library, needed: set[str]) -> tuple[dict[str, Docum
         digest = content_hash(values)
         document = existing.get(slug)
         if document is None:
-            document = Document(slug=slug, content_hash=digest, **values)
+            document = Document(slug=slug, content_hash=digest, shipped=True, **values)
             db.session.add(document)
             existing[slug] = document
             changed.append(slug)
@@ -165,8 +173,12 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id: i
         "description_ar": header.description.ar,
         "description_en": header.description.en,
         "topic_tags": list(header.tags),
+        "languages": list(header.languages),
     }
-    bank_hash = content_hash({**bank_values, "sources": sorted(header.sources)})
+    hashed = {**bank_values, "sources": sorted(header.sources)}
+    if hashed["languages"] == list(schema.LANGUAGES):
+        del hashed["languages"]  # the default: the banks loaded before it stay unchanged
+    bank_hash = content_hash(hashed)
     bank = db.session.scalar(select(Bank).where(Bank.slug == key))
     if bank is None:
         bank = Bank(slug=key, owner_id=owner_id, shipped=owner_id is None,
@@ -350,7 +362,9 @@ def _sync_glossary(library: Library) -> None:
         entry.id: (position, entry.model_dump(mode="json", exclude={"id"}))
         for position, entry in enumerate(library.glossary)
     }
-    stored = {row.slug: row for row in db.session.scalars(select(GlossaryEntry))}
+    # The shipped glossary only: the teachers' own entries are theirs.
+    stored = {row.slug: row for row in db.session.scalars(
+        select(GlossaryEntry).where(GlossaryEntry.owner_id.is_(None)))}
     for slug, row in stored.items():
         if slug not in wanted:
             db.session.delete(row)

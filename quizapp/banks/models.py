@@ -15,6 +15,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -33,12 +34,18 @@ bank_documents = Table(
 
 
 class Document(Model):
-    """A source document: the Arabic text every question's quote comes from."""
+    """A source document: the text every question's quote comes from.
+
+    Shipped (loaded from questions/sources, public), or added by a teacher in the browser
+    (``owner_id``; its slug in the teacher's namespace, as a bank's). A teacher's document
+    is stored verbatim: quotes are checked against exactly this text.
+    """
 
     __tablename__ = "documents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    # As written for a shipped document; "t<owner id>." + as written for a teacher's.
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
     title_ar: Mapped[str] = mapped_column(Text)
     title_en: Mapped[str] = mapped_column(Text)
     event_date: Mapped[date | None] = mapped_column(Date)
@@ -50,9 +57,17 @@ class Document(Model):
     body_en: Mapped[str | None] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # As for banks: True for questions/sources; a teacher's document keeps its owner, and
+    # one whose teacher left (owner_id NULL, not shipped) is visible to nobody.
+    shipped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True)
 
     def title(self, lang: str) -> str:
-        return self.title_ar if lang == "ar" else self.title_en
+        """The title in ``lang``, or in the other language when it has only one."""
+        wanted, other = ((self.title_ar, self.title_en) if lang == "ar"
+                         else (self.title_en, self.title_ar))
+        return wanted or other
 
     @property
     def paragraphs(self) -> list[str]:
@@ -102,6 +117,9 @@ class Bank(Model):
     description_ar: Mapped[str] = mapped_column(Text)
     description_en: Mapped[str] = mapped_column(Text)
     topic_tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The languages its content is written in ("ar", "en" or both; see content_language).
+    languages: Mapped[list[str]] = mapped_column(
+        JSON, default=lambda: ["ar", "en"], server_default=text("'[\"ar\", \"en\"]'"))
     # True for the banks shipped in questions/ (public); never inferred from owner_id.
     shipped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # The teacher who published it; NULL for a shipped bank, and for a teacher's bank
@@ -123,6 +141,13 @@ class Bank(Model):
 
     def description(self, lang: str) -> str:
         return self.description_ar if lang == "ar" else self.description_en
+
+    def content_language(self, lang: str) -> str:
+        """The language its content is shown in to a reader of ``lang``: that one when
+        the bank is written in it, else the bank's own (an Arabic-only bank is read in
+        Arabic inside an English page)."""
+        languages = self.languages or ["ar", "en"]
+        return lang if lang in languages else languages[0]
 
 
 class Question(Model):
@@ -173,10 +198,21 @@ class Question(Model):
         return [row.tag for row in self.tag_rows]
 
     def prompt(self, lang: str) -> str:
-        return self.prompt_ar if lang == "ar" else self.prompt_en
+        """The prompt in ``lang``; in the other language when the bank has no text in it
+        (a monolingual bank's rows carry its language in both columns, see the
+        validator, but an empty column is never shown)."""
+        wanted, other = ((self.prompt_ar, self.prompt_en) if lang == "ar"
+                         else (self.prompt_en, self.prompt_ar))
+        return wanted or other
 
     def explanation(self, lang: str) -> str:
-        return self.explanation_ar if lang == "ar" else self.explanation_en
+        wanted, other = ((self.explanation_ar, self.explanation_en) if lang == "ar"
+                         else (self.explanation_en, self.explanation_ar))
+        return wanted or other
+
+    def content_language(self, lang: str) -> str:
+        """The language this question's text is shown in to a reader of ``lang``."""
+        return self.bank.content_language(lang)
 
 
 class QuestionTag(Model):
@@ -220,7 +256,12 @@ class GlossaryEntry(Model):
 
     __tablename__ = "glossary_entries"
 
-    slug: Mapped[str] = mapped_column(String(80), primary_key=True)
+    # As written for the shipped glossary; "t<owner id>." + a name for a teacher's entry.
+    slug: Mapped[str] = mapped_column(String(100), primary_key=True)
     position: Mapped[int]
     # The entry as validated (kind, ar, en, variants).
     entry: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # NULL for questions/glossary.yaml (the base every teacher shares); a teacher's own
+    # names are theirs only, and go with their account.
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -27,6 +27,10 @@ else:
                          Field(discriminator="type")]
 
 
+Language = Literal["ar", "en"]
+_BOTH: tuple[Language, ...] = ("ar", "en")
+
+
 class BankHeader(Strict):
     """A bank without its questions, which are checked one by one."""
 
@@ -36,6 +40,11 @@ class BankHeader(Strict):
     # False for a bank whose questions come from no loaded document (an imported one): its
     # questions then need no source, and its pages show no quote.
     drawn_from_document: bool = True
+    # The languages the bank's content is written in: a monolingual bank gives its texts
+    # in that language only, and is read in it inside either interface (see
+    # validator.fill_languages).
+    languages: list[Language] = Field(default_factory=lambda: list(_BOTH), min_length=1,
+                                      max_length=2)
     sources: list[Slug] = Field(default_factory=list, max_length=20)
     tags: list[Tag] = Field(default_factory=list, max_length=50)
     questions: list[Any] = Field(min_length=1, max_length=20_000)

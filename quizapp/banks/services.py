@@ -4,18 +4,20 @@ Loading lives in ``loader``, banks written in the browser in ``uploads``; this m
 reads bank files for the command line and answers the questions other pages ask.
 """
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from ..extensions import db
 from .loader import LoadRefused, LoadResult, load_checked, unsaved_question
-from .models import Question
+from .models import Document, Question
 from .uploads import Upload, check_upload, publish_upload
 from .validator import Library, Report, read_library, validate
 
 __all__ = [
-    "LoadRefused", "LoadResult", "Upload", "active_question_counts", "check_upload",
+    "LoadRefused", "LoadResult", "Upload", "active_question_counts", "broken_quotes",
+    "check_upload", "questions_quoting",
     "load_paths", "publish_upload", "unsaved_question", "validate_paths",
 ]
 
@@ -42,3 +44,19 @@ def active_question_counts() -> dict[int, int]:
         .group_by(Question.bank_id)
     )
     return dict(rows.all())
+
+
+def broken_quotes(questions: Iterable[Question]) -> set[int]:
+    """The ids of the questions whose quote their document no longer holds word for word
+    (a teacher corrected the document): flagged on the pages, never changed or deleted."""
+    return {question.id for question in questions
+            if question.document is not None and question.quote
+            and question.quote not in question.document.body}
+
+
+def questions_quoting(document: Document) -> list[Question]:
+    """The active questions drawn from a document, in bank order."""
+    return list(db.session.scalars(
+        select(Question).where(Question.document_id == document.id,
+                               Question.retired_at.is_(None))
+        .order_by(Question.bank_id, Question.position)))

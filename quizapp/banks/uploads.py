@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import false, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from ..core.messages import N_
@@ -14,6 +14,7 @@ from ..extensions import db
 from . import schema
 from .loader import BankSummary, LoadRefused, LoadResult, load_checked
 from .models import Document, GlossaryEntry
+from .ownership import written_name
 from .problems import Nn_, Problem
 from .validator import CheckedBank, Library, Report, SourceDocument, check_bank_text
 
@@ -62,7 +63,7 @@ def check_upload(text: str, filename: str, *, owner_id: int, max_bytes: int,
             "the bank is %(size)s bytes; the limit for a bank checked here is %(limit)s: "
             "split it into smaller banks, or ask the site's administrator to load it with "
             "the command line (flask bank load)", "size"), {"size": size, "limit": max_bytes})])
-    library = stored_library()
+    library = stored_library(owner_id)
     checked, problems = check_bank_text(
         text, filename, library, max_bytes=max_bytes, max_questions=limits.max_questions,
         deadline=time.monotonic() + limits.check_seconds)
@@ -96,13 +97,29 @@ def _load(checked: CheckedBank, library: Library, owner_id: int, limits: UploadL
                         keep_revisions=limits.keep_revisions, based_on=based_on)
 
 
-def stored_library() -> Library:
-    """The documents and glossary as loaded: what a bank checked in the browser meets."""
+def stored_library(owner_id: int | None = None) -> Library:
+    """The documents and glossary as loaded: what a bank checked in the browser meets.
+
+    For a teacher (``owner_id``): the shipped ones and the teacher's own, cited by the
+    name the teacher gave them (their own first, should a shipped one share it); never
+    another teacher's, which such a bank cannot cite or even name.
+    """
     library = Library(stored=True)
-    for slug, body in db.session.execute(select(Document.slug, Document.body)):
-        library.documents[slug] = SourceDocument(None, body)
+    owned = Document.owner_id == owner_id if owner_id is not None else false()
+    rows = db.session.execute(
+        select(Document.slug, Document.body, Document.owner_id)
+        .where(or_(Document.shipped.is_(True), owned))
+        .order_by(Document.owner_id.is_not(None)))
+    for slug, body, owner in rows:
+        written = written_name(slug) if owner is not None else slug
+        library.documents[written] = SourceDocument(None, body, stored_slug=slug)
+    entries = db.session.scalars(
+        select(GlossaryEntry)
+        .where(or_(GlossaryEntry.owner_id.is_(None),
+                   GlossaryEntry.owner_id == owner_id if owner_id is not None else false()))
+        .order_by(GlossaryEntry.owner_id.is_not(None), GlossaryEntry.position))
     library.glossary = [
-        schema.GlossaryEntry.model_validate({"id": row.slug, **row.entry})
-        for row in db.session.scalars(select(GlossaryEntry).order_by(GlossaryEntry.position))
+        schema.GlossaryEntry.model_validate({"id": written_name(row.slug), **row.entry})
+        for row in entries
     ]
     return library

@@ -19,6 +19,7 @@ from ..core.messages import N_
 from ..questions import registry
 from ..questions.base import PathParts
 from . import schema
+from .languages import declared_languages, fill_languages
 from .problems import Nn_, Plural, Problem
 from .yamlfile import ParsedYaml, dotted, parse
 
@@ -66,6 +67,9 @@ class SourceDocument:
     text: str
     # The English translation, paragraph by paragraph (``<slug>.en.txt`` beside the text).
     text_en: str | None = None
+    # The slug it is stored under when read back from the database: a teacher's own
+    # document is cited as written ("my-article") and stored in their namespace.
+    stored_slug: str | None = None
 
 
 def paragraphs(text: str) -> list[str]:
@@ -268,6 +272,9 @@ def _check_question(check: _FileChecker, question: schema.Question, path: PathPa
         if header.drawn_from_document:
             check.add(path + ("source",), N_("required field is missing"))
         return _check_tags(check, question, path, header)
+    if source.quote_en is None and len(header.languages) > 1:
+        # A bilingual bank's students who study in English read the quote translated.
+        check.add(path + ("source", "quote_en"), N_("required field is missing"))
     document = library.documents.get(source.document)
     if source.document not in header.sources:
         check.add(path + ("source", "document"),
@@ -336,6 +343,7 @@ class _BankContext:
     sources: list[str]
     tags: list[str]
     drawn_from_document: bool = True
+    languages: list[str] = field(default_factory=lambda: list(schema.LANGUAGES))
 
 
 def _without_unknown_fields(raw: Any) -> schema.Question | None:
@@ -387,12 +395,18 @@ def check_bank_text(
             "into smaller banks, or ask the site's administrator to load it with the "
             "command line (flask bank load)", "count"), count=count, limit=max_questions)
         return None, check.problems
-    header = check.model(schema.BankHeader, data)
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        check.model(schema.BankHeader, data)
         return None, check.problems
+    languages = declared_languages(data)
+    header = check.model(schema.BankHeader, {
+        key: fill_languages(value, languages) if key in ("title", "description") else value
+        for key, value in data.items()})
+    if header is not None and len(set(header.languages)) != len(header.languages):
+        check.add(("languages",), N_("a language is listed twice"))
     # With a broken header, the questions are still checked against what can be read.
     context = header or _BankContext(_strings(data.get("sources")), _strings(data.get("tags")),
-                                     data.get("drawn_from_document") is not False)
+                                     data.get("drawn_from_document") is not False, languages)
     if context.drawn_from_document and not context.sources:
         check.add_at_key(("sources",), N_(
             "a bank drawn from documents names at least one; write drawn_from_document: "
@@ -416,6 +430,7 @@ def check_bank_text(
             else:
                 seen_ids[qid] = index
         _check_glossary(check, raw, path, library)
+        raw = fill_languages(raw, languages)
         question = check.model(_QUESTION, raw, path)
         if question is not None:
             questions.append(question)

@@ -8,9 +8,9 @@ from sqlalchemy.orm import selectinload
 
 from .. import database
 from ..extensions import db
-from .access import visible_banks, visible_quote
-from .models import Bank, Document, Question
-from .services import active_question_counts
+from .access import visible_banks, visible_document_or_404, visible_quote
+from .models import Bank, Question
+from .services import active_question_counts, broken_quotes, questions_quoting
 from .signals import home_sections, studies_bank
 
 blueprint = Blueprint("banks", __name__)
@@ -45,18 +45,25 @@ def show(slug: str) -> ResponseReturnValue:
     ).all()
     studying = current_user.is_authenticated and any(
         answer for _, answer in studies_bank.send(bank, user=current_user._get_current_object()))
+    # Only its owner is told which quotes a corrected document no longer holds.
+    broken = (broken_quotes(questions) if current_user.is_authenticated
+              and bank.owner_id == current_user.id else set())
     return render_template("banks/show.html", bank=bank, questions=questions,
-                           studying=studying)
+                           studying=studying, broken=broken)
 
 
 @blueprint.get("/sources/<slug>")
 def source(slug: str) -> ResponseReturnValue:
-    document = db.session.scalar(select(Document).where(Document.slug == slug))
-    if document is None:
-        abort(404)
+    document = visible_document_or_404(slug)
     quote = None
     if uid := request.args.get("q"):
-        # The document is public; which passage a private question quotes is not.
+        # The document may be public; which passage a private question quotes is not.
         quote = visible_quote(document.id, uid)
+    # Its owner sees which questions a correction left without their quote.
+    owned = current_user.is_authenticated and document.owner_id == current_user.id
+    quoting = questions_quoting(document) if owned else []
+    broken = broken_quotes(quoting)
     return render_template("banks/source.html", document=document,
-                           paragraphs=document.marked_paragraphs(quote), quote=quote)
+                           paragraphs=document.marked_paragraphs(quote), quote=quote,
+                           owned=owned, flagged=[q for q in quoting if q.id in broken],
+                           quoting=len(quoting))

@@ -28,15 +28,16 @@ class Bilingual(Strict):
 
 
 class Source(Strict):
-    """Where a question comes from: an exact Arabic passage, and its English translation.
+    """Where a question comes from: an exact passage, and its English translation.
 
-    The Arabic quote is the authority (it must occur verbatim in the document); the
-    translation only lets a student who studies in English read it.
+    The quote is the authority (it must occur verbatim in the document); the translation
+    only lets a student who studies in English read it. A bilingual bank must give it
+    (the validator says so); a monolingual bank needs none.
     """
 
     document: Slug
     quote: Text
-    quote_en: Text
+    quote_en: Text | None = None
 
 
 class QuestionBase(Strict):

@@ -169,7 +169,9 @@ def quiz_question(attempt_id: int, position: int):
     total = len(attempt.question_ids)
     return render_template(
         "study/quiz_question.html", attempt=attempt, position=position, total=total,
-        question=question, layout=layout, answer=answered, qlang=lang, switched=switched,
+        question=question, layout=layout, answer=answered, switched=switched,
+        # A monolingual bank's question is shown in its own language, marked as such.
+        qlang=question.content_language(lang),
         shown=_shown_token(question.id, now),
         done=len(quizzes.answers_by_position(attempt)),
         next_position=quizzes.next_position(attempt),
@@ -252,7 +254,8 @@ def review():
     lang, switched = _display_language()
     revealed = not reviews.answerable(question) and request.args.get("reveal") == "1"
     return render_template(
-        "study/review.html", question=question, seen=seen, qlang=lang,
+        "study/review.html", question=question, seen=seen,
+        qlang=question.content_language(lang),
         layout=reviews.review_layout(current_user, question, seen),
         switched=switched, bank=bank, custom=custom, done=done, remaining=len(queue),
         is_new=card is None,

@@ -142,6 +142,44 @@ MATRIX = {
     "authoring.history": ("GET", "/banks/{b}/history", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),
+    # A teacher's own document ({d}), its draft's first question ({dq}) and a glossary
+    # name of theirs ({g}): the other teacher and every student get a 404.
+    "documents.index": ("GET", "/my-documents", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 200}),
+    "documents.new": ("GET", "/my-documents/new", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 200}),
+    "documents.edit": ("GET", "/my-documents/{d}/edit", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    "drafts.make": ("POST", "/my-documents/{d}/draft", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 303, "other_teacher": 404}),
+    "drafts.review": ("GET", "/my-documents/{d}/draft", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    "drafts.open_in_editor": ("GET", "/my-documents/{d}/draft/yaml", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    "drafts.edit_question": ("GET", "/my-documents/{d}/draft/questions/{dq}", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    "drafts.delete_question": ("POST", "/my-documents/{d}/draft/questions/{dq}/delete", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 303, "other_teacher": 404}),
+    "glossary.index": ("GET", "/my-glossary", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 200}),
+    "glossary.new": ("GET", "/my-glossary/new", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 200}),
+    "glossary.edit": ("GET", "/my-glossary/{g}/edit", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    "glossary.delete": ("POST", "/my-glossary/{g}/delete", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 303, "other_teacher": 404}),
 }
 
 

@@ -11,6 +11,9 @@ from quizapp.accounts.models import SchoolClass, User
 from quizapp.banks.models import Bank
 from quizapp.banks.services import check_upload, publish_upload
 from quizapp.classes import services as class_services
+from quizapp.documents.drafts import make_draft
+from quizapp.documents.glossary import Name, add_name
+from quizapp.documents.services import DocumentText, add_document
 from quizapp.extensions import db
 from quizapp.study import quizzes
 
@@ -23,6 +26,18 @@ def publish_as(teacher_id: int) -> str:
     upload = check_upload(GOOD, "bank.yaml", owner_id=teacher_id, max_bytes=1 << 20)
     assert upload.ok, upload.problems
     return publish_upload(upload, owner_id=teacher_id).banks[0].slug
+
+
+def own_document(teacher_id: int) -> tuple[str, str, str]:
+    """A document the teacher added, drafted, and a glossary name of theirs: their slugs
+    and the draft's first question id."""
+    document = add_document(teacher_id, DocumentText(
+        "matrix-article", "مقال", "", None, "ar", "",
+        "افتتح الرئيس المتحف في الدوحة يوم 5 مارس 2024 بمساحة 4500 متر مربع."),
+        max_documents=10)
+    draft = make_draft(document, teacher_id)
+    name = add_name(teacher_id, Name("place", "الدوحة", "Doha"))
+    return document.slug, draft.questions[0]["id"], name.slug
 
 
 def test_every_route_is_in_the_matrix(loaded_app):
@@ -45,9 +60,10 @@ def test_route_answers_each_visitor_as_expected(endpoint, loaded_app, world, cli
         student = db.session.get(User, world.student.id)
         attempt_id = quizzes.start_quiz(student, length=2, rng=random.Random(1), bank=bank).id
         teachers_bank = publish_as(world.teacher.id)
+        document, question_id, name = own_document(world.teacher.id)
     method, template, _ = MATRIX[endpoint]
     url = template.format(c=world.school_class.id, s=world.student.id, a=assignment_id,
-                          q=attempt_id, b=teachers_bank)
+                          q=attempt_id, b=teachers_bank, d=document, dq=question_id, g=name)
     usernames = {"anonymous": None, "student": "student", "other_student": "rstudent",
                  "teacher": "teacher", "other_teacher": "uteacher"}
     got = {}
@@ -66,7 +82,8 @@ def test_every_post_route_refuses_a_missing_csrf_token(loaded_app, world, client
     posts = [(endpoint, spec) for endpoint, spec in MATRIX.items() if spec[0] == "POST"]
     assert posts
     for endpoint, (_, template, _) in posts:
-        url = template.format(c=world.school_class.id, s=world.student.id, a=1, q=1, b="x")
+        url = template.format(c=world.school_class.id, s=world.student.id, a=1, q=1, b="x",
+                              d="x", dq="x", g="x")
         response = client.post(url, data={})
         assert response.status_code == 400, endpoint
         assert "The form was out of date" in response.get_data(as_text=True)

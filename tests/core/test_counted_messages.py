@@ -30,6 +30,11 @@ NUMBER_ONLY = {
     "too many combining marks on one letter (the limit is %(limit)s)",
     "you have reached the limit on banks per teacher (%(limit)s); publish a new version of "
     "one of your banks instead",
+    "you have reached the limit on documents per teacher (%(limit)s)",
+    "you have reached the limit on names per teacher (%(limit)s)",
+    "too many variants (the limit is %(limit)s)",
+    "the file is too large; paste the text instead, or split it (the limit is %(limit)s kB)",
+    "the document is too long; split it into parts (the limit is %(limit)s characters)",
 }
 
 

@@ -29,6 +29,7 @@ def pages(loaded_app, world, client_as):
                                         "csrf_token": token})
     quiz = start.headers["Location"]
     anonymous = loaded_app.test_client()
+    document, question_id, name = _own_document(loaded_app, world.teacher.id)
     return [
         ("home", anonymous, "/"), ("bank", anonymous, "/banks/cultural-centre-beijing"),
         ("source", anonymous, "/sources/kazakhstan-cultural-centre-beijing?q=x"),
@@ -50,7 +51,31 @@ def pages(loaded_app, world, client_as):
         ("my banks", teacher, "/my-banks"), ("bank editor", teacher, "/my-banks/new"),
         ("bank format", teacher, "/my-banks/format"),
         ("bank history", teacher, "/banks/cultural-centre-beijing/history"),
+        ("my documents", teacher, "/my-documents"),
+        ("new document", teacher, "/my-documents/new"),
+        ("own document", teacher, f"/sources/{document}"),
+        ("correct document", teacher, f"/my-documents/{document}/edit"),
+        ("draft", teacher, f"/my-documents/{document}/draft"),
+        ("drafted question", teacher, f"/my-documents/{document}/draft/questions/{question_id}"),
+        ("glossary", teacher, "/my-glossary"), ("new name", teacher, "/my-glossary/new"),
+        ("edit name", teacher, f"/my-glossary/{name}/edit"),
     ], (student, quiz, token)
+
+
+def _own_document(app, teacher_id: int) -> tuple[str, str, str]:
+    """A teacher's document with a draft, and a glossary name: slugs and a question id."""
+    from quizapp.documents.drafts import make_draft
+    from quizapp.documents.glossary import Name, add_name
+    from quizapp.documents.services import DocumentText, add_document
+
+    with app.app_context():
+        document = add_document(teacher_id, DocumentText(
+            "article", "مقال", "", None, "ar", "ملخص",
+            "افتتح الرئيس المتحف في الدوحة يوم 5 مارس 2024 بمساحة 4500 متر مربع."),
+            max_documents=10)
+        draft = make_draft(document, teacher_id)
+        entry = add_name(teacher_id, Name("place", "الدوحة", "Doha", ("دوحة قطر",)))
+        return document.slug, draft.questions[0]["id"], entry.slug
 
 
 @pytest.mark.parametrize("lang, direction", [("ar", "rtl"), ("en", "ltr")])
