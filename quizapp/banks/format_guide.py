@@ -21,8 +21,12 @@ from .schema import FACT_KINDS, BankHeader
 HEADER_FIELDS: dict[str, LazyString] = {
     "slug": _l("The bank's short name in its address: lowercase letters, digits and hyphens. "
                "Yours are kept apart from other teachers', so it may be the same as theirs."),
-    "title": _l("The bank's name, in both languages."),
-    "description": _l("A sentence or two on what the bank asks about, in both languages."),
+    "title": _l("The bank's name, in each of its languages."),
+    "description": _l("A sentence or two on what the bank asks about, in each of its "
+                      "languages."),
+    "languages": _l("The languages its content is written in: [ar], [en] or [ar, en] (when "
+                    "left out). A bank in one language needs no text in the other; students "
+                    "see it as written, whatever their interface language."),
     "drawn_from_document": _l("false for a bank whose questions cite no document (one "
                               "imported from another program); true when left out."),
     "sources": _l("The documents its questions cite, by their short names; at least one in "
@@ -36,11 +40,13 @@ QUESTION_FIELDS: dict[str, LazyString] = {
              "hyphens, 3 to 80 characters. Students' history is tied to it: never reuse one "
              "for another fact."),
     "type": _l("One of the question types below."),
-    "prompt": _l("The question, in both languages (a flashcard has a front instead)."),
-    "explanation": _l("Why the answer is right, shown after answering, in both languages."),
+    "prompt": _l("The question, in each of the bank's languages (a flashcard has a front "
+                 "instead)."),
+    "explanation": _l("Why the answer is right, shown after answering, in each of the "
+                      "bank's languages."),
     "source": _l("Where the fact comes from: document (its short name), quote (the exact "
-                 "Arabic passage, word for word) and quote_en (its English translation). "
-                 "Required in a bank drawn from documents."),
+                 "passage of the document, word for word) and, in a bilingual bank, quote_en "
+                 "(its English translation). Required in a bank drawn from documents."),
     "tags": _l("At least one kind of fact (%(kinds)s), and any of the bank's topic tags.",
                kinds=", ".join(FACT_KINDS)),
     "difficulty": _l("easy, medium or hard."),
