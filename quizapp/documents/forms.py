@@ -18,7 +18,7 @@ SLUG_RULE = Regexp(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$",
 class DocumentForm(Form):
     slug = StringField(_l("Short name (used in links and in bank files)"),
                        validators=[DataRequired(REQUIRED), Length(max=80), SLUG_RULE],
-                       description=_l("For example kazakh-embassy-2025: lowercase Latin "
+                       description=_l("For example kazakh-embassy: lowercase Latin "
                                       "letters, digits and hyphens."))
     title_ar = StringField(_l("Title in Arabic"), validators=[Optional(), Length(max=300)])
     title_en = StringField(_l("Title in English"), validators=[Optional(), Length(max=300)])

@@ -4,6 +4,10 @@ every kind of visitor (test_access_matrix.py checks it, test_bad_input.py walks 
 import io
 import re
 
+from quizapp.documents.drafts import make_draft
+from quizapp.documents.glossary import Name, add_name
+from quizapp.documents.services import DocumentText, add_document
+
 from ..people import PASSWORD, csrf_token, login, post  # noqa: F401 - used by the tests here
 
 SCHOOL = "10.9.8.7"  # every student of the school behind one address
@@ -216,3 +220,15 @@ def _sheet(html) -> list[tuple[str, str]]:
     usernames = re.findall(r'<dt>Username</dt><dd><bdi dir="ltr">([^<]+)</bdi>', html)
     passwords = re.findall(r'class="slip-password"><bdi dir="ltr">([^<]+)<', html)
     return list(zip(usernames, passwords, strict=True))
+
+
+def own_document(teacher_id: int) -> tuple[str, str, str]:
+    """A document the teacher added, drafted, and a glossary name of theirs: their slugs
+    and the draft's first question id."""
+    document = add_document(teacher_id, DocumentText(
+        "matrix-article", "مقال", "", None, "ar", "",
+        "افتتح الرئيس المتحف في الدوحة يوم 5 مارس 2024 بمساحة 4500 متر مربع."),
+        max_documents=10)
+    draft = make_draft(document, teacher_id)
+    name = add_name(teacher_id, Name("place", "الدوحة", "Doha"))
+    return document.slug, draft.questions[0]["id"], name.slug

@@ -11,14 +11,11 @@ from quizapp.accounts.models import SchoolClass, User
 from quizapp.banks.models import Bank
 from quizapp.banks.services import check_upload, publish_upload
 from quizapp.classes import services as class_services
-from quizapp.documents.drafts import make_draft
-from quizapp.documents.glossary import Name, add_name
-from quizapp.documents.services import DocumentText, add_document
 from quizapp.extensions import db
 from quizapp.study import quizzes
 
 from ..banks.conftest import GOOD
-from .conftest import MATRIX, ROLES, csrf_token
+from .conftest import MATRIX, ROLES, csrf_token, own_document
 
 
 def publish_as(teacher_id: int) -> str:
@@ -26,18 +23,6 @@ def publish_as(teacher_id: int) -> str:
     upload = check_upload(GOOD, "bank.yaml", owner_id=teacher_id, max_bytes=1 << 20)
     assert upload.ok, upload.problems
     return publish_upload(upload, owner_id=teacher_id).banks[0].slug
-
-
-def own_document(teacher_id: int) -> tuple[str, str, str]:
-    """A document the teacher added, drafted, and a glossary name of theirs: their slugs
-    and the draft's first question id."""
-    document = add_document(teacher_id, DocumentText(
-        "matrix-article", "مقال", "", None, "ar", "",
-        "افتتح الرئيس المتحف في الدوحة يوم 5 مارس 2024 بمساحة 4500 متر مربع."),
-        max_documents=10)
-    draft = make_draft(document, teacher_id)
-    name = add_name(teacher_id, Name("place", "الدوحة", "Doha"))
-    return document.slug, draft.questions[0]["id"], name.slug
 
 
 def test_every_route_is_in_the_matrix(loaded_app):

@@ -21,7 +21,7 @@ from quizapp.questions.presenting import make_layout
 from quizapp.study import quizzes, services
 from quizapp.study.models import QuizAttempt
 
-from ..accounts.conftest import MATRIX
+from ..accounts.conftest import MATRIX, own_document
 from ..banks.conftest import GOOD
 from ..people import csrf_token
 
@@ -111,17 +111,19 @@ def busy_world(loaded_app, world):
         assignment_id = db.session.scalar(db.text("SELECT max(id) FROM assignments"))
         upload = check_upload(GOOD, "bank.yaml", owner_id=world.teacher.id, max_bytes=1 << 20)
         teachers_bank = publish_upload(upload, owner_id=world.teacher.id).banks[0].slug
+        document = own_document(world.teacher.id)
         db.session.commit()
-    return attempt_id, assignment_id, teachers_bank, ordering_quiz_id
+    return attempt_id, assignment_id, teachers_bank, ordering_quiz_id, document
 
 
-def reachable_pages(world, attempt_id, assignment_id, teachers_bank):
+def reachable_pages(world, attempt_id, assignment_id, teachers_bank, document):
     """(role, url) of every page the route matrix says a student or teacher gets."""
     for endpoint, (method, template, statuses) in sorted(MATRIX.items()):
         if method != "GET" or endpoint == "static":
             continue
+        slug, question_id, name = document
         url = template.format(c=world.school_class.id, s=world.student.id, a=assignment_id,
-                              q=attempt_id, b=teachers_bank)
+                              q=attempt_id, b=teachers_bank, d=slug, dq=question_id, g=name)
         for role in ("student", "teacher"):
             if statuses.get(role, statuses.get("*")) == 200 and not url.endswith(
                     (".csv", ".xlsx", ".json", "moodle-xml", "/yaml")):
@@ -130,11 +132,11 @@ def reachable_pages(world, attempt_id, assignment_id, teachers_bank):
 
 def test_no_western_digit_in_the_interface_with_arabic_indic_digits(busy_world, world,
                                                                       client_as):
-    attempt_id, assignment_id, teachers_bank, ordering_quiz_id = busy_world
+    attempt_id, assignment_id, teachers_bank, ordering_quiz_id, document = busy_world
     clients = {role: client_as(role) for role in ("student", "teacher")}
     for client in clients.values():
         client.set_cookie("lang", "ar")
-    pages = list(reachable_pages(world, attempt_id, assignment_id, teachers_bank))
+    pages = list(reachable_pages(world, attempt_id, assignment_id, teachers_bank, document))
     student = clients["student"]
     token = csrf_token(student)
     # The quiz answered (feedback), then finished (result).
