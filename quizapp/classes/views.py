@@ -2,7 +2,16 @@
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -24,20 +33,20 @@ from ..banks.access import (
     visible_bank_or_404,
     visible_banks,
 )
-from ..banks.labels import QUESTION_TYPE_LABELS
 from ..banks.models import Bank
 from ..core.forms import validated
 from ..core.text import isolate
 from ..extensions import db
 from ..i18n import current_language
-from ..interop.gradebook import GradebookRow, gradebook_response
 from ..progress import items
-from ..progress.classes import best_quiz_scores, class_report
-from ..progress.exports import Share, table_response
+from ..progress.classes import class_report
+from ..progress.exports import table_response
 from ..progress.items import SORTS
 from ..progress.services import build_dashboard
-from . import services
+from . import services, tasks
 from .forms import AssignForm, ClassForm, JoinClassForm
+from .reports import question_type_label, report_download
+from .reports import ratio as _ratio
 
 blueprint = Blueprint("classes", __name__, url_prefix="/classes")
 
@@ -163,39 +172,11 @@ def item_analysis_export(class_id: int, slug: str, fmt: str):
 @teacher_required
 def report_export(class_id: int, fmt: str):
     school_class = owned_class_or_404(class_id)
-    rows, _completion = class_report(school_class, datetime.now(UTC))
-    lang = current_language()
-    class_assignments = services.assignments([school_class.id])
-    if fmt == "moodle":  # a gradebook: per assignment, its best quiz score and completion
-        quiz_scores = best_quiz_scores(school_class)
-        return gradebook_response(
-            "class-results", [_("Name"), _("Username"), _("Email address")],
-            [label for a in class_assignments
-             for label in (_("%(bank)s: quiz score", bank=a.bank.title(lang)),
-                           _("%(bank)s: completion", bank=a.bank.title(lang)))],
-            [GradebookRow(r.student.display_name, r.student.username, r.student.email,
-                          [score for a in class_assignments
-                           for score in (quiz_scores.get((r.student.id, a.id)),
-                                         r.assignment_progress.get(a.id, 0))])
-             for r in rows])
-    return table_response(
-        fmt, "class-results",
-        [_("Name"), _("Username"), _("Reviews, 7 days"), _("Reviews, 30 days"),
-         _("Retention"), _("Mastered"), _("Studied"),
-         *(a.bank.title(lang) for a in class_assignments), _("Last activity")],
-        [(r.student.display_name, r.student.username, r.reviews_7d, r.reviews_30d,
-          _ratio(r.retention_30d), r.mastered, r.studied,
-          *(_ratio(r.assignment_progress.get(a.id, 0)) for a in class_assignments),
-          r.last_activity.isoformat() if r.last_activity else None) for r in rows],
-        rtl=lang == "ar")
-
-
-def question_type_label(kind: str):
-    return QUESTION_TYPE_LABELS.get(kind, kind)
-
-
-def _ratio(value):
-    return None if value is None else Share(round(value, 4))
+    if services.class_size(db.session, school_class) > current_app.config["JOB_EXPORT_STUDENTS"]:
+        # A big class is exported by a worker; the teacher follows it on the job's page.
+        job = tasks.start_report_export(school_class.id, fmt, current_language())
+        return redirect(url_for("jobs.show", job_id=job.id), code=303)
+    return report_download(school_class, fmt, current_language())
 
 
 @blueprint.post("/<int:class_id>/leave")
