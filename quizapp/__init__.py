@@ -95,3 +95,4 @@ def register_tasks() -> None:
     from .banks import tasks as _banks  # noqa: F401
     from .classes import tasks as _classes  # noqa: F401
     from .interop.importing import tasks as _importing  # noqa: F401
+    from .study import tasks as _study  # noqa: F401

@@ -123,3 +123,28 @@ class QuizAnswer(Model):
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     question: Mapped[Question] = relationship()
+
+
+class MemoryFit(Model):
+    """One fit of a student's memory model (study/memory.py): what it was judged on, how
+    well the parameters in use and the fitted ones predicted the held-out reviews, and
+    whether the fitted ones were kept (they are then in ``users.fsrs_parameters``)."""
+
+    __tablename__ = "memory_fits"
+    __table_args__ = (Index("ix_memory_fits_user_fitted", "user_id", "fitted_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    fitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The time of the latest review it read: reviews after it count towards the next fit.
+    through: Mapped[datetime] = mapped_column(UTCDateTime)
+    reviews: Mapped[int]
+    held_out_items: Mapped[int]
+    enough: Mapped[bool]  # False: too few reviews to fit; recorded so the count restarts
+    kept: Mapped[bool]
+    log_loss_before: Mapped[float]
+    log_loss_after: Mapped[float]
+    # Calibration error: how far predicted recall was from actual recall, 0..1.
+    rmse_before: Mapped[float]
+    rmse_after: Mapped[float]
+    parameters: Mapped[list[float]] = mapped_column(JSON)

@@ -143,6 +143,9 @@ MATRIX = {
     "authoring.publish_checked": ("POST", "/my-banks/jobs/{j}/publish", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 303, "other_teacher": 404}),
+    # Nothing reviewed yet: nothing to fit, back to the progress page.
+    "progress.fit_memory_model": ("POST", "/progress/memory-model",
+                                  {"anonymous": LOGIN, "*": 303}),
 }
 
 
