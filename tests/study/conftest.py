@@ -118,3 +118,38 @@ def simulated_reviews(true_parameters, cards: int, days: int, seed: int = 1,
             shown, _ = app_scheduler.review_card(shown, rating, now)
             now += max((shown.due - now) * rng.uniform(1.0, 2.0), timedelta(minutes=1))
     return logs
+
+
+def store_reviews(user_id: int, reviews, first_question: int = 0) -> None:
+    """The simulated log as the student's cards and review rows (one question a card)."""
+    from quizapp.banks.models import Question
+    from quizapp.extensions import db
+    from quizapp.study.models import Card, ReviewLog
+    from quizapp.study.scheduling import make_scheduler
+    from quizapp.study.scheduling import review as schedule
+
+    question_ids = db.session.scalars(select(Question.id).order_by(Question.id)).all()
+    by_card = {}
+    for review in reviews:
+        by_card.setdefault(review.card_id, []).append(review)
+    scheduler = make_scheduler(0.9, fuzzing=False)
+    for card_number, card_reviews in by_card.items():
+        question_id = question_ids[first_question + card_number - 1]
+        state = None
+        card = Card(user_id=user_id, question_id=question_id, fsrs_card={}, state=0,
+                    due=card_reviews[0].reviewed_at, reviews=0, lapses=0)
+        db.session.add(card)
+        db.session.flush()
+        for review in card_reviews:
+            before = state
+            scheduled = schedule(scheduler, before, review.rating, review.reviewed_at)
+            state = scheduled.card
+            db.session.add(ReviewLog(
+                user_id=user_id, question_id=question_id, card_id=card.id,
+                rating=review.rating, reviewed_at=review.reviewed_at, state_before=None,
+                state_after=scheduled.state, due_after=scheduled.due, card_before=before,
+                card_after=scheduled.card))
+        card.fsrs_card, card.due, card.state = state, scheduled.due, scheduled.state
+        card.stability, card.difficulty = scheduled.stability, scheduled.difficulty
+        card.last_review, card.reviews = card_reviews[-1].reviewed_at, len(card_reviews)
+    db.session.commit()

@@ -7,14 +7,13 @@ from fsrs.scheduler import DEFAULT_PARAMETERS
 from sqlalchemy import func, select
 
 from quizapp.accounts.models import User
-from quizapp.banks.models import Question
 from quizapp.core.models import Job
 from quizapp.extensions import db
 from quizapp.study import memory, tasks
-from quizapp.study.models import Card, MemoryFit, ReviewLog
+from quizapp.study.models import Card, MemoryFit
 from quizapp.study.scheduling import make_scheduler
 
-from .conftest import forgetful_parameters, simulated_reviews
+from .conftest import forgetful_parameters, simulated_reviews, store_reviews
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -39,39 +38,8 @@ def test_fitted_parameters_are_accepted_by_the_scheduler():
     assert tuple(scheduler.parameters) == fit.parameters
 
 
-def _store(user_id: int, reviews, first_question: int = 0) -> None:
-    """The simulated log as the student's cards and review rows (one question a card)."""
-    question_ids = db.session.scalars(select(Question.id).order_by(Question.id)).all()
-    by_card = {}
-    for review in reviews:
-        by_card.setdefault(review.card_id, []).append(review)
-    scheduler = make_scheduler(0.9, fuzzing=False)
-    from quizapp.study.scheduling import review as schedule
-
-    for card_number, card_reviews in by_card.items():
-        question_id = question_ids[first_question + card_number - 1]
-        state = None
-        card = Card(user_id=user_id, question_id=question_id, fsrs_card={}, state=0,
-                    due=card_reviews[0].reviewed_at, reviews=0, lapses=0)
-        db.session.add(card)
-        db.session.flush()
-        for review in card_reviews:
-            before = state
-            scheduled = schedule(scheduler, before, review.rating, review.reviewed_at)
-            state = scheduled.card
-            db.session.add(ReviewLog(
-                user_id=user_id, question_id=question_id, card_id=card.id,
-                rating=review.rating, reviewed_at=review.reviewed_at, state_before=None,
-                state_after=scheduled.state, due_after=scheduled.due, card_before=before,
-                card_after=scheduled.card))
-        card.fsrs_card, card.due, card.state = state, scheduled.due, scheduled.state
-        card.stability, card.difficulty = scheduled.stability, scheduled.difficulty
-        card.last_review, card.reviews = card_reviews[-1].reviewed_at, len(card_reviews)
-    db.session.commit()
-
-
 def test_a_fit_job_keeps_better_parameters_and_reschedules_the_cards(ctx, student):
-    _store(student.id, simulated_reviews(forgetful_parameters(), cards=60, days=150))
+    store_reviews(student.id, simulated_reviews(forgetful_parameters(), cards=60, days=150))
     due_before = dict(db.session.execute(select(Card.id, Card.due)
                                          .where(Card.user_id == student.id)).all())
     job = tasks.request_fit(student.id)
@@ -88,7 +56,7 @@ def test_a_fit_job_keeps_better_parameters_and_reschedules_the_cards(ctx, studen
 
 
 def test_a_fit_job_with_too_few_reviews_leaves_the_defaults(ctx, student):
-    _store(student.id, simulated_reviews(forgetful_parameters(), cards=3, days=20))
+    store_reviews(student.id, simulated_reviews(forgetful_parameters(), cards=3, days=20))
     job = tasks.request_fit(student.id)
     assert job.state == "done"
     assert db.session.get(User, student.id).fsrs_parameters is None
@@ -99,9 +67,9 @@ def test_a_fit_is_queued_after_every_so_many_reviews(ctx, student):
     ctx.config["MEMORY_REFIT_REVIEWS"] = 50
     first = simulated_reviews(forgetful_parameters(), cards=10, days=30)[:49]
     assert len(first) == 49
-    _store(student.id, first)
+    store_reviews(student.id, first)
     assert tasks.note_review(student.id) is None  # 49 reviews: not yet
-    _store(student.id, simulated_reviews(forgetful_parameters(), cards=1, days=5), 20)
+    store_reviews(student.id, simulated_reviews(forgetful_parameters(), cards=1, days=5), 20)
     assert tasks.note_review(student.id) is not None
     # The fit read every review: the count starts again.
     assert tasks.note_review(student.id) is None
@@ -119,7 +87,7 @@ def _student_with_history(app) -> tuple[int, object]:
         user = register(NewAccount(username="sara", display_name="Sara", password=PASSWORD,
                                    locale="en", timezone="UTC"))
         user_id = user.id
-        _store(user_id, simulated_reviews(forgetful_parameters(), cards=60, days=150))
+        store_reviews(user_id, simulated_reviews(forgetful_parameters(), cards=60, days=150))
     client = app.test_client()
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
     assert login(client, "sara", PASSWORD).status_code == 303
