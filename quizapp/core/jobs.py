@@ -196,7 +196,11 @@ def execute(job_id: int, function: Callable[[Job, Progress], JobResult]) -> None
         db.session.rollback()
         _finish(job_id, state="failed", message_key=GONE, message_params={})
         return
-    except Exception:
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:
+        # BaseException: a Rust library's panic (fsrs-rs, through pyo3) is not an
+        # Exception, and must still end the job rather than leave it running.
         log.exception("job %s (%s) failed", job_id, job.kind)
         db.session.rollback()
         _finish(job_id, state="failed", message_key=UNEXPECTED, message_params={})

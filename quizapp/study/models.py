@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from fsrs.card import CardDict
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, false
+from sqlalchemy import JSON, Float, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..banks.models import Question
@@ -142,9 +142,9 @@ class MemoryFit(Model):
     held_out_items: Mapped[int]
     enough: Mapped[bool]  # False: too few reviews to fit; recorded so the count restarts
     kept: Mapped[bool]
-    log_loss_before: Mapped[float]
-    log_loss_after: Mapped[float]
+    log_loss_before: Mapped[float] = mapped_column(Float)
+    log_loss_after: Mapped[float] = mapped_column(Float)
     # Calibration error: how far predicted recall was from actual recall, 0..1.
-    rmse_before: Mapped[float]
-    rmse_after: Mapped[float]
+    rmse_before: Mapped[float] = mapped_column(Float)
+    rmse_after: Mapped[float] = mapped_column(Float)
     parameters: Mapped[list[float]] = mapped_column(JSON)

@@ -95,3 +95,17 @@ def test_an_unexpected_error_fails_the_job_with_a_message_not_a_500(loaded_app, 
     assert "توقّفت العملية بسبب خطأ غير متوقّع" in teacher.get(f"/jobs/{job_id}").get_data(
         as_text=True)
     assert teacher.get(f"/jobs/{job_id}/download").status_code == 404
+
+
+@job_task("test_panic", N_("Fitting your memory model"))
+def panicking_for_test(job, progress):
+    class Panic(BaseException):  # as pyo3 reports a Rust panic
+        pass
+
+    raise Panic("index out of bounds")
+
+
+def test_a_panic_in_a_native_library_fails_the_job(loaded_app, world):
+    job_id = _start(loaded_app, panicking_for_test, world.teacher.id)
+    with loaded_app.app_context():
+        assert db.session.get(Job, job_id).state == "failed"

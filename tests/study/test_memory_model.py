@@ -128,3 +128,19 @@ def test_a_student_asks_for_a_fit_and_follows_it_on_the_job_page(loaded_app):
     again = client.post("/progress/memory-model",
                         data={"csrf_token": csrf_token(client, "/progress")})
     assert again.headers["Location"] == "/progress"
+
+
+def test_the_monthly_run_fits_only_students_with_new_reviews(ctx, student):
+    from quizapp.accounts.services import NewAccount, register
+
+    from .conftest import PASSWORD
+
+    idle = register(NewAccount(username="idle", display_name="Idle", password=PASSWORD,
+                               locale="en"))
+    store_reviews(student.id, simulated_reviews(forgetful_parameters(), cards=3, days=10))
+    tasks.monthly_fits()
+    owners = db.session.scalars(select(Job.owner_id).where(Job.kind == tasks.KIND)).all()
+    assert owners == [student.id]
+    tasks.monthly_fits()  # nothing new since: no second fit
+    assert db.session.scalar(select(func.count()).select_from(Job)) == 1
+    assert idle.id not in owners
