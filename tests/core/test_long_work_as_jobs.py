@@ -86,3 +86,17 @@ def test_a_class_export_job_for_someone_elses_class_fails_without_leaking(
                                  "lang": "en"})
         assert job.state == "failed" and job.result_data is None
         assert db.session.get(Job, job.id).message_key == jobs.GONE
+
+
+def test_a_large_banks_export_is_built_by_a_job_for_its_visitor(loaded_app, world,
+                                                                 client_as):
+    loaded_app.config["JOB_BANK_QUESTIONS"] = 10  # the shipped bank has more
+    student = client_as("student")
+    url = "/banks/cultural-centre-beijing/export/quizlet"
+    location, page = _job_page(student, student.get(url))
+    assert "The export is ready to download." in page
+    download = student.get(f"{location}/download")
+    assert download.status_code == 200 and len(download.data) > 1000
+    assert client_as("rstudent").get(f"{location}/download").status_code == 404
+    # A visitor with no account to own a job gets the file at once.
+    assert loaded_app.test_client().get(url).status_code == 200
