@@ -28,4 +28,5 @@ def start_report_export(class_id: int, fmt: str, lang: str) -> Job:
     from flask_login import current_user
 
     return jobs.start(export_report, owner_id=current_user.id,
-                      params={"class_id": class_id, "format": fmt, "lang": lang})
+                      params={"class_id": class_id, "format": fmt, "lang": lang},
+                      reuse_unfinished=True)

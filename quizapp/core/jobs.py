@@ -28,7 +28,7 @@ from flask_login import current_user, login_user
 from huey import Huey
 from huey.api import TaskWrapper
 from huey.storage import RedisStorage, SqliteStorage
-from sqlalchemy import update
+from sqlalchemy import select, update
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
@@ -132,9 +132,19 @@ def job_task(kind: str, title: str, details_template: str | None = None
 
 
 def start(task: TaskWrapper, *, owner_id: int, params: dict[str, Any] | None = None,
-          payload: str | None = None) -> Job:
+          payload: str | None = None, reuse_unfinished: bool = False) -> Job:
     """Store a job row, then queue its task: the row is committed first, so a worker on
-    another machine finds it."""
+    another machine finds it.
+
+    ``reuse_unfinished``: the same owner's unfinished job of this kind and these params,
+    if there is one, instead of a second (a download link followed twice, a reload).
+    """
+    if reuse_unfinished:
+        for unfinished in db.session.scalars(select(Job).where(
+                Job.owner_id == owner_id, Job.kind == task.kind,
+                Job.state.in_(("queued", "running")))):
+            if unfinished.params == (params or {}):
+                return unfinished
     job = Job(kind=task.kind, owner_id=owner_id, params=params or {}, payload=payload)
     db.session.add(job)
     db.session.commit()

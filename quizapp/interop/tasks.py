@@ -39,4 +39,5 @@ def export(job: Job, progress: Progress) -> JobResult:
 
 def start_export(bank: Bank, format_name: str, lang: str) -> Job:
     return jobs.start(export, owner_id=current_user.id,
-                      params={"slug": bank.slug, "format": format_name, "lang": lang})
+                      params={"slug": bank.slug, "format": format_name, "lang": lang},
+                      reuse_unfinished=True)

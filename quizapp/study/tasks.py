@@ -5,7 +5,8 @@ bounded read after each stored review) and monthly for everyone with new reviews
 their last fit; the fit itself always runs on a worker.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -13,7 +14,7 @@ from fsrs import Card as FsrsCard
 from fsrs import Rating
 from fsrs import ReviewLog as FsrsReviewLog
 from huey import crontab
-from sqlalchemy import exists, func, select
+from sqlalchemy import Integer, bindparam, exists, func, select
 
 from ..accounts.models import User
 from ..core import jobs
@@ -64,12 +65,30 @@ def request_fit(user_id: int) -> Job | None:
     return jobs.start(fit_memory, owner_id=user_id)
 
 
+@cache
+def _refit_due_statement():
+    """Whether the student's Nth review since their latest fit exists: one indexed
+    statement, bound once (it runs after every review)."""
+    user_id = bindparam("user_id", type_=Integer)
+    last_fit = (select(func.max(MemoryFit.through)).where(MemoryFit.user_id == user_id)
+                .scalar_subquery())
+    since = func.coalesce(last_fit, bindparam("epoch", type_=MemoryFit.through.type))
+    return (select(ReviewLog.id).where(ReviewLog.user_id == user_id,
+                                       ReviewLog.reviewed_at > since)
+            .order_by(ReviewLog.reviewed_at)
+            .offset(bindparam("nth", type_=Integer)).limit(1))
+
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 def note_review(user_id: int) -> Job | None:
     """After a stored review: queue a fit once enough new reviews have gathered. Only
     reads, unless a fit is due (once every MEMORY_REFIT_REVIEWS reviews)."""
     every = current_app.config["MEMORY_REFIT_REVIEWS"]
-    fit = latest_fit(user_id)
-    if _reviews_since(user_id, fit.through if fit else None, every) < every:
+    due = db.session.execute(_refit_due_statement(), {
+        "user_id": user_id, "epoch": EPOCH, "nth": every - 1}).first()
+    if due is None:
         return None
     if _fit_pending(user_id):
         return None

@@ -109,3 +109,17 @@ def test_a_panic_in_a_native_library_fails_the_job(loaded_app, world):
     job_id = _start(loaded_app, panicking_for_test, world.teacher.id)
     with loaded_app.app_context():
         assert db.session.get(Job, job_id).state == "failed"
+
+
+def test_a_download_link_followed_twice_reuses_the_unfinished_job(loaded_app, world):
+    with loaded_app.app_context():
+        waiting = Job(kind="test_export", owner_id=world.teacher.id, state="queued",
+                      params={"class_id": 1})
+        db.session.add(waiting)
+        db.session.commit()
+        again = jobs.start(export_for_test, owner_id=world.teacher.id,
+                           params={"class_id": 1}, reuse_unfinished=True)
+        assert again.id == waiting.id
+        other = jobs.start(export_for_test, owner_id=world.teacher.id,
+                           params={"class_id": 2}, reuse_unfinished=True)
+        assert other.id != waiting.id and other.state == "done"
