@@ -9,7 +9,11 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run test install translations migrate load lint typecheck chromium
 
+# The web server and a job worker (`flask jobs worker`: bank checks, imports, exports,
+# memory-model fits) together; Ctrl-C stops both.
 run: install translations migrate load
+	@$(FLASK) jobs worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 # The whole suite on SQLite (browser tests included), then everything that touches the

@@ -20,7 +20,7 @@ def register_extensions(app: Flask) -> None:
     from . import database, i18n
     from .accounts import access
     from .accounts import throttle as _throttle  # noqa: F401 - the database:// storage
-    from .core import params, serving
+    from .core import jobs, params, serving
     from .extensions import csrf, db, limiter, migrate
 
     params.init_app(app)
@@ -33,9 +33,11 @@ def register_extensions(app: Flask) -> None:
     serving.init_app(app)
     access.init_app(app)
     limiter.init_app(app)
+    jobs.init_app(app)
     # Models must be imported for Alembic and relationships to see every table.
     from .accounts import models as _accounts  # noqa: F401
     from .banks import models as _banks  # noqa: F401
+    from .core import models as _core  # noqa: F401
     from .documents import models as _documents  # noqa: F401
     from .study import models as _study  # noqa: F401
 
@@ -49,6 +51,7 @@ def register_blueprints(app: Flask) -> None:
     from .classes.accepting import blueprint as accepting
     from .classes.roster_views import blueprint as roster
     from .classes.views import blueprint as classes
+    from .core.job_views import blueprint as jobs
     from .core.views import blueprint as core
     from .core.views import register_error_handlers
     from .documents.draft_views import blueprint as drafts
@@ -61,6 +64,7 @@ def register_blueprints(app: Flask) -> None:
     from .study.views import blueprint as study
 
     app.register_blueprint(core)
+    app.register_blueprint(jobs)
     app.register_blueprint(banks)
     app.register_blueprint(search)
     app.register_blueprint(authoring)
@@ -85,6 +89,7 @@ def register_commands(app: Flask) -> None:
     from .banks.cli import bank
     from .core import backup  # noqa: F401 - adds `flask db backup`
     from .core.cli import translate
+    from .core.job_cli import jobs
     from .interop.cli import export_command
     from .interop.importing import cli as _importing  # noqa: F401 - adds `flask bank import`
 
@@ -92,3 +97,14 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(bank)
     app.cli.add_command(translate)
     app.cli.add_command(user)
+    app.cli.add_command(jobs)
+    register_tasks()
+
+
+def register_tasks() -> None:
+    """Every feature's tasks, so a worker knows each job kind it may be handed."""
+    from .banks import tasks as _banks  # noqa: F401
+    from .classes import tasks as _classes  # noqa: F401
+    from .interop import tasks as _interop  # noqa: F401
+    from .interop.importing import tasks as _importing  # noqa: F401
+    from .study import tasks as _study  # noqa: F401

@@ -33,6 +33,25 @@ def _secret_key(instance_path: Path) -> str:
     return key
 
 
+def queue_settings(instance_path: Path) -> dict[str, Any]:
+    """The job queue's storage: Redis when the deployment has it, else a SQLite file.
+
+    JOBS_REDIS_URL, else REDIS_URL, else the rate limiter's redis:// URL: a deployment
+    that already shares counters through Redis shares its queue there too. Without Redis
+    the queue is a SQLite file under instance/ (JOBS_QUEUE_FILE), which every worker and
+    process on this machine shares.
+    """
+    redis_url = os.environ.get("JOBS_REDIS_URL") or os.environ.get("REDIS_URL")
+    limiter_uri = os.environ.get("RATELIMIT_STORAGE_URI", "")
+    if not redis_url and limiter_uri.startswith(("redis://", "rediss://")):
+        redis_url = limiter_uri
+    return {
+        "redis_url": redis_url or None,
+        "sqlite_file": os.environ.get("JOBS_QUEUE_FILE")
+        or str(instance_path / "jobs.sqlite3"),
+    }
+
+
 def load(app: Flask, overrides: dict[str, Any] | None) -> None:
     """Defaults, then the environment, then the caller's overrides (tests)."""
     overrides = overrides or {}
@@ -59,6 +78,9 @@ def from_environment(instance_path: Path, overrides: Mapping[str, Any]) -> dict[
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "database://"),
         # Only the benchmark turns rate limits off (its simulated students share an address).
         "RATELIMIT_ENABLED": os.environ.get("RATELIMIT_ENABLED", "1") != "0",
+        # Jobs run at once in the request that starts them, with no worker: for a set-up
+        # that wants no queue at all (tests do this too).
+        "JOBS_IMMEDIATE": os.environ.get("JOBS_IMMEDIATE", "") == "1",
         # How many proxies in front of the app set X-Forwarded-For/-Proto (0: none).
         "PROXY_COUNT": int(os.environ.get("PROXY_COUNT", "0") or 0),
     }
@@ -129,6 +151,19 @@ DEFAULTS = {
     "RATELIMIT_HEADERS_ENABLED": True,
     # argon2id's cost (accounts/passwords.py); only the tests make it cheaper.
     "PASSWORD_HASHING": {"time_cost": 2, "memory_cost": 32 * 1024, "parallelism": 1},
+    # Background jobs (core/jobs.py). A bank of more questions or bytes than these is
+    # checked and published by a job with a progress page; a smaller one at once.
+    "JOB_BANK_QUESTIONS": 200,
+    "JOB_BANK_BYTES": 256 * 1024,
+    # What a bank checked by a job may hold (the command line's MAX_BANK_BYTES bounds it).
+    "JOB_MAX_BANK_QUESTIONS": 5000,
+    "JOB_MAX_BANK_BYTES": 4 * 1024 * 1024,
+    # A file to import larger than this (and any Anki package) is imported by a job.
+    "JOB_IMPORT_BYTES": 256 * 1024,
+    # A class of more students than this exports its results through a job.
+    "JOB_EXPORT_STUDENTS": 60,
+    # A student's memory model is fitted again after this many new reviews (and monthly).
+    "MEMORY_REFIT_REVIEWS": 200,
     # FSRS spreads due dates a little so cards learnt together do not stay together.
     "FSRS_FUZZING": True,
 }

@@ -10,6 +10,7 @@ import secrets
 from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     CheckConstraint,
     Date,
     ForeignKey,
@@ -66,6 +67,9 @@ class User(Model):
     # Set on accounts a teacher created from a roster: the one-time password is changed
     # at the first login, before anything else.
     must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # FSRS parameters fitted to this student's own reviews (study/memory.py), kept here
+    # because every review's scheduler needs them with the account; None: FSRS's defaults.
+    fsrs_parameters: Mapped[list[float] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     # Flask-Login's interface.

@@ -22,11 +22,13 @@ from sqlalchemy.orm import selectinload
 from werkzeug.wrappers import Response
 
 from ..accounts.access import teacher_required
+from ..core.jobs import own_job_or_404
 from ..core.messages import N_
 from ..core.params import parse_int
 from ..extensions import db
 from ..questions.presenting import correct_answer, make_layout
 from . import format_guide as guide
+from . import tasks
 from .access import downloadable_bank_or_404, own_bank_or_404
 from .forms import BankForm
 from .models import Bank, BankRevision, Document
@@ -93,6 +95,11 @@ def new() -> ResponseReturnValue:
         bank = own_bank_or_404(slug)
         latest = _revision(bank)
         form.text.data = latest.yaml_text if latest else ""
+    elif job_id := request.args.get("job"):
+        # A draft a job made (an import): its owner's only.
+        job = own_job_or_404(parse_int(job_id, low=1) or 0)
+        form.text.data = job.result_data.decode("utf-8") if (
+            job.kind == "import_file" and job.state == "done" and job.result_data) else ""
     return render_template("banks/authoring/editor.html", form=form, upload=None)
 
 
@@ -121,6 +128,10 @@ def check() -> ResponseReturnValue:
     form.text.data = text
     if action == "edit":
         return render_template("banks/authoring/editor.html", form=form, upload=None)
+    if tasks.runs_as_job(text, current_app.config):
+        # Too big to check (and preview) while the teacher waits: a job does it.
+        job = tasks.start_check(text, current_user.id)
+        return redirect(url_for("jobs.show", job_id=job.id), code=303)
     upload = check_text(text)
     if not upload.ok:
         return render_template("banks/authoring/editor.html", form=form, upload=upload), 422
@@ -161,11 +172,33 @@ def _publish(form: BankForm, upload: Upload) -> ResponseReturnValue:
     return redirect(url_for("banks.show", slug=summary.slug), code=303)
 
 
+@blueprint.post("/my-banks/jobs/<int:job_id>/publish")
+@teacher_required
+def publish_checked(job_id: int) -> ResponseReturnValue:
+    """Publish the large bank a check job passed (the job's own text, checked again)."""
+    checked = own_job_or_404(job_id)
+    job = tasks.start_publish(checked)
+    if job is None:
+        flash(_("Only a bank that passed its check can be published."), "error")
+        return redirect(url_for("jobs.show", job_id=checked.id), code=303)
+    return redirect(url_for("jobs.show", job_id=job.id), code=303)
+
+
+@blueprint.app_template_filter("bank_problem")
+def bank_problem(data: dict) -> Problem:
+    return tasks.problem_from(data)
+
+
 def check_text(text: str) -> Upload:
-    """A bank's text checked as the current teacher's, as the editor checks it."""
-    return check_upload(text, UPLOAD_NAME, owner_id=current_user.id,
-                        max_bytes=current_app.config["UPLOAD_MAX_BANK_BYTES"],
-                        limits=UploadLimits.from_config(current_app.config))
+    """A bank's text checked as the current teacher's, as the editor checks it. A text
+    over the editor's size is refused quoting the largest a job checks (the editor sends
+    anything up to that to a job)."""
+    config = current_app.config
+    max_bytes = config["UPLOAD_MAX_BANK_BYTES"]
+    if len(text.encode("utf-8")) > max_bytes:
+        max_bytes = max(max_bytes, config["JOB_MAX_BANK_BYTES"])
+    return check_upload(text, UPLOAD_NAME, owner_id=current_user.id, max_bytes=max_bytes,
+                        limits=UploadLimits.from_config(config))
 
 
 def _submitted_text(form: BankForm) -> tuple[str, Problem | None]:
@@ -173,7 +206,9 @@ def _submitted_text(form: BankForm) -> tuple[str, Problem | None]:
     text = form.text.data or ""
     upload = form.file.data
     if upload and upload.filename:
-        raw = upload.read(current_app.config["UPLOAD_MAX_BANK_BYTES"] + 1)
+        # A large bank goes to a job (tasks.is_large), which allows more than the editor.
+        raw = upload.read(max(current_app.config["UPLOAD_MAX_BANK_BYTES"],
+                              current_app.config["JOB_MAX_BANK_BYTES"]) + 1)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:

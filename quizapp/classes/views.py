@@ -2,7 +2,16 @@
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -24,22 +33,22 @@ from ..banks.access import (
     visible_bank_or_404,
     visible_banks,
 )
-from ..banks.labels import QUESTION_TYPE_LABELS
 from ..banks.models import Bank
 from ..core.forms import validated
 from ..core.text import isolate
 from ..extensions import db
 from ..i18n import current_language
-from ..interop.gradebook import GradebookRow, gradebook_response
 from ..progress import items
 from ..progress.classes import class_report
-from ..progress.exports import Share, table_response
+from ..progress.exports import table_response
 from ..progress.items import SORTS
 from ..progress.services import build_dashboard
-from . import services
+from . import services, tasks
 from .forms import AssignForm, ClassForm, JoinClassForm
 from .invite_code import invite_qr_svg
-from .results import AssignmentResult, assignment_results, done_counts
+from .reports import question_type_label, report_download
+from .reports import ratio as _ratio
+from .results import assignment_results, done_counts
 
 blueprint = Blueprint("classes", __name__, url_prefix="/classes")
 
@@ -169,65 +178,11 @@ def item_analysis_export(class_id: int, slug: str, fmt: str):
 @teacher_required
 def report_export(class_id: int, fmt: str):
     school_class = owned_class_or_404(class_id)
-    rows, _completion = class_report(school_class, datetime.now(UTC))
-    results = assignment_results(school_class, rows)
-    lang = current_language()
-    class_assignments = services.assignments([school_class.id])
-    if fmt == "moodle":
-        # A gradebook: per assignment, the best quiz score and completion (full once done).
-        return gradebook_response(
-            "class-results", [_("Name"), _("Username"), _("Email address")],
-            [label for a in class_assignments
-             for label in (_("%(bank)s: quiz score", bank=a.bank.title(lang)),
-                           _("%(bank)s: completion", bank=a.bank.title(lang)))],
-            [GradebookRow(r.student.display_name, r.student.username, r.student.email,
-                          [score for a in class_assignments
-                           for score in gradebook_scores(results.get((r.student.id, a.id)))])
-             for r in rows])
-    return table_response(
-        fmt, "class-results",
-        [_("Name"), _("Username"), _("Reviews, 7 days"), _("Reviews, 30 days"),
-         _("Retention"), _("Mastered"), _("Studied"),
-         *(label for a in class_assignments for label in result_headers(a.bank.title(lang))),
-         _("Last activity")],
-        [(r.student.display_name, r.student.username, r.reviews_7d, r.reviews_30d,
-          _ratio(r.retention_30d), r.mastered, r.studied,
-          *(cell for a in class_assignments
-            for cell in result_cells(results.get((r.student.id, a.id)))),
-          r.last_activity.isoformat() if r.last_activity else None) for r in rows],
-        rtl=lang == "ar")
-
-
-def result_headers(bank_title: str) -> list[str]:
-    return [_("%(bank)s: done", bank=bank_title),
-            _("%(bank)s: cards studied", bank=bank_title),
-            _("%(bank)s: best quiz score", bank=bank_title),
-            _("%(bank)s: last quiz score", bank=bank_title),
-            _("%(bank)s: last quiz", bank=bank_title)]
-
-
-def result_cells(result: AssignmentResult | None) -> list:
-    """The cells under ``result_headers``: a word for done, shares, the quiz's time."""
-    if result is None:
-        return [_("No"), None, None, None, None]
-    quiz = result.quiz
-    return [_("Yes") if result.done else _("No"), _ratio(result.cards),
-            _ratio(quiz.best) if quiz else None, _ratio(quiz.last) if quiz else None,
-            quiz.last_at.isoformat() if quiz else None]
-
-
-def gradebook_scores(result: AssignmentResult | None) -> tuple[float | None, float]:
-    if result is None:
-        return None, 0.0
-    return (result.quiz.best if result.quiz else None), (1.0 if result.done else result.cards)
-
-
-def question_type_label(kind: str):
-    return QUESTION_TYPE_LABELS.get(kind, kind)
-
-
-def _ratio(value):
-    return None if value is None else Share(round(value, 4))
+    if services.class_size(db.session, school_class) > current_app.config["JOB_EXPORT_STUDENTS"]:
+        # A big class is exported by a worker; the teacher follows it on the job's page.
+        job = tasks.start_report_export(school_class.id, fmt, current_language())
+        return redirect(url_for("jobs.show", job_id=job.id), code=303)
+    return report_download(school_class, fmt, current_language())
 
 
 @blueprint.post("/<int:class_id>/leave")

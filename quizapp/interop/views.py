@@ -1,7 +1,7 @@
 """Export downloads from a bank's page: Anki and text files for everyone who may see the
 bank, Moodle XML and GIFT for teachers too. Visibility is ``banks.access``'s one rule."""
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -9,6 +9,7 @@ from flask_login import current_user
 from ..banks.access import visible_bank_or_404
 from ..banks.models import Bank
 from ..i18n import current_language
+from . import tasks
 from .formats import FORMATS
 from .services import Format, export_bank
 
@@ -48,6 +49,10 @@ def download(slug: str, format_name: str) -> ResponseReturnValue:
     if export_format is None or not _may_take(export_format):
         abort(404)
     bank = visible_bank_or_404(slug)
+    if tasks.runs_as_job(bank):
+        # A large bank's file is built by a worker; its page offers the download.
+        job = tasks.start_export(bank, format_name, _language())
+        return redirect(url_for("jobs.show", job_id=job.id), code=303)
     exported = export_bank(bank, export_format, _language())
     return Response(exported.content, mimetype=export_format.mimetype, headers={
         "Content-Disposition": f'attachment; filename="{exported.filename}"'})

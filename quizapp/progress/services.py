@@ -214,5 +214,6 @@ def question_history(user: User, question: Question, now: datetime) -> QuestionH
     if card is not None:
         r = scheduling.retrievability_at(card.stability, card.last_review, now,
                                          scheduling.decay_and_factor(scheduling.make_scheduler(
-                                             user.desired_retention, fuzzing=False)))
+                                             user.desired_retention, fuzzing=False,
+                                             parameters=user.fsrs_parameters)))
     return QuestionHistory(question, card, r, reviews, answers)

@@ -3,8 +3,9 @@
 from datetime import date
 
 from babel.dates import get_day_names
-from flask import Blueprint, render_template
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -13,8 +14,10 @@ from ..banks.access import visible_question_by_uid_or_404, visible_to
 from ..banks.models import Bank
 from ..banks.signals import home_sections
 from ..extensions import db
+from ..study.tasks import request_fit
 from . import charts
 from .home import student_home, teacher_home
+from .memory import memory_model_summary
 from .services import build_dashboard, question_history, quiz_history
 
 blueprint = Blueprint("progress", __name__)
@@ -24,7 +27,20 @@ blueprint = Blueprint("progress", __name__)
 @login_required
 def dashboard():
     return render_template("progress/dashboard.html", student=current_user,
-                           dashboard=build_dashboard(current_user, database.utcnow()))
+                           dashboard=build_dashboard(current_user, database.utcnow()),
+                           memory_model=memory_model_summary(current_user))
+
+
+@blueprint.post("/progress/memory-model")
+@login_required
+def fit_memory_model():
+    """Fit the student's memory model now (it is also fitted by itself, every so often)."""
+    job = request_fit(current_user.id)
+    if job is None:
+        flash(_("There is nothing new to fit: no review since the last fit, or a fit is "
+                "under way."), "info")
+        return redirect(url_for("progress.dashboard"), code=303)
+    return redirect(url_for("jobs.show", job_id=job.id), code=303)
 
 
 @blueprint.get("/progress/quizzes")

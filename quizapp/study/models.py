@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from fsrs.card import CardDict
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint, false
+from sqlalchemy import JSON, Float, ForeignKey, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..accounts.models import NO_ID_REUSE
@@ -145,3 +145,28 @@ class CustomStudy(Model):
     tag: Mapped[str | None] = mapped_column(String(40))
     question_ids: Mapped[list[int]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class MemoryFit(Model):
+    """One fit of a student's memory model (study/memory.py): what it was judged on, how
+    well the parameters in use and the fitted ones predicted the held-out reviews, and
+    whether the fitted ones were kept (they are then in ``users.fsrs_parameters``)."""
+
+    __tablename__ = "memory_fits"
+    __table_args__ = (Index("ix_memory_fits_user_fitted", "user_id", "fitted_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    fitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The time of the latest review it read: reviews after it count towards the next fit.
+    through: Mapped[datetime] = mapped_column(UTCDateTime)
+    reviews: Mapped[int]
+    held_out_items: Mapped[int]
+    enough: Mapped[bool]  # False: too few reviews to fit; recorded so the count restarts
+    kept: Mapped[bool]
+    log_loss_before: Mapped[float] = mapped_column(Float)
+    log_loss_after: Mapped[float] = mapped_column(Float)
+    # Calibration error: how far predicted recall was from actual recall, 0..1.
+    rmse_before: Mapped[float] = mapped_column(Float)
+    rmse_after: Mapped[float] = mapped_column(Float)
+    parameters: Mapped[list[float]] = mapped_column(JSON)

@@ -17,7 +17,7 @@ from ..questions import registry
 from ..questions.answers import check_answer
 from ..questions.base import FormData, Response
 from ..questions.presenting import make_layout, response_from_form
-from . import scheduling
+from . import scheduling, tasks
 from . import services as study
 from .feedback import Feedback, feedback_for
 from .models import Card, ReviewLog
@@ -109,9 +109,15 @@ def rate(user: User, question: Question, rating: Rating, submission: ReviewSubmi
     if submission.answered:
         result = check_answer(question.type, question.details, submission.response)
         answer = study.GradedAnswer(submission.response, result.correct, submission.suggested)
-    return study.record_review(user, question, rating, now=now, reviews_seen=submission.seen,
-                               fuzzing=fuzzing, duration_ms=submission.duration_ms,
-                               answer=answer)
+    user_id = user.id
+    outcome = study.record_review(user, question, rating, now=now,
+                                  reviews_seen=submission.seen, fuzzing=fuzzing,
+                                  duration_ms=submission.duration_ms, answer=answer)
+    if outcome.recorded:
+        # Queues a fit of the student's memory model every so many reviews; the fit
+        # runs on a worker, never in this request.
+        tasks.note_review(user_id)
+    return outcome
 
 
 def session_summary(user: User, since: datetime) -> ReviewSummary:

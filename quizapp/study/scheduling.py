@@ -4,6 +4,7 @@ No Flask here. Cards are py-fsrs ``Card.to_dict()`` dictionaries (None for a car
 reviewed); ``now`` is always passed in.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,8 +21,14 @@ QUICK_TYPES = registry.quick_names()
 THRESHOLDS_MS = {"quick": (6_000, 20_000), "slow": (12_000, 40_000)}
 
 
-def make_scheduler(desired_retention: float, *, fuzzing: bool) -> Scheduler:
-    return Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzzing)
+def make_scheduler(desired_retention: float, *, fuzzing: bool,
+                   parameters: Sequence[float] | None = None) -> Scheduler:
+    """py-fsrs's scheduler; ``parameters`` fitted to the student (study/memory.py), or
+    None for FSRS's defaults."""
+    if parameters is None:
+        return Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzzing)
+    return Scheduler(parameters=tuple(parameters), desired_retention=desired_retention,
+                     enable_fuzzing=fuzzing)
 
 
 def card_from(data: CardDict | None, now: datetime) -> Card:

@@ -137,7 +137,8 @@ def card_for(user: User, question_id: int) -> Card | None:
 
 
 def scheduler_for(user: User, fuzzing: bool) -> Scheduler:
-    return scheduling.make_scheduler(user.desired_retention, fuzzing=fuzzing)
+    return scheduling.make_scheduler(user.desired_retention, fuzzing=fuzzing,
+                                     parameters=user.fsrs_parameters)
 
 
 @dataclass(frozen=True)

@@ -184,6 +184,23 @@ MATRIX = {
     "glossary.delete": ("POST", "/my-glossary/{g}/delete", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 303, "other_teacher": 404}),
+    # A finished job of the teacher's with a file (test_access_matrix.py makes it).
+    "jobs.show": ("GET", "/jobs/{j}", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    "jobs.status": ("GET", "/jobs/{j}/status", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    "jobs.download": ("GET", "/jobs/{j}/download", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
+    # The teacher's job is no bank check: nothing to publish, back to its page.
+    "authoring.publish_checked": ("POST", "/my-banks/jobs/{j}/publish", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 303, "other_teacher": 404}),
+    # Nothing reviewed yet: nothing to fit, back to the progress page.
+    "progress.fit_memory_model": ("POST", "/progress/memory-model",
+                                  {"anonymous": LOGIN, "*": 303}),
 }
 
 

@@ -11,6 +11,7 @@ from quizapp.accounts.models import SchoolClass, User
 from quizapp.banks.models import Bank
 from quizapp.banks.services import check_upload, publish_upload
 from quizapp.classes import services as class_services
+from quizapp.core.models import Job
 from quizapp.extensions import db
 from quizapp.study import quizzes
 
@@ -46,9 +47,15 @@ def test_route_answers_each_visitor_as_expected(endpoint, loaded_app, world, cli
         attempt_id = quizzes.start_quiz(student, length=2, rng=random.Random(1), bank=bank).id
         teachers_bank = publish_as(world.teacher.id)
         document, question_id, name = own_document(world.teacher.id)
+        job = Job(kind="test", owner_id=world.teacher.id, state="done", params={},
+                  result_name="r.csv", result_mimetype="text/csv", result_data=b"a,b\n")
+        db.session.add(job)
+        db.session.commit()
+        job_id = job.id
     method, template, _ = MATRIX[endpoint]
     url = template.format(c=world.school_class.id, s=world.student.id, a=assignment_id,
-                          q=attempt_id, b=teachers_bank, d=document, dq=question_id, g=name)
+                          q=attempt_id, b=teachers_bank, d=document, dq=question_id, g=name,
+                          j=job_id)
     usernames = {"anonymous": None, "student": "student", "other_student": "rstudent",
                  "teacher": "teacher", "other_teacher": "uteacher"}
     got = {}
@@ -68,7 +75,7 @@ def test_every_post_route_refuses_a_missing_csrf_token(loaded_app, world, client
     assert posts
     for endpoint, (_, template, _) in posts:
         url = template.format(c=world.school_class.id, s=world.student.id, a=1, q=1, b="x",
-                              d="x", dq="x", g="x")
+                              d="x", dq="x", g="x", j=1)
         response = client.post(url, data={})
         assert response.status_code == 400, endpoint
         assert "The form was out of date" in response.get_data(as_text=True)

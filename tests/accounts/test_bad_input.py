@@ -28,7 +28,7 @@ FIELDS = ["username", "display_name", "email", "password", "confirm", "current_p
 def test_odd_values_never_cause_a_server_error(endpoint, world, client_as):
     _, template, _ = MATRIX[endpoint]
     url = template.format(c=world.school_class.id, s=world.student.id, a=1, q=1, b="x",
-                          d="x", dq="x", g="x")
+                          d="x", dq="x", g="x", j=1)
     for username in ("teacher", "student"):
         client = client_as(username)
         token = csrf_token(client)

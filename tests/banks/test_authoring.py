@@ -209,7 +209,9 @@ def test_a_student_who_leaves_the_class_no_longer_reviews_its_teachers_bank(
     assert "When did the centre open?" not in review and "متى افتُتح المركز؟" not in review
 
 
-def test_a_bank_over_the_size_limit_is_refused_with_a_message(world, client_as):
+def test_a_bank_over_the_size_limit_is_refused_with_a_message(loaded_app, world,
+                                                               client_as):
+    loaded_app.config["JOB_MAX_BANK_BYTES"] = 1024 * 1024  # beyond even a job's check
     teacher = client_as("teacher")
     big = GOOD + "# " + "x" * (2 * 1024 * 1024) + "\n"
     response = submit(teacher, big)

@@ -29,7 +29,10 @@ def test_the_question_limit_is_explained_in_arabic(loaded_app, world, client_as)
     assert "سطر الأوامر" in html
 
 
-def test_a_bank_over_the_browser_size_limit_is_refused_with_advice(world, client_as):
+def test_a_bank_over_the_browser_size_limit_is_refused_with_advice(loaded_app, world,
+                                                                    client_as):
+    # Up to JOB_MAX_BANK_BYTES a job checks it (tests/banks/test_bank_jobs.py); beyond, no.
+    loaded_app.config["JOB_MAX_BANK_BYTES"] = 512 * 1024
     big = GOOD + "# " + "x" * (512 * 1024) + "\n"
     response = submit(client_as("teacher"), big)
     html = response.get_data(as_text=True)

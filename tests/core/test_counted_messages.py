@@ -26,6 +26,12 @@ NUMBER_ONLY = {
     "Question %(n)s of %(total)s",  # a position, "Question 3 of 10"
     "Right answers: %(right)s of %(checked)s",
     "Published. %(added)s added, %(updated)s changed, %(retired)s retired.",
+    "Working: %(done)s of %(total)s done.",
+    # Jobs' outcomes name their counts as labels ("الأسئلة: 3").
+    "The bank passed every check. Questions: %(count)s; to be added: %(added)s, "
+    "changed: %(updated)s, retired: %(retired)s.",
+    "Imported as a draft. Questions: %(count)s. Open it in the editor, complete it, "
+    "check it, then publish; nothing is published yet.",
     # The limit stands as a value in brackets; no noun is counted by it.
     "too many combining marks on one letter (the limit is %(limit)s)",
     "you have reached the limit on banks per teacher (%(limit)s); publish a new version of "

@@ -16,6 +16,7 @@ from quizapp.accounts.models import SchoolClass, User
 from quizapp.banks.models import Bank, Question
 from quizapp.banks.services import check_upload, publish_upload
 from quizapp.classes import services as class_services
+from quizapp.core.models import Job
 from quizapp.extensions import db
 from quizapp.questions.presenting import make_layout
 from quizapp.study import quizzes, services
@@ -112,7 +113,12 @@ def busy_world(loaded_app, world):
         upload = check_upload(GOOD, "bank.yaml", owner_id=world.teacher.id, max_bytes=1 << 20)
         teachers_bank = publish_upload(upload, owner_id=world.teacher.id).banks[0].slug
         document = own_document(world.teacher.id)
+        # A finished export of the teacher's: its job page says what it made.
+        job = Job(kind="class_report", owner_id=world.teacher.id, state="done", params={},
+                  result_name="r.csv", result_mimetype="text/csv", result_data=b"a,b\n")
+        db.session.add(job)
         db.session.commit()
+        document = (*document, job.id)
     return attempt_id, assignment_id, teachers_bank, ordering_quiz_id, document
 
 
@@ -121,9 +127,10 @@ def reachable_pages(world, attempt_id, assignment_id, teachers_bank, document):
     for endpoint, (method, template, statuses) in sorted(MATRIX.items()):
         if method != "GET" or endpoint == "static":
             continue
-        slug, question_id, name = document
+        slug, question_id, name, job_id = document
         url = template.format(c=world.school_class.id, s=world.student.id, a=assignment_id,
-                              q=attempt_id, b=teachers_bank, d=slug, dq=question_id, g=name)
+                              q=attempt_id, b=teachers_bank, d=slug, dq=question_id, g=name,
+                              j=job_id)
         for role in ("student", "teacher"):
             if statuses.get(role, statuses.get("*")) == 200 and not url.endswith(
                     (".csv", ".xlsx", ".json", "moodle-xml", "/yaml")):

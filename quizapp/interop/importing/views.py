@@ -1,15 +1,25 @@
 """The Import page: another program's file made into a draft in the bank editor."""
 
-from flask import Blueprint, abort, current_app, flash, render_template, request
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import ngettext
+from flask_login import current_user
 
 from ...accounts.access import teacher_required
 from ...banks.authoring import check_text
 from ...banks.forms import BankForm
 from ...banks.problems import Problem
 from ...core.messages import N_
-from . import import_file, import_limits
+from . import import_file, import_limits, tasks
 from .forms import ImportForm
 
 blueprint = Blueprint("importing", __name__)
@@ -31,8 +41,15 @@ def import_bank() -> ResponseReturnValue:
         return render_template("banks/authoring/import.html", form=form,
                                problems=problems), 422
     limits = import_limits(current_app.config)
-    result = import_file(upload.read(limits.max_bytes + 1), upload.filename,
-                         form.format.data or None, limits=limits, as_type=form.as_type.data)
+    data = upload.read(limits.max_bytes + 1)
+    if len(data) <= limits.max_bytes and tasks.runs_as_job(
+            data, form.format.data or None, upload.filename, current_app.config):
+        # A large file, or a package to expand: a worker imports it.
+        job = tasks.start_import(data, upload.filename, form.format.data or None,
+                                 form.as_type.data, current_user.id)
+        return redirect(url_for("jobs.show", job_id=job.id), code=303)
+    result = import_file(data, upload.filename, form.format.data or None, limits=limits,
+                         as_type=form.as_type.data)
     if not result.ok:
         return render_template("banks/authoring/import.html", form=form,
                                problems=result.problems), 422
