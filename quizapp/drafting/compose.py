@@ -181,8 +181,8 @@ def figure_questions(draft: Draft, figures: list[Figure]) -> None:
         # Every third statement is true as the text has it, so that "false" is not always
         # the answer; the others change the figure.
         true = statements % 3 == 0 or not wrong
-        changed = number if true else format_value(
-            wrong[0], number if not figure.in_words else "0")
+        changed = number if true else figure.written_as(format_value(
+            wrong[0], number if not figure.in_words else "0"))
         statement = draft.clause(sentence, figure.number_start, figure.number_end, changed)
         given = {lang: f"{changed} {figure.unit_label(lang)}".strip() for lang in ("ar", "en")}
         draft.add("figure", "figure", {

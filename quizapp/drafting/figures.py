@@ -131,6 +131,10 @@ _UNIT_DUALS = {
     "km": ["كيلومترين", "كيلومتران"], "m": ["مترين", "متران"], "t": ["طنين", "طنان"],
     "ha": ["هكتارين", "هكتاران"],
 }
+_UNIT_PLURALS_AR = {"sar": "ريالات", "usd": "دولارات", "egp": "جنيهات", "aed": "دراهم",
+                    "dinar": "دنانير", "year": "سنوات", "month": "أشهر", "day": "أيام",
+                    "hour": "ساعات", "minute": "دقائق", "km": "كيلومترات", "m": "أمتار",
+                    "t": "أطنان", "ha": "هكتارات"}
 _DUAL_UNIT_KEY = {plain_text(word): key for key, words in _UNIT_DUALS.items() for word in words}
 _DUAL_UNIT = re.compile(rf"{LEFT}{PREFIX}(?P<dual>"
                         + alternation([w for words in _UNIT_DUALS.values() for w in words])
@@ -180,6 +184,16 @@ class Figure:
     approximate: bool
     in_words: bool
     counted: str = ""  # the counted noun after a figure with no unit ("زائر", "students")
+    dual: bool = False  # the unit's dual says the number ("ريالين"): no digits to change
+
+    def written_as(self, value: str) -> str:
+        """What replaces the number in a changed statement: the digits, or for a dual the
+        digits and the unit ("3 ريالات" for "ريالين")."""
+        if not (self.dual and self.unit):
+            return value
+        plural = _UNIT_PLURALS_AR.get(self.unit.key)
+        few = value in ("3", "4", "5", "6", "7", "8", "9", "10")  # the plural counts 3 to 10
+        return f"{value} {plural if plural and few else self.unit.ar}"
 
     @property
     def full_value(self) -> Decimal:
@@ -280,7 +294,7 @@ def find_figures(text: str, taken: list[tuple[int, int]] = ()) -> list[Figure]: 
         if key is None:
             continue
         figures.append(Figure(start, end, start, end, match.group("dual"), Decimal(2), 1,
-                              UNITS[key], False, True))
+                              UNITS[key], False, True, dual=True))
     return sorted(figures, key=lambda f: f.start)
 
 
