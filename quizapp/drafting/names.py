@@ -142,6 +142,10 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
             compass = _COMPASS.search(doc.text, 0, start)
             if compass and doc.text[start].isascii():
                 start = compass.start()  # "South Sudan", not "South ____"
+            point = _COMPASS_AR.search(doc.text, 0, start) if key in _CONTINENTS_AR else None
+            if point:  # "شرق أفريقيا" is a region of its own, not "شرق ____"
+                start = point.start("point")
+                en = f"{_POINTS_EN[point.group('point')]} {en}"
             original = _strip_prefix(document[slice(*doc.span(start, end_index + 1))], ar)
             is_ar = bool(re.search("[\u0600-\u06ff]", original))
             # Content stays in the document's language: an English document's place is
@@ -316,6 +320,10 @@ def _arabic_run(tokens: list[Token], index: int, static: dict[str, Any]
     return (index, last) if last > index else None
 
 
+_COMPASS_AR = re.compile(r"(?<![\w])[وبلف]?(?P<point>شرق|غرب|شمال|جنوب|وسط)\s+$")
+_POINTS_EN = {"شرق": "East", "غرب": "West", "شمال": "North", "جنوب": "South",
+              "وسط": "Central"}
+_CONTINENTS_AR = {"افريقيا", "اسيا", "اوروبا", "امريكا"}
 _COMPASS = re.compile(r"(?<![\w])(?:north|south|east|west|central|upper|lower|new|great)\s+$")
 _GENERIC = {"الجديد", "الجديده", "الحالي", "الحاليه", "نفسه", "نفسها", "هذا", "هذه",
             "العريقه", "العريق", "الوحيده", "الوحيد", "المذكوره", "المذكور"}

@@ -80,3 +80,9 @@ def test_a_dual_of_a_unit_is_a_figure_of_two(text, value, unit):
 def test_an_ordinal_century_is_not_a_figure(text):
     taken = [(d.start, d.end) for d in find_dates(text)]
     assert find_figures(text, taken) == []
+
+
+def test_a_region_named_by_its_compass_point_is_one_place():
+    text = "أبحرت السفن العمانية إلى زنجبار وشرق أفريقيا في القرن التاسع عشر."
+    places = _named(text, "place")
+    assert "شرق أفريقيا" in places and "أفريقيا" not in places
