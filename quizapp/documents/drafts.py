@@ -48,10 +48,11 @@ def make_draft(document: Document, owner_id: int, *, max_questions: int = 200) -
     glossary = [GlossaryName(name.kind, name.ar, name.en,
                              variants=name.variants_ar + name.variants_en)
                 for name in names_for(owner_id)]
-    # The drafter picks a balanced subset when there is more to ask than fits.
+    # The drafter picks a balanced subset when there is more to ask than fits, and writes
+    # a bank in the document's language only.
     result = draft_bank(source, glossary, bank_slug=bank_slug(document),
                         languages=(document.language,), max_questions=max_questions)
-    bank = in_one_language(result.bank, document.language)
+    bank = result.bank
     with write_transaction():
         draft = db.session.scalar(select(Draft).where(Draft.document_id == document.id))
         if draft is None:
@@ -64,26 +65,11 @@ def make_draft(document: Document, owner_id: int, *, max_questions: int = 200) -
 
 
 def in_one_language(bank: dict[str, Any], lang: str) -> dict[str, Any]:
-    """A draft bank written in the document's language only (``languages: [lang]``): a
-    teacher's document is drafted for the students who read it, and its review shows half
-    the fields. The other language's texts, where the drafter wrote them, are dropped."""
-    other = "en" if lang == "ar" else "ar"
+    """A bank kept in ``lang`` only (``languages: [lang]``); the drafter writes its drafts
+    so, this trims a bilingual bank the same way."""
+    from ..drafting.bankfile import in_one_language as trimmed  # the drafter loads lazily
 
-    def keep(value: Any) -> Any:
-        if isinstance(value, dict):
-            kept = {key: keep(child) for key, child in value.items()
-                    if key != "quote_en" and not (key == other and lang in value)}
-            return kept
-        if isinstance(value, list):
-            return [keep(child) for child in value]
-        return value
-
-    header = {key: value for key, value in bank.items() if key != "questions"}
-    ordered: dict[str, Any] = {"slug": header.pop("slug", None), "languages": [lang]}
-    ordered.update(keep(header))
-    ordered["languages"] = [lang]
-    ordered["questions"] = keep(bank.get("questions") or [])
-    return ordered
+    return trimmed(bank, lang)
 
 
 def draft_of(document: Document) -> Draft | None:

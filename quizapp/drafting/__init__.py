@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import compose, named, quotes
-from .bankfile import clean_strings, drop_repeats, dump, replace_variants
+from .bankfile import clean_strings, drop_repeats, dump, in_one_language, replace_variants
 from .dates import find_dates
 from .figures import find_figures
 from .names import find_entities
@@ -69,13 +69,16 @@ def draft_bank(source: SourceText, glossary: Sequence[GlossaryName] = (), *,
                max_questions: int | None = None) -> DraftResult:
     """A draft bank on ``source``: every question cites one of its sentences verbatim.
 
-    ``languages`` are the bank's content languages. Until banks may declare fewer than
-    two, both fields are written: an Arabic document's English fields hold its Arabic
-    words in an English frame (and the reverse for an English document).
+    ``languages`` are the bank's content languages. A monolingual bank (one language)
+    declares it (``languages: [ar]``) and writes only that language's fields; a bilingual
+    one writes both: an Arabic document's English fields hold its Arabic words in an
+    English frame (and the reverse for an English document).
     ``max_questions`` (the browser editor's limit, say) keeps that many, taken from every
     fact kind in turn. A document with nothing to ask gives a bank with no questions, which
     the validator refuses: the caller says so.
     """
+    if not languages or not set(languages) <= {"ar", "en"}:
+        raise ValueError(f"content languages are ar and/or en, not {languages!r}")
     body = source.body
     draft = compose.Draft(body, source.slug, source.language, split_sentences(body),
                           id_prefix=bank_slug)
@@ -97,6 +100,8 @@ def draft_bank(source: SourceText, glossary: Sequence[GlossaryName] = (), *,
     replace_variants(bank, _variant_spellings(glossary))
     bank = clean_strings(bank)
     drop_repeats(bank)
+    if len(set(languages)) == 1:
+        bank = in_one_language(bank, languages[0])
     counts: dict[str, int] = {}
     for question in bank["questions"]:
         counts[kind_of[question["id"]]] = counts.get(kind_of[question["id"]], 0) + 1

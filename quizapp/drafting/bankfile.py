@@ -137,3 +137,21 @@ def _distinct(items: list[Any], sides: Any) -> list[Any]:
                 seen[i][lang].add(text[lang])
         out.append(item)
     return out
+
+
+def in_one_language(bank: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The bank as a monolingual bank in ``lang`` (``languages: [lang]`` after its slug):
+    every text keeps that language's field only, and a source its quote without the
+    ``quote_en`` a bilingual bank adds."""
+    other = "en" if lang == "ar" else "ar"
+
+    def keep(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: keep(child) for key, child in value.items()
+                    if key != "quote_en" and not (key == other and lang in value)}
+        if isinstance(value, list):
+            return [keep(child) for child in value]
+        return value
+
+    header = {key: value for key, value in bank.items() if key not in ("slug", "languages")}
+    return {"slug": bank.get("slug"), "languages": [lang], **keep(header)}

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..core.text import BIDI_CONTROLS
 from . import dates as dates_module
+from .asking import direct_question
 from .dates import DateFact
 from .distractors import date_distractors, number_distractors
 from .figures import Figure, format_value
@@ -152,6 +153,7 @@ def figure_questions(draft: Draft, figures: list[Figure]) -> None:
     """A numeric question for each figure, and a true-or-false statement (most with a
     changed figure)."""
     statements = 0
+    direct = _direct_questions(draft, figures)
     for figure in figures:
         sentence = draft.sentence_at(figure.number_start)
         if sentence is None or not draft.citable(sentence):
@@ -159,9 +161,16 @@ def figure_questions(draft: Draft, figures: list[Figure]) -> None:
         clause = draft.clause(sentence, figure.number_start, figure.number_end)
         number = draft.document[figure.number_start:figure.number_end]
         answer_text = format_value(figure.value, number if not figure.in_words else "0")
+        asked = direct.get(figure.start)
+        if asked:
+            prompt = {lang: asked if lang == draft.language else
+                      FRAMES["figure_direct"][lang].format(question=asked)
+                      for lang in ("ar", "en")}
+        else:
+            prompt = {lang: FRAMES["figure"][lang].format(clause=clause) for lang in ("ar", "en")}
         question: Question = {
             "type": "numeric",
-            "prompt": {lang: FRAMES["figure"][lang].format(clause=clause) for lang in ("ar", "en")},
+            "prompt": prompt,
             "answer": _plain_number(figure.value, answer_text),
         }
         tolerance = _tolerance(figure)
@@ -181,8 +190,8 @@ def figure_questions(draft: Draft, figures: list[Figure]) -> None:
         # Every third statement is true as the text has it, so that "false" is not always
         # the answer; the others change the figure.
         true = statements % 3 == 0 or not wrong
-        changed = number if true else format_value(
-            wrong[0], number if not figure.in_words else "0")
+        changed = number if true else figure.written_as(format_value(
+            wrong[0], number if not figure.in_words else "0"))
         statement = draft.clause(sentence, figure.number_start, figure.number_end, changed)
         given = {lang: f"{changed} {figure.unit_label(lang)}".strip() for lang in ("ar", "en")}
         draft.add("figure", "figure", {
@@ -195,6 +204,21 @@ def figure_questions(draft: Draft, figures: list[Figure]) -> None:
                 for lang in ("ar", "en")},
             "source": draft.source(sentence),
         })
+
+
+def _direct_questions(draft: Draft, figures: list[Figure]) -> dict[int, str]:
+    """Each figure's direct question where its sentence allows one; a question two figures
+    would share ("كم بلغ عدد الزوار؟" of two years) is no question, and both keep the
+    cloze."""
+    asked: dict[int, str] = {}
+    for figure in figures:
+        sentence = draft.sentence_at(figure.number_start)
+        if sentence is not None:
+            question = direct_question(draft.document, sentence, figure, draft.language)
+            if question:
+                asked[figure.start] = question
+    repeated = {q for q in asked.values() if list(asked.values()).count(q) > 1}
+    return {start: q for start, q in asked.items() if q not in repeated}
 
 
 def _plain_number(value: Decimal, written: str) -> int | float | str:

@@ -122,6 +122,23 @@ _DUAL_ALONE = re.compile(rf"{LEFT}{PREFIX}(?P<magnitude>"
                          + alternation(["مليونان", "مليونين", "ملياران", "مليارين", "ملياري",
                                       "مليوني"])
                          + rf")\s+(?P<unit>{_UNIT_RE}){RIGHT}")
+# A unit's dual says "two" alone: "ريالين عمانيين" (2 rials), "عامين", "كيلومترين".
+_UNIT_DUALS = {
+    "sar": ["ريالين", "ريالان"], "usd": ["دولارين", "دولاران"], "egp": ["جنيهين", "جنيهان"],
+    "aed": ["درهمين", "درهمان"], "dinar": ["دينارين", "ديناران"],
+    "year": ["عامين", "عامان", "سنتين", "سنتان"], "month": ["شهرين", "شهران"],
+    "day": ["يومين", "يومان"], "hour": ["ساعتين", "ساعتان"], "minute": ["دقيقتين", "دقيقتان"],
+    "km": ["كيلومترين", "كيلومتران"], "m": ["مترين", "متران"], "t": ["طنين", "طنان"],
+    "ha": ["هكتارين", "هكتاران"],
+}
+_UNIT_PLURALS_AR = {"sar": "ريالات", "usd": "دولارات", "egp": "جنيهات", "aed": "دراهم",
+                    "dinar": "دنانير", "year": "سنوات", "month": "أشهر", "day": "أيام",
+                    "hour": "ساعات", "minute": "دقائق", "km": "كيلومترات", "m": "أمتار",
+                    "t": "أطنان", "ha": "هكتارات"}
+_DUAL_UNIT_KEY = {plain_text(word): key for key, words in _UNIT_DUALS.items() for word in words}
+_DUAL_UNIT = re.compile(rf"{LEFT}{PREFIX}(?P<dual>"
+                        + alternation([w for words in _UNIT_DUALS.values() for w in words])
+                        + rf"){RIGHT}")
 
 
 _COUNTED = re.compile(r"\s+([^\W\d_][\w\u064b-\u0652]*)")
@@ -148,6 +165,11 @@ _ORDINAL_BEFORE = re.compile(alternation([
     "الحادية", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة",
     "التاسعة"]) + r"\s+$")
 
+# Marks and invisible joiners a copied text may leave between an ordinal and its "عشر".
+_INVISIBLE = re.compile("[\u064b-\u0652\u0670\u0640\u200b-\u200f\u2060\ufeff]")
+_CENTURY_BEFORE = re.compile(rf"{LEFT}(?:{alternation(['القرن', 'القرنين', 'قرن', 'century'])})"
+                             r"\s+$", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -162,6 +184,16 @@ class Figure:
     approximate: bool
     in_words: bool
     counted: str = ""  # the counted noun after a figure with no unit ("زائر", "students")
+    dual: bool = False  # the unit's dual says the number ("ريالين"): no digits to change
+
+    def written_as(self, value: str) -> str:
+        """What replaces the number in a changed statement: the digits, or for a dual the
+        digits and the unit ("3 ريالات" for "ريالين")."""
+        if not (self.dual and self.unit):
+            return value
+        plural = _UNIT_PLURALS_AR.get(self.unit.key)
+        few = value in ("3", "4", "5", "6", "7", "8", "9", "10")  # the plural counts 3 to 10
+        return f"{value} {plural if plural and few else self.unit.ar}"
 
     @property
     def full_value(self) -> Decimal:
@@ -229,8 +261,11 @@ def find_figures(text: str, taken: list[tuple[int, int]] = ()) -> list[Figure]: 
         unit = _unit(match.group("unit"), match.group("sign"))
         if group == "words" and value < 3 and not unit:
             continue
-        if group == "words" and _ORDINAL_BEFORE.search(text, 0, number_start):
+        if group == "words" and _ORDINAL_BEFORE.search(
+                _INVISIBLE.sub("", text[max(0, number_start - 40):number_start])):
             continue  # "السد الحادي عشر": an ordinal, not a figure
+        if _CENTURY_BEFORE.search(text, 0, number_start):
+            continue  # "القرن 19": a century is an era (a date), not a quantity
         if not (unit or match.group("magnitude")) and (
                 re.match(r"[A-Za-z]", text[number_end:number_end + 1])
                 or _MONTH_AFTER.match(text, match.end())):
@@ -250,6 +285,16 @@ def find_figures(text: str, taken: list[tuple[int, int]] = ()) -> list[Figure]: 
         figures.append(Figure(start, match.end(), start, end, match.group(0).strip(),
                               Decimal(times), size, _unit(match.group("unit"), None),
                               False, True))
+    for match in _DUAL_UNIT.finditer(text):
+        start, end = match.span("dual")
+        if any(s < end and start < e for s, e in taken) or any(
+                f.start <= start < f.end for f in figures):
+            continue
+        key = _DUAL_UNIT_KEY.get(plain_text(match.group("dual")))
+        if key is None:
+            continue
+        figures.append(Figure(start, end, start, end, match.group("dual"), Decimal(2), 1,
+                              UNITS[key], False, True, dual=True))
     return sorted(figures, key=lambda f: f.start)
 
 

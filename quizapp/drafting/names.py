@@ -132,6 +132,8 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
     for kind in ("institution", "event", "place"):
         for entity, start, end in _headed(document, doc, tokens, static, kind):
             add(entity, start, end)
+    for entity, start, end in _described_companies(document, doc, tokens):
+        add(entity, start, end)
     for end_index, (what, key) in _longest(static["automaton"], doc.text):
         start = end_index - len(key) + 1
         if what == "place" and _at_word_start(doc.text, start, article=False) and _at_word_end(
@@ -140,6 +142,10 @@ def find_entities(document: str, glossary: Sequence[Any] = ()) -> list[Entity]:
             compass = _COMPASS.search(doc.text, 0, start)
             if compass and doc.text[start].isascii():
                 start = compass.start()  # "South Sudan", not "South ____"
+            point = _COMPASS_AR.search(doc.text, 0, start) if key in _CONTINENTS_AR else None
+            if point:  # "شرق أفريقيا" is a region of its own, not "شرق ____"
+                start = point.start("point")
+                en = f"{_POINTS_EN[point.group('point')]} {en}"
             original = _strip_prefix(document[slice(*doc.span(start, end_index + 1))], ar)
             is_ar = bool(re.search("[\u0600-\u06ff]", original))
             # Content stays in the document's language: an English document's place is
@@ -224,6 +230,41 @@ def _headed(document: str, doc: Folded, tokens: list[Token], static: dict[str, A
     return out
 
 
+# What a company is called by before its name is given in apposition: "the contractor,
+# Toyo Construction, ..."
+_COMPANY_NOUNS = {"contractor", "builder", "developer", "operator", "firm", "company",
+                  "consortium", "supplier", "manufacturer", "designer", "consultant",
+                  "consultancy", "insurer", "lender", "publisher", "carrier", "airline",
+                  "shipbuilder", "shipyard", "engineers", "architects", "subcontractor"}
+
+
+def _described_companies(document: str, doc: Folded, tokens: list[Token]
+                         ) -> list[tuple[Entity, int, int]]:
+    """A company named in apposition after the noun that says what it is, with no head
+    word the lists know: "according to the contractor, Toyo Construction, and"."""
+    out: list[tuple[Entity, int, int]] = []
+    for index, token in enumerate(tokens[:-1]):
+        if token.word not in _COMPANY_NOUNS or index == 0 or tokens[index - 1].word not in (
+                "the", "its", "their", "a"):
+            continue
+        first = index + 1
+        if tokens[first].gap_before.strip() != "," or not document[
+                doc.offsets[tokens[first].start]].isupper():
+            continue
+        last = first
+        while last + 1 < len(tokens) and last - first < 3 and not tokens[
+                last + 1].gap_before.strip() and document[
+                doc.offsets[tokens[last + 1].start]].isupper():
+            last += 1
+        closing = tokens[last + 1].gap_before.strip()[:1] if last + 1 < len(tokens) else "."
+        if closing not in (",", ".") or not token.word.isascii():
+            continue
+        start, end = tokens[first].start, tokens[last].end
+        text = document[slice(*doc.span(start, end))]
+        out.append((Entity("institution", text, text), start, end))
+    return out
+
+
 def _arabic_run(tokens: list[Token], index: int, static: dict[str, Any]
                 ) -> tuple[int, int] | None:
     """A head word and the words of its name: definite words (الثقافة، والإعلام), a proper
@@ -252,8 +293,9 @@ def _arabic_run(tokens: list[Token], index: int, static: dict[str, Any]
                 word.startswith("لل") and not head_is_definite):
             last = follow
         elif (follow == index + 1 and not head_is_definite and len(word) >= 3
-              and not word.startswith("و") and (not word.endswith("ي") or any(
-                  t.word in _NAME_LINKS for t in tokens[follow + 1:follow + 3]))):
+              and not word.startswith("و") and not _adjective(word) and (
+                  not word.endswith("ي") or any(
+                      t.word in _NAME_LINKS for t in tokens[follow + 1:follow + 3]))):
             last = follow  # a proper name after an indefinite head: "قمة أستانا"
         elif (follow == index + 2 and last == index + 1 and not head_is_definite
               and follow + 1 < len(tokens) and not tokens[follow + 1].gap_before.strip()
@@ -278,6 +320,10 @@ def _arabic_run(tokens: list[Token], index: int, static: dict[str, Any]
     return (index, last) if last > index else None
 
 
+_COMPASS_AR = re.compile(r"(?<![\w])[وبلف]?(?P<point>شرق|غرب|شمال|جنوب|وسط)\s+$")
+_POINTS_EN = {"شرق": "East", "غرب": "West", "شمال": "North", "جنوب": "South",
+              "وسط": "Central"}
+_CONTINENTS_AR = {"افريقيا", "اسيا", "اوروبا", "امريكا"}
 _COMPASS = re.compile(r"(?<![\w])(?:north|south|east|west|central|upper|lower|new|great)\s+$")
 _GENERIC = {"الجديد", "الجديده", "الحالي", "الحاليه", "نفسه", "نفسها", "هذا", "هذه",
             "العريقه", "العريق", "الوحيده", "الوحيد", "المذكوره", "المذكور"}
@@ -287,6 +333,13 @@ _COUNT_WORDS = {"ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "�
 _NAME_LINKS = {"بن", "ابن", "عبد", "ابو", "بنت", "ال"}
 # Royal titles an institution may be named after: "صندوق الملك ...", "جامعة الأمير ...".
 _ROYAL = {"الملك", "الملكه", "الامير", "الاميره", "الشيخ", "السلطان"}
+
+
+def _adjective(word: str) -> bool:
+    """An indefinite adjective's pattern (فاعل، فعيل، مفعول: شامل، جديد، مفتوح): "متحف
+    شامل للتاريخ" describes a museum, it does not name one as "قمة أستانا" does."""
+    return len(word) == 4 and (word[1] == "ا" or word[2] == "ي") or (
+        len(word) == 5 and word[0] == "م" and word[3] == "و")
 
 
 def definite_role(word: str) -> bool:

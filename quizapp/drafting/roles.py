@@ -7,8 +7,16 @@ import re
 from typing import Any
 
 # Words a name may carry inside it: عبد الفتاح، أبو بكر، بن سلمان; al-, bin, de, van.
-_NAME_PARTICLES = {"عبد", "ابو", "بن", "ابن", "ال", "bin", "al", "de", "van", "von", "el",
-                   "da", "del", "la", "le", "abu", "ibn"}
+_NAME_PARTICLES = {"عبد", "ابو", "بن", "ابن", "بنت", "ال", "ذي", "ذو", "bin", "al", "de",
+                   "van", "von", "el", "da", "del", "la", "le", "abu", "ibn"}
+# What holds an Arabic name together: a "بن/بنت/ابن/آل" chain needs a word on each side,
+# and the first half of a compound given name (عبد الله، أبو بكر، ذي يزن) its second.
+_CHAIN_LINKS = {"بن", "بنت", "ابن", "ال"}
+_COMPOUND_FIRST = {"عبد", "ابو", "ذي", "ذو", "ذا"}
+# Honorifics: they announce a name ("صاحب السمو السيد ...", "معالي الشيخ ...") but are
+# part of neither the name nor the role.
+_HONORIFICS = {"صاحب", "صاحبه", "السمو", "سمو", "معالي", "سعاده", "فخامه", "سماحه", "فضيله",
+               "جلاله", "السيد", "السيده", "الشيخ", "الشيخه"}
 _INTRODUCERS = {"وفقا", "ووفقا", "طبقا", "وطبقا", "بحسب", "وبحسب", "حسب", "قال", "وقال",
                 "قالت", "وقالت", "اكد", "واكد", "اكدت", "واكدت", "اوضح", "واوضح", "اوضحت",
                 "واوضحت", "اشار", "واشار", "اشارت", "واشارت", "اضاف", "واضاف", "اضافت",
@@ -17,7 +25,8 @@ _HEADS: frozenset[str] = frozenset()
 # Titles that stand between a role and a name ("مدير المكتبة الدكتور ..."): part of
 # neither the role's wording nor the name.
 _TITLES = {"الدكتور", "الدكتوره", "المهندس", "المهندسه", "الاستاذ", "الاستاذه", "السيد",
-           "السيده", "البروفيسور", "الشيخ", "dr", "dr.", "mr", "mrs", "ms", "professor"}
+           "السيده", "البروفيسور", "الشيخ", "dr", "dr.", "mr", "mrs", "ms", "professor",
+           "captain", "colonel", "sir"}
 _REPEATED: set[str] = set()
 _ARTICLE: set[int] = set()
 _NAMES: set[int] = set()  # words the document writes more than once
@@ -60,6 +69,10 @@ def find_people(document: str, doc: Any, tokens: list[Any], static: dict[str, An
     people: list[tuple[Any, int, int]] = []
     surnames: dict[str, Any] = {}
 
+    def written(i: int) -> str:
+        """A word as the document spells it, without harakat."""
+        return re.sub("[\u064b-\u0652\u0640]", "", original(i, i))
+
     def original(first: int, last: int) -> str:
         return document[slice(*doc.span(tokens[first].start, tokens[last].end))]
 
@@ -76,7 +89,8 @@ def find_people(document: str, doc: Any, tokens: list[Any], static: dict[str, An
     for index, token in enumerate(tokens):
         word = token.word
         english = _is_english(word)
-        if not (_role_token(word, roles) or (english and word.rstrip(".") in roles)):
+        if not (_role_token(word, roles) or (english and word.rstrip(".") in roles)
+                or word in _HONORIFICS):
             continue
         if english and not (index + 1 < len(tokens) and capital(index + 1)
                             and clear(index + 1)) and not capital(index):
@@ -85,33 +99,112 @@ def find_people(document: str, doc: Any, tokens: list[Any], static: dict[str, An
         else:
             found = _preposed(tokens, index, stop, roles, english, capital, clear) or \
                 _postposed(tokens, index, stop, roles, english, capital)
+        if found is None and english:
+            found = _english_apposition(tokens, index, capital, clear)
         if found is None:
             continue
         (name_first, name_last), (role_first, role_last) = found
+        if not english:
+            name_first, name_last = _whole_arabic_name(tokens, name_first, name_last, roles,
+                                                      stop, clear)
         if english and role_first == index:
-            role_first = _english_role_start(tokens, index, roles, stop, clear)
-        while role_last > role_first and tokens[role_last].word in _TITLES:
+            role_first = _english_role_start(tokens, index, roles, stop, clear, capital)
+        while role_last > role_first and tokens[role_last].word in _TITLES | _HONORIFICS:
             role_last -= 1
+        while role_first < role_last and tokens[role_first].word in _HONORIFICS:
+            role_first += 1
         if overlaps(name_first, name_last):
             continue
+        # A title or an honorific alone ("الدكتور", "السيد") is no role: the apposition
+        # after the name ("...، مدير عام المتحف") gives it, or the person has none.
+        titled = all(tokens[i].word in _TITLES | _HONORIFICS
+                     for i in range(role_first, role_last + 1))
         name = original(name_first, name_last)
         if not english and name_first and tokens[name_first - 1].word in _INTRODUCERS:
             name = re.sub(r"^ل", "", name)
         role = original(role_first, role_last).strip(" ,")
-        if not english and tokens[role_first].word not in roles:
+        if not english and tokens[role_first].word not in roles | _HONORIFICS:
             role = role[1:]  # the joined و, ب or ل of "ووزيرة", "لرئيس"
+        if titled:
+            role = ""
+        start, end = tokens[name_first].start, tokens[name_last].end
+        same = next((i for i, (_, s, e) in enumerate(people) if s < end and start < e), None)
+        if same is not None:
+            known, s, e = people[same]
+            if role and not known.role_ar and (s, e) == (start, end):
+                known.role_ar = known.role_en = role
+            continue
         entity = Entity("person", name, name, role_ar=role, role_en=role)
-        people.append((entity, tokens[name_first].start, tokens[name_last].end))
-        surnames[tokens[name_last].word] = entity
+        people.append((entity, start, end))
+        # The family name alone names the person later ("وقال السعيد", "Smith said"); a
+        # father's name after بن/بنت ("فاطمة بنت علي") or a particle never does.
+        if name_last > name_first and tokens[name_last - 1].word not in _NAME_PARTICLES \
+                and tokens[name_last].word not in _NAME_PARTICLES | stop:
+            surnames[tokens[name_last].word] = (entity, written(name_last))
     # Later mentions by the family name alone ("وقال السعيد", "Smith said").
     for index, token in enumerate(tokens):
-        known = surnames.get(token.word) or surnames.get(token.word[1:])
-        if known is None or overlaps(index, index):
+        word = token.word if token.word in surnames else token.word[1:]
+        if word not in surnames or overlaps(index, index):
             continue
+        known, spelling = surnames[word]
+        if not written(index).endswith(spelling):
+            continue  # the same letters once folded (على and علي), not the same word
         if any(s <= token.start < e for _, s, e in people):
             continue
         people.append((Entity("person", known.ar, known.en), token.start, token.end))
     return people
+
+
+def _whole_arabic_name(tokens: list[Any], first: int, last: int, roles: frozenset[str],
+                       stop: frozenset[str], clear: Any) -> tuple[int, int]:
+    """The name widened to its whole "بن/بنت/آل" chain and compound given names: "ذي يزن
+    بن هيثم آل سعيد", not "هيثم آل سعيد"; never across punctuation, a role, a title or
+    an honorific."""
+
+    def blocked(i: int) -> bool:
+        word = tokens[i].word
+        return ((word in stop and i not in _NAMES) or word in roles or word in _TITLES
+                or word in _HONORIFICS or word in _INTRODUCERS or word in _HEADS
+                or _role_token(word, roles))
+
+    for _ in range(6):
+        if first == 0 or not clear(first) or blocked(first - 1):
+            break
+        before = tokens[first - 1].word
+        if tokens[first].word in _CHAIN_LINKS or before in _CHAIN_LINKS | _COMPOUND_FIRST:
+            first -= 1
+        else:
+            break
+    for _ in range(6):
+        if last + 1 >= len(tokens) or not clear(last + 1) or blocked(last + 1):
+            break
+        after = tokens[last + 1].word
+        if tokens[last].word in _CHAIN_LINKS | _COMPOUND_FIRST:
+            last += 1
+        elif after in _CHAIN_LINKS and last + 2 < len(tokens) and clear(last + 2) \
+                and not blocked(last + 2):
+            last += 2
+        else:
+            break
+    return first, last
+
+
+def _english_apposition(tokens: list[Any], index: int, capital: Any, clear: Any
+                        ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """ROLE, NAME, ...: "Kenya's Transport Minister, Grace Wanjiru, opened": two or three
+    capitalised words set off by commas right after the role."""
+    follow = index + 1
+    if follow >= len(tokens) or tokens[follow].gap_before.strip() != "," or \
+            not capital(follow) or tokens[follow].word.rstrip(".") in _TITLES:
+        return None  # "the head librarian, Dr Samuel Okafor": the title's own rule
+    last = follow
+    while last + 1 < len(tokens) and clear(last + 1) and capital(last + 1) and \
+            last - follow < 2:
+        last += 1
+    closing = tokens[last + 1].gap_before.strip() if last + 1 < len(tokens) else "."
+    if last == follow or closing[:1] not in (",", "."):
+        return None
+    return (follow, last), (index, index)
 
 
 _ROLE_WORDS_BEFORE = {"head", "chief", "senior", "deputy", "managing", "general", "vice",
@@ -119,21 +212,28 @@ _ROLE_WORDS_BEFORE = {"head", "chief", "senior", "deputy", "managing", "general"
 
 
 def _english_role_start(tokens: list[Any], index: int, roles: frozenset[str],
-                        stop: frozenset[str], clear: Any) -> int:
+                        stop: frozenset[str], clear: Any, capital: Any) -> int:
     """Where an English role begins: "Council leader", "Kenya's Transport Minister", and
     "the head librarian, Dr" (the role before a title, across its comma)."""
     first = index
-    if tokens[index].word in _TITLES and "," in tokens[index].gap_before and index > 0 \
-            and tokens[index - 1].word in roles:
-        first = index - 1
+    if tokens[index].word in _TITLES and "," in tokens[index].gap_before and index > 0:
+        # "The managing director of the Kenya Ports Authority, Captain ...": back over
+        # the institution the role is of, to the role word.
+        back = index - 1
+        while back > 0 and index - back < 8 and tokens[back].word not in roles and clear(
+                back) and (capital(back) or tokens[back].word in ("of", "the", "for")):
+            back -= 1
+        if tokens[back].word in roles:
+            first = back
     for _ in range(2):
         if first == 0 or not clear(first):
             break
         word = tokens[first - 1].word
-        if word in stop or not (word in _ROLE_WORDS_BEFORE or word in roles or (
-                word[:1].isalpha() and tokens[first - 1].word != word.lower())):
-            if not (word.endswith(("'s", "’s")) or word.istitle()):
-                break
+        if word in stop:
+            break
+        if not (word in _ROLE_WORDS_BEFORE or word in roles or word.endswith(("'s", "’s"))
+                or capital(first - 1)):
+            break
         first -= 1
     return first
 

@@ -8,6 +8,10 @@ monolingual bank shows them; the teacher translates what should be read in Engli
 FRAMES: dict[str, dict[str, str]] = {
     "figure": {"ar": "وفق النص، ما العدد الناقص في العبارة الآتية؟ «{clause}»",
                "en": "According to the text, what number is missing here? «{clause}»"},
+    # A figure asked directly, in the other language's frame: the question itself is
+    # in the document's language.
+    "figure_direct": {"ar": "وفق النص: «{question}»",
+                      "en": "According to the text: «{question}»"},
     "figure_statement": {"ar": "وفق النص: «{clause}»",
                          "en": "True or false, according to the text: «{clause}»"},
     "date": {"ar": "وفق النص، ما التاريخ الناقص في العبارة الآتية؟ «{clause}»",

@@ -24,10 +24,32 @@ def test_result_carries_bank_yaml_and_counts(problems_of):
     assert problems_of(result.yaml, "solar", ARTICLE) == []
 
 
-def test_arabic_only_bank_is_still_valid_today(problems_of):
+def _has_key(value, key):
+    if isinstance(value, dict):
+        return key in value or any(_has_key(child, key) for child in value.values())
+    if isinstance(value, list):
+        return any(_has_key(child, key) for child in value)
+    return False
+
+
+def test_a_monolingual_bank_declares_its_language_and_writes_only_its_fields(problems_of):
     result = draft_bank(SourceText("solar", "ar", ARTICLE), bank_slug="solar-ar",
                         languages=("ar",))
+    assert result.bank["languages"] == ["ar"]
+    assert list(result.bank)[:2] == ["slug", "languages"]
+    assert not _has_key(result.bank, "en") and not _has_key(result.bank, "quote_en")
+    assert "languages:\n- ar\n" in result.yaml
     assert problems_of(result.yaml, "solar", ARTICLE) == []
+
+
+def test_an_english_only_bank_of_an_english_document(problems_of):
+    text = ("On 2 September 2025 Minister of Culture Aida Balayeva opened the centre in "
+            "Beijing. It covers 9,200 square metres and cost $12 million.")
+    result = draft_bank(SourceText("centre", "en", text), bank_slug="centre-en",
+                        languages=("en",))
+    assert result.bank["languages"] == ["en"]
+    assert not _has_key(result.bank, "ar") and result.bank["questions"]
+    assert problems_of(result.yaml, "centre", text) == []
 
 
 def test_english_frame_names_the_arabic_text():
