@@ -36,8 +36,17 @@ def bank_slug(document: Document) -> str:
 
 
 def make_draft(document: Document, owner_id: int, *, max_questions: int = 200) -> Draft:
-    """Run the drafter on the document (replacing any earlier draft of it). Beyond
-    ``max_questions`` (what the bank editor checks at once) the rest are left out."""
+    """Run the drafter on the document and keep what it proposes (replacing any earlier
+    draft of it). Beyond ``max_questions`` (what the bank editor checks at once) the rest
+    are left out."""
+    return save_draft(document, owner_id, propose(document, owner_id,
+                                                  max_questions=max_questions))
+
+
+def propose(document: Document, owner_id: int, *, max_questions: int = 200
+            ) -> dict[str, Any]:
+    """The drafter's bank for the document, in its language; stored nowhere. Its
+    questions are empty when the document holds nothing the drafter can ask."""
     # Imported when a draft is asked for: building the drafter's patterns takes a moment
     # that no other page should wait for.
     from ..drafting import GlossaryName, SourceText, draft_bank
@@ -51,16 +60,28 @@ def make_draft(document: Document, owner_id: int, *, max_questions: int = 200) -
     # The drafter picks a balanced subset when there is more to ask than fits.
     result = draft_bank(source, glossary, bank_slug=bank_slug(document),
                         languages=(document.language,), max_questions=max_questions)
-    bank = in_one_language(result.bank, document.language)
+    return in_one_language(result.bank, document.language)
+
+
+def save_draft(document: Document, owner_id: int, bank: dict[str, Any]) -> Draft:
+    """Keep ``bank`` as the document's draft, replacing any earlier one. A fresh draft
+    has no edits: created and updated at the same instant (see ``has_edits``)."""
+    now = utcnow()
     with write_transaction():
         draft = db.session.scalar(select(Draft).where(Draft.document_id == document.id))
         if draft is None:
             draft = Draft(owner_id=owner_id, document_id=document.id, bank=bank)
             db.session.add(draft)
         else:
-            draft.bank, draft.created_at = bank, utcnow()
-        draft.updated_at = utcnow()
+            draft.bank = bank
+        draft.created_at = draft.updated_at = now
     return draft
+
+
+def has_edits(draft: Draft) -> bool:
+    """Whether the teacher changed the draft since the drafter wrote it (drafting again
+    would lose that work, so it is confirmed first)."""
+    return draft.updated_at > draft.created_at
 
 
 def in_one_language(bank: dict[str, Any], lang: str) -> dict[str, Any]:

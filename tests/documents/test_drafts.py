@@ -17,6 +17,7 @@ def _drafted(world, client_as):
     base = SLUG_PATH.format(id=world.teacher.id)
     response = teacher.post(base + "/draft", data={"csrf_token": csrf_token(teacher, "/")})
     assert response.status_code == 303
+    assert "/jobs/" in response.headers["Location"]  # drafted by a job (immediate in tests)
     page = teacher.get(base + "/draft").get_data(as_text=True)
     ids = re.findall(r'<li class="card question" id="([a-z0-9-]+)"', page)
     assert ids, page
