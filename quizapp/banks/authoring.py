@@ -29,7 +29,7 @@ from ..extensions import db
 from ..i18n import current_language
 from ..questions.presenting import correct_answer, make_layout
 from . import format_guide as guide
-from . import tasks
+from . import signals, tasks
 from .access import downloadable_bank_or_404, own_bank_or_404
 from .forms import BankForm
 from .models import Bank, BankRevision, Document
@@ -136,6 +136,9 @@ def check() -> ResponseReturnValue:
     upload = check_text(text)
     if not upload.ok:
         return render_template("banks/authoring/editor.html", form=form, upload=upload), 422
+    if form.draft.data:
+        # What passed the checks is the draft's latest version (documents' receiver).
+        signals.editor_text_checked.send(current_user.id, draft=form.draft.data, text=text)
     digest = _digest(text)
     if action == "publish":
         if form.checked.data != digest:

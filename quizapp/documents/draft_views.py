@@ -86,9 +86,10 @@ def _type_label(name: str) -> str:
 @teacher_required
 def open_in_editor(slug: str) -> ResponseReturnValue:
     """The draft in the bank editor, checked: publishing goes through its preview."""
-    _, draft = _own_draft_or_404(slug)
+    document, draft = _own_draft_or_404(slug)
     editor = BankForm(formdata=None)
     editor.text.data = drafts.draft_yaml(draft.bank)
+    editor.draft.data = document.slug  # what passes the editor's checks comes back here
     checked = check_text(editor.text.data)
     return render_template("banks/authoring/editor.html", form=editor,
                            upload=None if checked.ok else checked)

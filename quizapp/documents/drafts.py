@@ -7,16 +7,20 @@ editor checks a bank (``check_bank_text`` against the teacher's own library): a 
 that is not word for word in the document is refused, never saved.
 """
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from sqlalchemy import select
+from werkzeug.exceptions import NotFound
 
+from ..banks.access import own_document_or_404
 from ..banks.models import Document
 from ..banks.ownership import written_name
 from ..banks.problems import Problem
+from ..banks.signals import editor_text_checked
 from ..banks.uploads import stored_library
 from ..banks.validator import check_bank_text
 from ..database import utcnow, write_transaction
@@ -105,6 +109,31 @@ def in_one_language(bank: dict[str, Any], lang: str) -> dict[str, Any]:
     ordered["languages"] = [lang]
     ordered["questions"] = keep(bank.get("questions") or [])
     return ordered
+
+
+@editor_text_checked.connect
+def take_editor_text(owner_id: int, *, draft: str, text: str, **_: Any) -> None:
+    """A draft opened in the bank editor keeps what passed the editor's checks there, so
+    the review and the editor never disagree. Only the teacher's own document's draft."""
+    try:
+        document = own_document_or_404(draft)
+    except NotFound:
+        return  # not (or no longer) theirs: the editor's text is simply not a draft
+    found = draft_of(document)
+    raw = yaml.safe_load(text)
+    if found is None or not isinstance(raw, dict):
+        return
+    # The JSON column holds no dates: an unquoted one is kept as its text, then checked.
+    bank = json.loads(json.dumps(raw, default=str))
+    if bank == found.bank:
+        return
+    if bank != raw:
+        _, problems = check_bank_text(draft_yaml(bank), DRAFT_NAME, stored_library(owner_id))
+        if problems:
+            return
+    with write_transaction():
+        found.bank = bank
+        found.updated_at = utcnow()
 
 
 def draft_of(document: Document) -> Draft | None:
