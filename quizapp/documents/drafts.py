@@ -4,7 +4,9 @@ The drafter (``quizapp.drafting``, pure) proposes the questions; the draft is ke
 the teacher publishes it through the bank editor (its preview, then the loader), so each
 question can meanwhile be edited in a form or deleted. Every edit is checked as the
 editor checks a bank (``check_bank_text`` against the teacher's own library): a quote
-that is not word for word in the document is refused, never saved.
+that is not word for word in the document is refused, never saved. A draft opened in
+the bank editor takes back every text that passes the editor's checks there
+(``take_editor_text``), so the review, the editor and the published bank agree.
 """
 
 import json
