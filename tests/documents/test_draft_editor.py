@@ -11,7 +11,7 @@ from quizapp.extensions import db
 
 from ..banks.conftest import checked_hash
 from ..people import csrf_token
-from .test_drafts import _drafted
+from .conftest import drafted as _drafted
 
 NEW_EXPLANATION = "شرح عدّلته المعلمة في المحرّر."
 

@@ -13,8 +13,9 @@ from quizapp.documents.models import Draft
 from quizapp.extensions import db
 
 from ..people import csrf_token
-from .conftest import add_document
-from .test_drafts import SLUG_PATH, _drafted, _form_values
+from .conftest import SLUG_PATH, add_document
+from .conftest import drafted as _drafted
+from .conftest import form_values as _form_values
 
 
 def _job_path(response) -> str:
