@@ -128,6 +128,12 @@ def own_document_or_404(slug: str) -> Document:
                                               Document.owner_id == current_user.id))
 
 
+def own_document_by_id_or_404(document_id: int) -> Document:
+    """The same by id, as a background job holds it."""
+    return _one_or_404(select(Document).where(Document.id == document_id,
+                                              Document.owner_id == current_user.id))
+
+
 def own_glossary_entry_or_404(slug: str) -> GlossaryEntry:
     """A glossary entry the current teacher added; 404 for anyone else's."""
     return _one_or_404(select(GlossaryEntry).where(GlossaryEntry.slug == slug,

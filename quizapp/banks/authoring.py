@@ -26,9 +26,10 @@ from ..core.jobs import own_job_or_404
 from ..core.messages import N_
 from ..core.params import parse_int
 from ..extensions import db
+from ..i18n import current_language
 from ..questions.presenting import correct_answer, make_layout
 from . import format_guide as guide
-from . import tasks
+from . import signals, tasks
 from .access import downloadable_bank_or_404, own_bank_or_404
 from .forms import BankForm
 from .models import Bank, BankRevision, Document
@@ -135,6 +136,9 @@ def check() -> ResponseReturnValue:
     upload = check_text(text)
     if not upload.ok:
         return render_template("banks/authoring/editor.html", form=form, upload=upload), 422
+    if form.draft.data:
+        # What passed the checks is the draft's latest version (documents' receiver).
+        signals.editor_text_checked.send(current_user.id, draft=form.draft.data, text=text)
     digest = _digest(text)
     if action == "publish":
         if form.checked.data != digest:
@@ -237,6 +241,10 @@ def _preview(form: BankForm, upload: Upload) -> ResponseReturnValue:
     }
     rng = random.Random(checked.header.slug)
     columns = defaultdict(list)
+    languages = list(checked.header.languages)
+    # A bilingual bank: each language as a student reading in it sees it. A monolingual
+    # one is read in its language inside either interface: as this teacher's sees it.
+    locales = {ql: ql if len(languages) > 1 else current_language() for ql in languages}
     questions = []
     glossary = [entry.model_dump() for entry in upload.library.glossary] if upload.library else []
     for position, item in enumerate(checked.questions):
@@ -244,15 +252,17 @@ def _preview(form: BankForm, upload: Upload) -> ResponseReturnValue:
         document = documents[item.source.document] if item.source else None
         questions.append(question)
         layout = make_layout(question, rng)
-        for lang in ("ar", "en"):
-            with force_locale(lang):
+        for lang in languages:
+            with force_locale(locales[lang]):
                 columns[lang].append(render_template(
                     "banks/authoring/_question.html", question=question, layout=layout,
                     ql=lang, number=position + 1, answer=correct_answer(question, lang),
                     passage=document.passage(question.quote) if document else None,
                     document=document))
     return render_template("banks/authoring/preview.html", form=form, upload=upload,
-                           header=checked.header, questions=questions, columns=columns)
+                           header=checked.header, questions=questions, columns=columns,
+                           locales=locales,
+                           language_names={"ar": _("Arabic"), "en": _("English")})
 
 
 def _revision(bank: Bank, number: int | None = None) -> BankRevision | None:

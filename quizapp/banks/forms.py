@@ -12,3 +12,5 @@ class BankForm(Form):
     text = TextAreaField(_l("Or paste or edit the YAML here"))
     # The hash of the text the preview showed: publishing refuses any other text.
     checked = HiddenField()
+    # Which draft the text was opened from (a document's), kept in step with the editor.
+    draft = HiddenField()

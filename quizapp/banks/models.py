@@ -50,7 +50,10 @@ class Document(Model):
     title_en: Mapped[str] = mapped_column(Text)
     event_date: Mapped[date | None] = mapped_column(Date)
     language: Mapped[str] = mapped_column(String(8))
+    # A shipped document's English summary; a teacher's English document's own summary.
     summary_en: Mapped[str] = mapped_column(Text)
+    # A teacher's Arabic document's summary (shipped ones have none).
+    summary_ar: Mapped[str | None] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
     # The English translation, paragraph for paragraph (loaded from <slug>.en.txt); the
     # Arabic body stays the authority and is always shown beside it.
@@ -68,6 +71,11 @@ class Document(Model):
         wanted, other = ((self.title_ar, self.title_en) if lang == "ar"
                          else (self.title_en, self.title_ar))
         return wanted or other
+
+    @property
+    def own_summary(self) -> str:
+        """The summary as its teacher wrote it, in the document's language."""
+        return (self.summary_ar or "") if self.language == "ar" else self.summary_en
 
     @property
     def paragraphs(self) -> list[str]:

@@ -14,3 +14,9 @@ studies_bank = _signals.signal("studies-bank")
 #: sections shown above the bank list (progress answers with what is due, assignments,
 #: streak; or a teacher's classes and banks).
 home_sections = _signals.signal("home-sections")
+
+#: Sent when a bank's text passed the editor's checks (for its preview, or to publish
+#: it): the sender is the teacher's id, ``draft`` the key the editor was opened with by a
+#: feature above banks (a document's draft), ``text`` the checked YAML. Documents keeps
+#: its draft in step with what the teacher wrote in the editor.
+editor_text_checked = _signals.signal("editor-text-checked")

@@ -4,7 +4,6 @@ a form, deleted, then the whole draft opened in the bank editor to check and pub
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -13,7 +12,6 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user
 
 from ..accounts.access import teacher_required
@@ -24,7 +22,7 @@ from ..banks.models import Document
 from ..core.forms import Form
 from ..i18n import current_language
 from ..questions import registry
-from . import drafts, question_form
+from . import drafts, question_form, tasks
 from .models import Draft
 
 blueprint = Blueprint("drafts", __name__)
@@ -42,17 +40,26 @@ def _own_draft_or_404(slug: str) -> tuple[Document, Draft]:
 @blueprint.post("/my-documents/<slug>/draft")
 @teacher_required
 def make(slug: str) -> ResponseReturnValue:
+    """Draft on a worker, followed on the job's page. A draft the teacher has edited is
+    only replaced once they confirm it (``confirm``), on the page ``again`` shows."""
     document = own_document_or_404(slug)
     if not Form().validate_on_submit():
         abort(400)
-    draft = drafts.make_draft(document, current_user.id,
-                              max_questions=current_app.config["UPLOAD_MAX_QUESTIONS"])
-    count = len(draft.questions)
-    flash(ngettext("%(num)s question drafted. Review it, then open the draft in the bank "
-                   "editor to publish it. Nothing is published yet.",
-                   "%(num)s questions drafted. Review them, then open the draft in the bank "
-                   "editor to publish it. Nothing is published yet.", count), "info")
-    return redirect(url_for("drafts.review", slug=document.slug), code=303)
+    draft = drafts.draft_of(document)
+    if draft is not None and drafts.has_edits(draft) and request.form.get("confirm") != "1":
+        return redirect(url_for("drafts.again", slug=document.slug), code=303)
+    job = tasks.start_draft(document, current_user.id)
+    return redirect(url_for("jobs.show", job_id=job.id), code=303)
+
+
+@blueprint.get("/my-documents/<slug>/draft/again")
+@teacher_required
+def again(slug: str) -> ResponseReturnValue:
+    """Asks before drafting again replaces a draft with the teacher's edits (no script
+    needed: a page with a form)."""
+    document, draft = _own_draft_or_404(slug)
+    return render_template("documents/draft_again.html", document=document, draft=draft,
+                           form=Form(), edited=drafts.has_edits(draft))
 
 
 @blueprint.get("/my-documents/<slug>/draft")
@@ -66,7 +73,8 @@ def review(slug: str) -> ResponseReturnValue:
     answers = {question.get("id"): drafts.right_answer(question, content_lang)
                for question in (draft.questions if draft else [])}
     return render_template("documents/draft.html", document=document, draft=draft,
-                           form=Form(), label=_type_label, ql=content_lang, answers=answers)
+                           form=Form(), label=_type_label, ql=content_lang, answers=answers,
+                           edited=draft is not None and drafts.has_edits(draft))
 
 
 def _type_label(name: str) -> str:
@@ -78,9 +86,10 @@ def _type_label(name: str) -> str:
 @teacher_required
 def open_in_editor(slug: str) -> ResponseReturnValue:
     """The draft in the bank editor, checked: publishing goes through its preview."""
-    _, draft = _own_draft_or_404(slug)
+    document, draft = _own_draft_or_404(slug)
     editor = BankForm(formdata=None)
     editor.text.data = drafts.draft_yaml(draft.bank)
+    editor.draft.data = document.slug  # what passes the editor's checks comes back here
     checked = check_text(editor.text.data)
     return render_template("banks/authoring/editor.html", form=editor,
                            upload=None if checked.ok else checked)

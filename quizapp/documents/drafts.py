@@ -4,19 +4,25 @@ The drafter (``quizapp.drafting``, pure) proposes the questions; the draft is ke
 the teacher publishes it through the bank editor (its preview, then the loader), so each
 question can meanwhile be edited in a form or deleted. Every edit is checked as the
 editor checks a bank (``check_bank_text`` against the teacher's own library): a quote
-that is not word for word in the document is refused, never saved.
+that is not word for word in the document is refused, never saved. A draft opened in
+the bank editor takes back every text that passes the editor's checks there
+(``take_editor_text``), so the review, the editor and the published bank agree.
 """
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from sqlalchemy import select
+from werkzeug.exceptions import NotFound
 
+from ..banks.access import own_document_or_404
 from ..banks.models import Document
 from ..banks.ownership import written_name
 from ..banks.problems import Problem
+from ..banks.signals import editor_text_checked
 from ..banks.uploads import stored_library
 from ..banks.validator import check_bank_text
 from ..database import utcnow, write_transaction
@@ -36,8 +42,17 @@ def bank_slug(document: Document) -> str:
 
 
 def make_draft(document: Document, owner_id: int, *, max_questions: int = 200) -> Draft:
-    """Run the drafter on the document (replacing any earlier draft of it). Beyond
-    ``max_questions`` (what the bank editor checks at once) the rest are left out."""
+    """Run the drafter on the document and keep what it proposes (replacing any earlier
+    draft of it). Beyond ``max_questions`` (what the bank editor checks at once) the rest
+    are left out."""
+    return save_draft(document, owner_id, propose(document, owner_id,
+                                                  max_questions=max_questions))
+
+
+def propose(document: Document, owner_id: int, *, max_questions: int = 200
+            ) -> dict[str, Any]:
+    """The drafter's bank for the document, in its language; stored nowhere. Its
+    questions are empty when the document holds nothing the drafter can ask."""
     # Imported when a draft is asked for: building the drafter's patterns takes a moment
     # that no other page should wait for.
     from ..drafting import GlossaryName, SourceText, draft_bank
@@ -52,16 +67,28 @@ def make_draft(document: Document, owner_id: int, *, max_questions: int = 200) -
     # a bank in the document's language only.
     result = draft_bank(source, glossary, bank_slug=bank_slug(document),
                         languages=(document.language,), max_questions=max_questions)
-    bank = result.bank
+    return result.bank
+
+
+def save_draft(document: Document, owner_id: int, bank: dict[str, Any]) -> Draft:
+    """Keep ``bank`` as the document's draft, replacing any earlier one. A fresh draft
+    has no edits: created and updated at the same instant (see ``has_edits``)."""
+    now = utcnow()
     with write_transaction():
         draft = db.session.scalar(select(Draft).where(Draft.document_id == document.id))
         if draft is None:
             draft = Draft(owner_id=owner_id, document_id=document.id, bank=bank)
             db.session.add(draft)
         else:
-            draft.bank, draft.created_at = bank, utcnow()
-        draft.updated_at = utcnow()
+            draft.bank = bank
+        draft.created_at = draft.updated_at = now
     return draft
+
+
+def has_edits(draft: Draft) -> bool:
+    """Whether the teacher changed the draft since the drafter wrote it (drafting again
+    would lose that work, so it is confirmed first)."""
+    return draft.updated_at > draft.created_at
 
 
 def in_one_language(bank: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -70,6 +97,32 @@ def in_one_language(bank: dict[str, Any], lang: str) -> dict[str, Any]:
     from ..drafting.bankfile import in_one_language as trimmed  # the drafter loads lazily
 
     return trimmed(bank, lang)
+
+
+@editor_text_checked.connect
+def take_editor_text(owner_id: int, *, draft: str, text: str, **_: Any) -> None:
+    """A draft opened in the bank editor keeps what passed the editor's checks there, so
+    the review and the editor never disagree. Only the teacher's own document's draft."""
+    try:
+        document = own_document_or_404(draft)
+    except NotFound:
+        return  # not (or no longer) theirs: the editor's text is simply not a draft
+    found = draft_of(document)
+    raw = yaml.safe_load(text)
+    if found is None or not isinstance(raw, dict):
+        return
+    # The JSON column holds no dates: an unquoted one is kept as its text, then checked.
+    bank = json.loads(json.dumps(raw, default=str))
+    if bank == found.bank:
+        return
+    if bank != raw:
+        _checked, problems = check_bank_text(draft_yaml(bank), DRAFT_NAME,
+                                             stored_library(owner_id))
+        if problems:
+            return
+    with write_transaction():
+        found.bank = bank
+        found.updated_at = utcnow()
 
 
 def draft_of(document: Document) -> Draft | None:

@@ -63,6 +63,13 @@ def _check(text: DocumentText) -> None:
         raise DocumentRefused("language", N_("choose Arabic or English"))
 
 
+def _summary(text: DocumentText) -> dict[str, str | None]:
+    """The summary in the column of the document's language (and the other one empty)."""
+    if text.language == "ar":
+        return {"summary_ar": text.summary, "summary_en": ""}
+    return {"summary_ar": None, "summary_en": text.summary}
+
+
 def add_document(owner_id: int, text: DocumentText, *, max_documents: int) -> Document:
     """Store a new document of the teacher's, under their namespace."""
     if not SLUG.match(text.slug):
@@ -89,8 +96,7 @@ def _insert(owner_id: int, slug: str, text: DocumentText, max_documents: int) ->
         document = Document(
             slug=slug, owner_id=owner_id, shipped=False, title_ar=text.title_ar,
             title_en=text.title_en, event_date=text.event_date, language=text.language,
-            summary_en=text.summary, body=text.body, body_en=None,
-            content_hash=_digest(text))
+            body=text.body, body_en=None, content_hash=_digest(text), **_summary(text))
         db.session.add(document)
     return document
 
@@ -102,7 +108,9 @@ def correct_document(document: Document, text: DocumentText) -> list[Question]:
     with write_transaction():
         document.title_ar, document.title_en = text.title_ar, text.title_en
         document.event_date, document.language = text.event_date, text.language
-        document.summary_en, document.body = text.summary, text.body
+        document.body = text.body
+        for column, value in _summary(text).items():
+            setattr(document, column, value)
         document.content_hash = _digest(text)
         document.updated_at = utcnow()
     return flagged_questions(document)

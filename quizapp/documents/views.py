@@ -113,4 +113,4 @@ def edit(slug: str) -> ResponseReturnValue:
 def _fill(form: CorrectionForm, document: Document) -> None:
     form.title_ar.data, form.title_en.data = document.title_ar, document.title_en
     form.event_date.data, form.language.data = document.event_date, document.language
-    form.summary.data, form.text.data = document.summary_en, document.body
+    form.summary.data, form.text.data = document.own_summary, document.body

@@ -163,6 +163,9 @@ MATRIX = {
     "drafts.review": ("GET", "/my-documents/{d}/draft", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),
+    "drafts.again": ("GET", "/my-documents/{d}/draft/again", {
+        "anonymous": LOGIN, "student": 404, "other_student": 404,
+        "teacher": 200, "other_teacher": 404}),
     "drafts.open_in_editor": ("GET", "/my-documents/{d}/draft/yaml", {
         "anonymous": LOGIN, "student": 404, "other_student": 404,
         "teacher": 200, "other_teacher": 404}),

@@ -56,6 +56,7 @@ def pages(loaded_app, world, client_as):
         ("own document", teacher, f"/sources/{document}"),
         ("correct document", teacher, f"/my-documents/{document}/edit"),
         ("draft", teacher, f"/my-documents/{document}/draft"),
+        ("draft again", teacher, f"/my-documents/{document}/draft/again"),
         ("drafted question", teacher, f"/my-documents/{document}/draft/questions/{question_id}"),
         ("glossary", teacher, "/my-glossary"), ("new name", teacher, "/my-glossary/new"),
         ("edit name", teacher, f"/my-glossary/{name}/edit"),

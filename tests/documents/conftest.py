@@ -1,5 +1,8 @@
 """A teacher's document, added through the page, and an Arabic-only bank citing it."""
 
+import html
+import re
+
 from ..people import csrf_token
 
 ARTICLE = ("افتتحت وزارة الثقافة متحفاً جديداً في مدينة الدوحة يوم 5 مارس 2024.\n"
@@ -31,3 +34,26 @@ questions:
     source: {{document: {document}, quote: {quote}}}
     tags: [figure]
 """
+
+
+SLUG_PATH = "/my-documents/t{id}.doha-museum"
+
+
+def drafted(world, client_as):
+    teacher = client_as("teacher")
+    assert add_document(teacher).status_code == 303
+    base = SLUG_PATH.format(id=world.teacher.id)
+    response = teacher.post(base + "/draft", data={"csrf_token": csrf_token(teacher, "/")})
+    assert response.status_code == 303
+    assert "/jobs/" in response.headers["Location"]  # drafted by a job (immediate in tests)
+    page = teacher.get(base + "/draft").get_data(as_text=True)
+    ids = re.findall(r'<li class="card question" id="([a-z0-9-]+)"', page)
+    assert ids, page
+    return teacher, base, ids
+
+
+def form_values(form: str) -> dict[str, str]:
+    """What the browser would send back unchanged: every input's and text area's value."""
+    values = dict(re.findall(r'name="(f\.[^"]+)" value="([^"]*)"', form))
+    values.update(re.findall(r'name="(f\.[^"]+)"[^>]*>([^<]*)</textarea>', form))
+    return {name: html.unescape(value) for name, value in values.items()}

@@ -169,5 +169,6 @@ def test_the_preview_of_an_arabic_only_bank_shows_its_arabic_column_only(world, 
     teacher = client_as("teacher")
     assert add_document(teacher).status_code == 303
     html = submit(teacher, arabic_bank()).get_data(as_text=True)
-    assert '<section lang="ar" dir="rtl"' in html
-    assert '<section lang="en" dir="ltr"' not in html
+    # One column, its content in Arabic (inside the teacher's English interface).
+    assert html.count('<section lang=') == 1
+    assert '<p class="prompt" lang="ar" dir="auto">' in html

@@ -2,32 +2,9 @@
 YAML: edit, delete, a quote that must be in the document word for word, then the bank
 editor."""
 
-import html
-import re
-
 from ..people import csrf_token
-from .conftest import add_document
-
-SLUG_PATH = "/my-documents/t{id}.doha-museum"
-
-
-def _drafted(world, client_as):
-    teacher = client_as("teacher")
-    assert add_document(teacher).status_code == 303
-    base = SLUG_PATH.format(id=world.teacher.id)
-    response = teacher.post(base + "/draft", data={"csrf_token": csrf_token(teacher, "/")})
-    assert response.status_code == 303
-    page = teacher.get(base + "/draft").get_data(as_text=True)
-    ids = re.findall(r'<li class="card question" id="([a-z0-9-]+)"', page)
-    assert ids, page
-    return teacher, base, ids
-
-
-def _form_values(form: str) -> dict[str, str]:
-    """What the browser would send back unchanged: every input's and text area's value."""
-    values = dict(re.findall(r'name="(f\.[^"]+)" value="([^"]*)"', form))
-    values.update(re.findall(r'name="(f\.[^"]+)"[^>]*>([^<]*)</textarea>', form))
-    return {name: html.unescape(value) for name, value in values.items()}
+from .conftest import drafted as _drafted
+from .conftest import form_values as _form_values
 
 
 def test_a_draft_lists_questions_each_editable_in_a_form(loaded_app, world, client_as):

@@ -128,3 +128,14 @@ def people(loaded_app):
         bank = db.session.scalar(db.select(Bank).where(Bank.slug == "cultural-centre-beijing"))
         class_services.assign_bank(school_class, bank, None)
         return {"class_id": school_class.id, "student_id": student.id}
+
+
+def write_yaml(page, text: str) -> None:
+    """Replace the editor's text by pasting, as a teacher brings in a bank written
+    elsewhere (typing it would auto-indent every line)."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    content = page.locator(".yaml-editor-host .cm-content")
+    content.click()
+    content.press("Control+A")
+    page.evaluate("text => navigator.clipboard.writeText(text)", text)
+    content.press("Control+V")

@@ -5,23 +5,12 @@ what is written in it is what the form posts. Without JavaScript the text area w
 import pytest
 
 from ..banks.conftest import GOOD
-from .conftest import check, log_in
+from .conftest import check, log_in, write_yaml
 
 pytestmark = pytest.mark.browser
 
 TEXT = {"ar": {"check": "الفحص والمعاينة", "guide": "صيغة البنك", "label": "أو الصق"},
         "en": {"check": "Check and preview", "guide": "The bank format", "label": "Or paste"}}
-
-
-def write_yaml(page, text: str) -> None:
-    """Replace the editor's text by pasting, as a teacher brings in a bank written
-    elsewhere (typing it would auto-indent every line)."""
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    content = page.locator(".yaml-editor-host .cm-content")
-    content.click()
-    content.press("Control+A")
-    page.evaluate("text => navigator.clipboard.writeText(text)", text)
-    content.press("Control+V")
 
 
 @pytest.fixture

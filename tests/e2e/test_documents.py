@@ -23,14 +23,16 @@ TEXT = {
            "saved_q": "حُفظ السؤال في المسودة.", "editor": "الفتح في محرّر البنك",
            "check": "الفحص والمعاينة", "publish": "نشر", "assign": "إسناد",
            "glossary": "مسردي", "add_name": "إضافة اسم", "correct": "تصحيح النص",
-           "review": "مراجعة المسودة"},
+           "review": "مراجعة المسودة", "again": "صياغة مسودة جديدة (تحل محل هذه المسودة)",
+           "keep": "الإبقاء على مسودتي"},
     "en": {"my_banks": "My banks", "documents": "My documents", "add": "Add a document",
            "save": "Save the document", "draft": "Draft questions", "edit": "Edit",
            "use": "Use the selection as the quote", "save_q": "Save in the draft",
            "saved_q": "Question saved in the draft.", "editor": "Open in the bank editor",
            "check": "Check and preview", "publish": "Publish", "assign": "Assign",
            "glossary": "My glossary", "add_name": "Add a name", "correct": "Correct the text",
-           "review": "Review the draft"},
+           "review": "Review the draft", "again": "Draft again (replaces this draft)",
+           "keep": "Keep my draft"},
 }
 
 
@@ -56,7 +58,11 @@ def test_a_pasted_article_becomes_a_bank_the_class_studies(live_server, page, sc
 
     page.get_by_role("link", name=t["review"]).click()
     check(page, f"documents-draft-empty-{lang}", screenshot)
+    # Drafted by a job (run at once in tests): its page leads on to the review.
     page.get_by_role("button", name=t["draft"]).click()
+    assert re.search(r"/jobs/\d+$", page.url)
+    check(page, f"documents-draft-job-{lang}", screenshot)
+    page.get_by_role("link", name=t["review"]).click()
     assert page.url.endswith("/draft")
     drafted = page.locator("li.card.question").count()
     assert drafted >= 3
@@ -82,10 +88,19 @@ def test_a_pasted_article_becomes_a_bank_the_class_studies(live_server, page, sc
     assert page.get_by_text(t["saved_q"]).is_visible()
     assert page.locator("li.card.question").first.locator("blockquote").inner_text() == PICKED
 
+    # Drafting again would lose that edit: it is confirmed first, and can be declined.
+    page.get_by_role("link", name=t["again"]).click()
+    assert page.url.endswith("/draft/again")
+    check(page, f"documents-draft-again-{lang}", screenshot)
+    page.get_by_role("link", name=t["keep"]).click()
+    assert page.locator("li.card.question").first.locator("blockquote").inner_text() == PICKED
+
     # Publish through the bank editor's check and preview.
     page.get_by_role("link", name=t["editor"]).click()
     assert "languages:" in page.locator("textarea").input_value()
     page.get_by_role("button", name=t["check"]).click()
+    assert page.locator(".preview-pair").first.locator("section").count() == 1
+    check(page, f"documents-preview-{lang}", screenshot)
     page.get_by_role("button", name=t["publish"]).click()
     assert re.search(rf"/banks/(t\d+\.{slug}-questions)$", page.url)
     bank_slug = re.search(rf"/banks/(t\d+\.{slug}-questions)$", page.url).group(1)

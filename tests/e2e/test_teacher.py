@@ -17,8 +17,7 @@ from quizapp.extensions import db
 from quizapp.study import services
 
 from ..banks.conftest import GOOD
-from .conftest import PASSWORD, check, log_in
-from .test_bank_editor import write_yaml
+from .conftest import PASSWORD, check, log_in, write_yaml
 
 pytestmark = pytest.mark.browser
 
