@@ -90,10 +90,12 @@ def register_commands(app: Flask) -> None:
     from .core import backup  # noqa: F401 - adds `flask db backup`
     from .core.cli import translate
     from .core.job_cli import jobs
+    from .documents.draft_cli import draft_command
     from .interop.cli import export_command
     from .interop.importing import cli as _importing  # noqa: F401 - adds `flask bank import`
 
     bank.add_command(export_command)  # `flask bank export`: in interop, above banks
+    bank.add_command(draft_command)  # `flask bank draft`: in documents, above banks
     app.cli.add_command(bank)
     app.cli.add_command(translate)
     app.cli.add_command(user)

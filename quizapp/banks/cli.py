@@ -7,7 +7,6 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from .draft_cli import draft_command
 from .problems import Problem
 from .services import LoadRefused, load_paths, validate_paths
 
@@ -69,4 +68,3 @@ def load_command(paths: tuple[Path, ...], dry_run: bool) -> None:
         click.echo("Dry run: nothing was written.")
 
 
-bank.add_command(draft_command)

@@ -55,7 +55,7 @@ def test_missing_file_and_bad_docx_are_clear_errors(runner, tmp_path):
     broken = tmp_path / "broken.docx"
     broken.write_bytes(b"not a zip")
     result = runner.invoke(args=["bank", "draft", str(broken)])
-    assert result.exit_code != 0 and "not a readable .docx" in result.stderr
+    assert result.exit_code != 0 and "not a Word document (.docx)" in result.stderr
 
 
 def test_bad_slug_is_refused(runner):

@@ -1,4 +1,7 @@
-"""`flask bank draft PATH`: a draft bank from a document file, for a teacher to review."""
+"""`flask bank draft PATH`: a draft bank from a document file, for a teacher to review.
+
+It lives with teachers' documents, whose file reader it shares, and joins the `flask
+bank` group in quizapp/__init__.py (banks sits below documents)."""
 
 import re
 from pathlib import Path
@@ -9,8 +12,9 @@ import yaml
 from flask import current_app
 from pydantic import ValidationError
 
-from .schema import DocumentMeta
-from .validator import read_library
+from ..banks.schema import DocumentMeta
+from ..banks.validator import read_library
+from .reading import UnreadableDocument, read_document
 
 if TYPE_CHECKING:
     from ..drafting import GlossaryName, SourceText
@@ -53,15 +57,18 @@ def _slug(stem: str) -> str:
 def draft_command(path: Path, slug: str | None, out: Path | None) -> None:
     """Draft a bank of questions from a document (.txt, .md, .html or .docx)."""
     from ..drafting import draft_bank
-    from ..drafting.reading import UnreadableDocument, read_document
 
     slug = slug or _slug(path.stem)
     if not re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?", slug or ""):
         raise click.BadParameter("lowercase letters, digits and hyphens", param_hint="--slug")
     try:
-        text = read_document(path)
+        # Read as a teacher's upload is (documents/reading.py): the same limits and the
+        # same normalised text, so that its quotes match the document once stored.
+        text = read_document(path.name, path.read_bytes())
+    except OSError as error:
+        raise click.ClickException(f"{path}: {error.strerror}") from None
     except UnreadableDocument as error:
-        raise click.ClickException(f"{path}: {error}") from None
+        raise click.ClickException(f"{path}: {error.message % error.params}") from None
     result = draft_bank(_source(path, slug, text), _glossary(), bank_slug=slug)
     if not result.bank["questions"]:
         raise click.ClickException(
