@@ -18,18 +18,15 @@ from ..banks.ownership import stored_name, written_name
 from ..core.messages import N_
 from ..database import write_transaction
 from ..extensions import db
+from .services import DocumentRefused
 
 KINDS = ("person", "place", "institution")
 MAX_ENTRIES = 500
 MAX_VARIANTS = 20
 
 
-class EntryRefused(ValueError):
-    def __init__(self, field: str, message: str, **params: object) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
-        self.params = params
+class EntryRefused(DocumentRefused):
+    """A glossary name was not stored: the same shape as a refused document."""
 
 
 @dataclass(frozen=True)
