@@ -33,7 +33,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from .. import config
-from ..database import utcnow
+from ..database import WRITING, utcnow
 from ..extensions import db
 from .messages import N_
 from .models import Job
@@ -171,6 +171,10 @@ def _reporter(job_id: int) -> Progress:
     last = [0.0]
 
     def progress(done: int, total: int) -> None:
+        if db.session.info.get(WRITING):
+            # Committing the report would commit the task's half-done writes with it; a
+            # failure after that would leave them behind.
+            return
         now = time.monotonic()
         if now - last[0] < 0.3 and done < total:
             return
