@@ -105,6 +105,7 @@ def register_tasks() -> None:
     """Every feature's tasks, so a worker knows each job kind it may be handed."""
     from .banks import tasks as _banks  # noqa: F401
     from .classes import tasks as _classes  # noqa: F401
+    from .documents import tasks as _documents  # noqa: F401
     from .interop import tasks as _interop  # noqa: F401
     from .interop.importing import tasks as _importing  # noqa: F401
     from .study import tasks as _study  # noqa: F401

@@ -160,6 +160,8 @@ DEFAULTS = {
     "JOB_MAX_BANK_BYTES": 4 * 1024 * 1024,
     # A file to import larger than this (and any Anki package) is imported by a job.
     "JOB_IMPORT_BYTES": 256 * 1024,
+    # A document longer than this (in characters) is drafted by a job.
+    "DRAFT_REQUEST_CHARS": 2000,
     # A class of more students than this exports its results through a job.
     "JOB_EXPORT_STUDENTS": 60,
     # A student's memory model is fitted again after this many new reviews (and monthly).

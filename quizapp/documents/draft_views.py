@@ -24,7 +24,7 @@ from ..banks.models import Document
 from ..core.forms import Form
 from ..i18n import current_language
 from ..questions import registry
-from . import drafts, question_form
+from . import drafts, question_form, tasks
 from .models import Draft
 
 blueprint = Blueprint("drafts", __name__)
@@ -45,6 +45,9 @@ def make(slug: str) -> ResponseReturnValue:
     document = own_document_or_404(slug)
     if not Form().validate_on_submit():
         abort(400)
+    if tasks.runs_as_job(document.body):
+        job = tasks.start_draft(document.slug, current_user.id)
+        return redirect(url_for("jobs.show", job_id=job.id), code=303)
     draft = drafts.make_draft(document, current_user.id,
                               max_questions=current_app.config["UPLOAD_MAX_QUESTIONS"])
     count = len(draft.questions)
