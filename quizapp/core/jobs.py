@@ -28,7 +28,7 @@ from flask_login import current_user, login_user
 from huey import Huey
 from huey.api import TaskWrapper
 from huey.storage import RedisStorage, SqliteStorage
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
@@ -46,6 +46,10 @@ log = logging.getLogger(__name__)
 huey = Huey("quizapp", immediate=True)
 
 Progress = Callable[[int, int], None]
+
+# Each account keeps this many finished jobs (their inputs and files are in the rows);
+# older ones are deleted when it starts another, so repeating a job cannot fill the disk.
+KEPT_FINISHED_JOBS = 20
 
 
 @dataclass(frozen=True)
@@ -150,11 +154,20 @@ def start(task: TaskWrapper, *, owner_id: int, params: dict[str, Any] | None = N
     db.session.commit()
     job_id = job.id
     task(job_id)
+    _forget_old_jobs(owner_id)
     # In immediate mode the task has run and committed: show what it left.
     db.session.expire_all()
     found = db.session.get(Job, job_id)
     assert found is not None
     return found
+
+
+def _forget_old_jobs(owner_id: int) -> None:
+    finished = Job.owner_id == owner_id, Job.state.in_(("done", "failed"))
+    kept = (select(Job.id).where(*finished).order_by(Job.id.desc())
+            .limit(KEPT_FINISHED_JOBS))
+    db.session.execute(delete(Job).where(*finished, Job.id.not_in(kept.scalar_subquery())))
+    db.session.commit()
 
 
 def _claim(job_id: int) -> bool:
