@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, abort, current_app, g, has_app_context
+from flask import Flask, abort, current_app, g, has_app_context, has_request_context
 from flask_login import current_user, login_user
 from huey import Huey
 from huey.api import TaskWrapper
 from huey.storage import RedisStorage, SqliteStorage
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
@@ -50,6 +50,9 @@ Progress = Callable[[int, int], None]
 # Each account keeps this many finished jobs (their inputs and files are in the rows);
 # older ones are deleted when it starts another, so repeating a job cannot fill the disk.
 KEPT_FINISHED_JOBS = 20
+# Jobs an account may have waiting or running at once: the queue is everyone's, and a
+# check may run for minutes.
+MAX_UNFINISHED_JOBS = 5
 
 
 @dataclass(frozen=True)
@@ -149,6 +152,11 @@ def start(task: TaskWrapper, *, owner_id: int, params: dict[str, Any] | None = N
                 Job.state.in_(("queued", "running")))):
             if unfinished.params == (params or {}):
                 return unfinished
+    if has_request_context() and (db.session.scalar(
+            select(func.count()).select_from(Job).where(
+                Job.owner_id == owner_id, Job.state.in_(("queued", "running")))) or 0
+            ) >= MAX_UNFINISHED_JOBS:
+        abort(429)  # asked from a page; the monthly fits are never refused
     job = Job(kind=task.kind, owner_id=owner_id, params=params or {}, payload=payload)
     db.session.add(job)
     db.session.commit()
