@@ -21,6 +21,8 @@ from sqlalchemy.types import TypeDecorator
 from .extensions import db
 
 IMMEDIATE = "quizapp_sqlite_immediate"
+# Set in session.info while write_transaction holds the session's transaction open.
+WRITING = "quizapp_write_transaction"
 
 
 def utcnow() -> datetime:
@@ -85,12 +87,16 @@ def write_transaction() -> Iterator[Session]:
         # write starts from a fresh, immediate one.
         session.commit()
     session.connection(execution_options={IMMEDIATE: True})
+    # Marked open, so that nothing else commits it half-way (a job's progress report).
+    session.info[WRITING] = True
     try:
         yield session
         session.commit()
     except BaseException:
         session.rollback()
         raise
+    finally:
+        session.info.pop(WRITING, None)
 
 
 def render_item(type_: str, obj: object, autogen_context: object) -> str | Literal[False]:

@@ -105,4 +105,7 @@ def start_publish(checked: Job) -> Job | None:
     """Publish what a finished check job checked (None: it did not pass)."""
     if checked.kind != "bank_check" or checked.state != "done":
         return None
-    return jobs.start(publish_bank, owner_id=checked.owner_id, payload=checked.payload)
+    # A second click while the first publish waits or runs follows that job, never a
+    # second publish racing it.
+    return jobs.start(publish_bank, owner_id=checked.owner_id, payload=checked.payload,
+                      params={"checked": checked.id}, reuse_unfinished=True)

@@ -23,17 +23,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, abort, current_app, g, has_app_context
+from flask import Flask, abort, current_app, g, has_app_context, has_request_context
 from flask_login import current_user, login_user
 from huey import Huey
 from huey.api import TaskWrapper
 from huey.storage import RedisStorage, SqliteStorage
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, select, update
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from .. import config
-from ..database import utcnow
+from ..database import WRITING, utcnow
 from ..extensions import db
 from .messages import N_
 from .models import Job
@@ -46,6 +46,13 @@ log = logging.getLogger(__name__)
 huey = Huey("quizapp", immediate=True)
 
 Progress = Callable[[int, int], None]
+
+# Each account keeps this many finished jobs (their inputs and files are in the rows);
+# older ones are deleted when it starts another, so repeating a job cannot fill the disk.
+KEPT_FINISHED_JOBS = 20
+# Jobs an account may have waiting or running at once: the queue is everyone's, and a
+# check may run for minutes.
+MAX_UNFINISHED_JOBS = 5
 
 
 @dataclass(frozen=True)
@@ -145,16 +152,30 @@ def start(task: TaskWrapper, *, owner_id: int, params: dict[str, Any] | None = N
                 Job.state.in_(("queued", "running")))):
             if unfinished.params == (params or {}):
                 return unfinished
+    if has_request_context() and (db.session.scalar(
+            select(func.count()).select_from(Job).where(
+                Job.owner_id == owner_id, Job.state.in_(("queued", "running")))) or 0
+            ) >= MAX_UNFINISHED_JOBS:
+        abort(429)  # asked from a page; the monthly fits are never refused
     job = Job(kind=task.kind, owner_id=owner_id, params=params or {}, payload=payload)
     db.session.add(job)
     db.session.commit()
     job_id = job.id
     task(job_id)
+    _forget_old_jobs(owner_id)
     # In immediate mode the task has run and committed: show what it left.
     db.session.expire_all()
     found = db.session.get(Job, job_id)
     assert found is not None
     return found
+
+
+def _forget_old_jobs(owner_id: int) -> None:
+    finished = Job.owner_id == owner_id, Job.state.in_(("done", "failed"))
+    kept = (select(Job.id).where(*finished).order_by(Job.id.desc())
+            .limit(KEPT_FINISHED_JOBS))
+    db.session.execute(delete(Job).where(*finished, Job.id.not_in(kept.scalar_subquery())))
+    db.session.commit()
 
 
 def _claim(job_id: int) -> bool:
@@ -171,6 +192,10 @@ def _reporter(job_id: int) -> Progress:
     last = [0.0]
 
     def progress(done: int, total: int) -> None:
+        if db.session.info.get(WRITING):
+            # Committing the report would commit the task's half-done writes with it; a
+            # failure after that would leave them behind.
+            return
         now = time.monotonic()
         if now - last[0] < 0.3 and done < total:
             return

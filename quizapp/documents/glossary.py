@@ -16,6 +16,7 @@ from ..banks import schema
 from ..banks.models import GlossaryEntry
 from ..banks.ownership import stored_name, written_name
 from ..core.messages import N_
+from ..core.text import clean_text
 from ..database import write_transaction
 from ..extensions import db
 from .services import DocumentRefused
@@ -40,8 +41,19 @@ class Name:
     variants_en: tuple[str, ...] = ()
 
 
+def _cleaned(name: Name) -> Name:
+    """Spellings as every typed name is kept (core/text.py): a NUL breaks PostgreSQL, a
+    bidi override makes a name read other than it is."""
+    def variants(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(value for value in map(clean_text, values) if value))
+
+    return Name(name.kind, clean_text(name.ar), clean_text(name.en),
+                variants(name.variants_ar), variants(name.variants_en))
+
+
 def _entry(name: Name) -> dict[str, object]:
     """The entry as the glossary stores it, checked as questions/glossary.yaml is."""
+    name = _cleaned(name)
     if name.kind not in KINDS:
         raise EntryRefused("kind", N_("choose a person, a place or an institution"))
     if not name.ar or not name.en:

@@ -10,7 +10,7 @@ edits it.
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -20,6 +20,7 @@ from ..banks.models import Bank, Document, Question
 from ..banks.ownership import stored_name
 from ..banks.services import broken_quotes, questions_quoting
 from ..core.messages import N_
+from ..core.text import clean_text
 from ..database import utcnow, write_transaction
 from ..extensions import db
 
@@ -56,6 +57,15 @@ def _digest(text: DocumentText) -> str:
         text.summary, text.body]).encode("utf-8")).hexdigest()
 
 
+def _cleaned(text: DocumentText) -> DocumentText:
+    """Titles and summary as every typed name is kept (core/text.py): a NUL breaks
+    PostgreSQL, a bidi override makes a title read other than it is. The body has its
+    own rule (reading.normalise_body)."""
+    summary = "\n".join(clean_text(line) for line in text.summary.splitlines())
+    return replace(text, title_ar=clean_text(text.title_ar), title_en=clean_text(text.title_en),
+                   summary=summary.strip("\n"))
+
+
 def _check(text: DocumentText) -> None:
     if not (text.title_ar or text.title_en):
         raise DocumentRefused("title_ar", N_("give the title in Arabic, in English or both"))
@@ -74,6 +84,7 @@ def add_document(owner_id: int, text: DocumentText, *, max_documents: int) -> Do
     """Store a new document of the teacher's, under their namespace."""
     if not SLUG.match(text.slug):
         raise DocumentRefused("slug", N_("must be lowercase letters, digits and hyphens"))
+    text = _cleaned(text)
     _check(text)
     slug = stored_name(text.slug, owner_id)
     try:
@@ -104,6 +115,7 @@ def _insert(owner_id: int, slug: str, text: DocumentText, max_documents: int) ->
 def correct_document(document: Document, text: DocumentText) -> list[Question]:
     """Replace a document's text and details; the questions whose quote the new text no
     longer holds, which stay as they are (flagged, never changed or deleted)."""
+    text = _cleaned(text)
     _check(text)
     with write_transaction():
         document.title_ar, document.title_en = text.title_ar, text.title_en

@@ -25,7 +25,8 @@ def gradebook_csv(header: Sequence[str], items: Sequence[str],
     no byte-order mark, as Moodle's importer asks for the encoding instead."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([*header, *items])
+    # Items are headed by bank titles, which a teacher writes: escaped as any text cell.
+    writer.writerow([*(_text(title) for title in header), *(_text(item) for item in items)])
     for row in rows:
         writer.writerow([_text(row.name), row.username, row.email or "",
                          *("" if score is None else f"{score * 100:.2f}" for score in row.scores)])

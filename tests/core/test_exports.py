@@ -6,6 +6,7 @@ import io
 
 from openpyxl import load_workbook
 
+from quizapp.interop.gradebook import GradebookRow, gradebook_csv
 from quizapp.progress.exports import table_response
 
 TITLE = '=HYPERLINK("http://evil.example","Beijing")'
@@ -27,3 +28,11 @@ def test_xlsx_header_cells_are_text_not_formulas(app):
     for cell in (sheet.cell(row=1, column=2), sheet.cell(row=2, column=2)):
         assert cell.data_type == "s" and not str(cell.value).startswith("'")
     assert sheet.cell(row=1, column=2).value == TITLE
+
+
+def test_moodle_gradebook_header_cells_cannot_become_formulas():
+    body = gradebook_csv(["Name", "Username", "Email address"],
+                         [f"{TITLE}: quiz score", "-1+1: completion"],
+                         [GradebookRow("Sara", "sara", None, [0.5, 1])]).decode("utf-8")
+    header = next(csv.reader(io.StringIO(body)))
+    assert header[3:] == ["'" + TITLE + ": quiz score", "'-1+1: completion"]
