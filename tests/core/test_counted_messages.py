@@ -32,6 +32,8 @@ NUMBER_ONLY = {
     "changed: %(updated)s, retired: %(retired)s.",
     "Imported as a draft. Questions: %(count)s. Open it in the editor, complete it, "
     "check it, then publish; nothing is published yet.",
+    "Questions drafted: %(count)s. Review them, then open the draft in the bank editor to "
+    "publish it; nothing is published yet.",
     # The limit stands as a value in brackets; no noun is counted by it.
     "too many combining marks on one letter (the limit is %(limit)s)",
     "you have reached the limit on banks per teacher (%(limit)s); publish a new version of "
