@@ -6,9 +6,12 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ..core.fragments import fragment_cache
 from ..extensions import db
+from ..i18n import arabic_indic_digits, current_language
 from .access import visible_banks, visible_quote
-from .models import Bank, Document, Question
+from .models import Bank, Document
+from .pages import question_list
 from .services import active_question_counts
 from .signals import studies_bank
 
@@ -30,16 +33,12 @@ def show(slug: str) -> ResponseReturnValue:
     )
     if bank is None:
         abort(404)
-    questions = db.session.scalars(
-        select(Question)
-        .where(Question.bank_id == bank.id, Question.retired_at.is_(None))
-        .options(selectinload(Question.tag_rows), selectinload(Question.document))
-        .order_by(Question.position)
-    ).all()
+    user = current_user._get_current_object()
+    question_items, question_count = question_list(bank, user)
     studying = current_user.is_authenticated and any(
-        answer for _, answer in studies_bank.send(bank, user=current_user._get_current_object()))
-    return render_template("banks/show.html", bank=bank, questions=questions,
-                           studying=studying)
+        answer for _, answer in studies_bank.send(bank, user=user))
+    return render_template("banks/show.html", bank=bank, question_items=question_items,
+                           question_count=question_count, studying=studying)
 
 
 @blueprint.get("/sources/<slug>")
@@ -51,5 +50,10 @@ def source(slug: str) -> ResponseReturnValue:
     if uid := request.args.get("q"):
         # The document is public; which passage a private question quotes is not.
         quote = visible_quote(document.id, uid)
-    return render_template("banks/source.html", document=document,
-                           paragraphs=document.marked_paragraphs(quote), quote=quote)
+    key = ("document", document.slug, document.content_hash, current_language(),
+           arabic_indic_digits(), quote)
+    text = fragment_cache().get_or_render(key, lambda: render_template(
+        "banks/_document_text.html", document=document,
+        paragraphs=document.marked_paragraphs(quote)))
+    return render_template("banks/source.html", document=document, document_text=text,
+                           quote=quote)
