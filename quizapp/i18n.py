@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_date
@@ -67,16 +68,24 @@ def _digits(text: str) -> str:
     return text.translate(ARABIC_INDIC) if arabic_indic_digits() else text
 
 
+# Babel's formatting is pure but slow (tens of microseconds); a chart formats hundreds
+# of the same numbers and days, so each result is kept, per locale, in a bounded cache.
+_decimal = lru_cache(maxsize=4096)(lambda value, locale: format_decimal(value, locale=locale))
+_percent = lru_cache(maxsize=4096)(lambda value, locale: format_percent(value, locale=locale))
+_date = lru_cache(maxsize=4096)(lambda value, style, locale: format_date(value, style,
+                                                                          locale=locale))
+
+
 def format_number(value: float | Decimal) -> str:
-    return _digits(format_decimal(value, locale=get_locale()))
+    return _digits(_decimal(value, str(get_locale())))
 
 
 def format_percentage(value: float | Decimal) -> str:
-    return _digits(format_percent(value, locale=get_locale()))
+    return _digits(_percent(value, str(get_locale())))
 
 
 def format_day(value: date, style: str = "long") -> str:
-    return digits(format_date(value, style, locale=get_locale()))
+    return digits(_date(value, style, str(get_locale())))
 
 
 def time_element(value: date, style: str = "medium") -> Markup:
