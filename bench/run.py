@@ -28,6 +28,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import httpx
+import wrk_phases
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "benchmark passphrase"
@@ -70,7 +71,10 @@ async def timed(recorder, name, request, ok_statuses):
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 REVEAL = re.compile(r'href="(/review\?reveal=1[^"]*)"')
 NEXT_CARD = "next card (GET /review)"
-PHASES = ("hello", "next card", "dashboard", "class page", "submit", "study", "paced")
+PHASES = ("hello", "home", "bank page", "source page", "quiz question", "next card",
+          "answer check", "dashboard", "class page", "submit", "study", "paced")
+# Phases only wrk drives (the Python driver keeps to the ones it always had).
+WRK_ONLY = {"home", "bank page", "source page", "quiz question", "answer check"}
 SUBMIT = "submit a review (POST /review/rate)"
 
 
@@ -237,7 +241,7 @@ from quizapp.study.models import Card
 app = create_app()
 with app.app_context():
     rows = db.session.execute(
-        select(User.username, Card.question_id, Card.reviews, Question.type)
+        select(User.username, Card.question_id, Card.reviews, Question.type, User.id)
         .join(Card, Card.user_id == User.id).join(Question, Question.id == Card.question_id)
         .where(User.username.in_({list(usernames)!r})))
     print(json.dumps([list(row) for row in rows]))
@@ -248,14 +252,15 @@ with app.app_context():
     signer = URLSafeSerializer(env["SECRET_KEY"], salt="study.rating")
     shown = int(time.time() * 1000)
     forms = defaultdict(list)
-    for username, question, reviews, kind in json.loads(python(env, "-c", code)):
+    for username, question, reviews, kind, user_id in json.loads(python(env, "-c", code)):
         if kind == "flashcard":
             forms[username].append({"question": str(question), "seen": str(reviews),
                                     "shown": shown_signer.dumps({"q": question, "t": shown}),
                                     "rating": "3"})
         else:
             forms[username].append({"payload": signer.dumps(
-                {"q": question, "r": None, "seen": reviews, "s": 1, "d": 8000}),
+                {"q": question, "r": None, "seen": reviews, "s": 1, "d": 8000,
+                 "u": user_id, "t": int(time.time())}),
                 "rating": "1"})
     return forms
 
@@ -291,6 +296,23 @@ def python(env, *args) -> str:
     result = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True,
                             text=True, check=True)
     return result.stdout
+
+
+def content_slugs(env) -> dict:
+    """The largest bank's slug and its first document's: the read pages' phases use them."""
+    code = """
+import json
+from sqlalchemy import func, select
+from quizapp import create_app
+from quizapp.banks.models import Bank, Question
+from quizapp.extensions import db
+app = create_app()
+with app.app_context():
+    bank = db.session.scalar(select(Bank).join(Question, Question.bank_id == Bank.id)
+        .group_by(Bank.id).order_by(func.count().desc()).limit(1))
+    print(json.dumps({"bank": bank.slug, "document": bank.documents[0].slug}))
+"""
+    return json.loads(python(env, "-c", code))
 
 
 def review_count(env) -> int:
@@ -358,12 +380,21 @@ def main() -> None:
     parser.add_argument("--think", type=float, nargs=2, default=(1.0, 5.0),
                         metavar=("SHORTEST", "LONGEST"),
                         help="seconds a student takes before each click in the paced phase")
+    parser.add_argument("--driver", choices=("wrk", "python"),
+                        default="wrk" if wrk_phases.available() else "python",
+                        help="closed-loop phases on wrk (default when installed) or on the "
+                             "asyncio driver; study and paced always use the latter")
+    parser.add_argument("--connections", type=int, default=32,
+                        help="wrk's connections in each closed-loop phase")
+    parser.add_argument("--paced", type=int, help="students in the paced phase "
+                        "(default --students)")
     parser.add_argument("--phases", default=",".join(PHASES),
                         help="which phases to run, comma-separated (hello always runs)")
     args = parser.parse_args()
-    if args.seeded < 4 * args.students:
-        parser.error("--seeded must be at least 4 × --students: each phase that logs in "
-                     "uses students of its own")
+    paced_students = args.paced or args.students
+    if args.seeded < 3 * args.students + paced_students:
+        parser.error("--seeded must be at least 3 × --students + --paced: each phase that "
+                     "logs in uses students of its own")
 
     workdir = Path(tempfile.mkdtemp(prefix="quizapp-bench-"))
     database = args.postgres or f"sqlite:///{workdir / 'bench.sqlite3'}"
@@ -385,17 +416,33 @@ def main() -> None:
     n = args.students
     submitters = [f"student{i:04d}" for i in range(n)]
     studiers = [f"student{i:04d}" for i in range(n, 2 * n)]
-    pacers = [f"student{i:04d}" for i in range(3 * n, 4 * n)]  # the kill check uses 2n..3n
+    # the kill check uses 2n..3n
+    pacers = [f"student{i:04d}" for i in range(3 * n, 3 * n + paced_students)]
     half = args.seconds / 2
     forms = submission_forms(env, submitters)
     before = review_count(env)
     wanted = {"hello", *args.phases.split(",")}
     phases, submitted, studied = {}, [], []
     class_id = results["seed"]["class_id"]
+    durations = {"submit": args.seconds, "study": args.seconds, "paced": args.seconds}
     try:
-        phases["hello"], _ = asyncio.run(drive(
-            base, server.pid, half, [None] * n, phase="get", path="/healthz",
-            name="hello (GET /healthz)"))
+        if args.driver == "wrk":
+            slugs = content_slugs(env)
+            rows = wrk_phases.run_all(
+                base, server.pid, wanted=wanted, seconds=half,
+                connections=args.connections, password=PASSWORD, studiers=studiers,
+                submit_forms=forms if "submit" in wanted else {}, class_id=class_id,
+                bank_slug=slugs["bank"], document_slug=slugs["document"],
+                group_cpu_seconds=group_cpu_seconds)
+            submitted = [None] * sum(row[0]["good"] for name, row in rows.items()
+                                     if name == "submit")
+            wanted -= {"next card", "dashboard", "class page", "submit"}
+        else:
+            rows = {}
+        if args.driver == "python":
+            phases["hello"], _ = asyncio.run(drive(
+                base, server.pid, half, [None] * n, phase="get", path="/healthz",
+                name="hello (GET /healthz)"))
         if "next card" in wanted:
             phases["next card"], _ = asyncio.run(drive(
                 base, server.pid, half, studiers, phase="get", path="/review",
@@ -424,9 +471,9 @@ def main() -> None:
         stop_server(server)
     acknowledged = submitted + studied
     stored = review_count(env) - before
-    durations = {"submit": args.seconds, "study": args.seconds, "paced": args.seconds}
-    results["phases"] = {name: summarise(recorder, durations.get(name, half))
-                         for name, recorder in phases.items()}
+    results["phases"] = {**rows, **{name: summarise(recorder, durations.get(name, half))
+                                    for name, recorder in phases.items()}}
+    results["driver"] = args.driver
     results["acknowledged_reviews"] = len(acknowledged)
     results["stored_reviews"] = stored
     hello_rps = results["phases"]["hello"][0]["rps"]
@@ -479,13 +526,13 @@ def table(results) -> str:
              f"{'÷ hello':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"]
     for phase, rows in results["phases"].items():
         for row in rows:
-            lines.append(f"{phase:11} {row['endpoint']:45} {row['requests']:>8} "
+            lines.append(f"{phase:11} {row['endpoint'][:45]:45} {row['requests']:>8} "
                          f"{row['errors']:>6} {row['rps']:>7.1f} {row['per_hello']:>7.1%} "
                          f"{row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} {row['p99_ms']:>8.1f}")
     lines += ["", "CPU during each phase (cores; ms of CPU per request):"]
     for phase, rows in results["phases"].items():
         cpu = rows[0].get("cpu", {}) if rows else {}
-        if cpu.get("server_cores") is not None:
+        if cpu.get("server_cores") is not None and cpu.get("server_ms_per_request"):
             lines.append(f"  {phase:11} server {cpu['server_cores']:.2f} "
                          f"({cpu['server_ms_per_request']:.2f} ms), load generator "
                          f"{cpu['client_cores']:.2f} ({cpu['client_ms_per_request']:.2f} ms)")
