@@ -82,3 +82,20 @@ def test_dashboard_statements_do_not_grow_with_the_log(studying, bank):
     add_logs(studying, question, [NOW - timedelta(minutes=7 * n) for n in range(2000)])
     many = count_statements(lambda: build_dashboard(studying, NOW))
     assert few == many <= 8
+
+
+def test_class_report_statements_do_not_grow_with_students_or_reviews(loaded_app, world):
+    from quizapp.accounts.models import SchoolClass, User
+    from quizapp.progress.classes import class_report
+
+    with loaded_app.app_context():
+        school_class = db.session.get(SchoolClass, world.school_class.id)
+        student = db.session.get(User, world.student.id)
+        question = db.session.scalars(select(Question)).first()
+        add_logs(student, question, [NOW - timedelta(hours=n) for n in range(5)])
+        few = count_statements(lambda: class_report(school_class, NOW))
+        add_logs(student, question, [NOW - timedelta(minutes=5 * n) for n in range(3000)])
+        many = count_statements(lambda: class_report(school_class, NOW))
+        rows, _ = class_report(school_class, NOW)
+    assert few == many <= 7
+    assert rows[0].last_activity == NOW
