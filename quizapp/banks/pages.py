@@ -45,7 +45,7 @@ def question_list(bank: Bank, user) -> tuple[Markup, int]:
     cache = fragment_cache()
     keys = [("bank-question", row.uid, row.content_hash, language, arabic_digits,
              revealed is None or row.id in revealed) for row in rows]
-    fragments = [cache.get(key) for key in keys]
+    fragments: list[Markup | None] = [cache.get(key) for key in keys]
     missing = [row.id for row, fragment in zip(rows, fragments, strict=True)
                if fragment is None]
     if missing:
@@ -57,4 +57,4 @@ def question_list(bank: Bank, user) -> tuple[Markup, int]:
                 fragments[index] = cache.put(keys[index], render_template(
                     "banks/_question_item.html", question=questions[row.id],
                     revealed=keys[index][-1]))
-    return Markup("").join(fragments), len(rows)
+    return Markup("").join(f for f in fragments if f is not None), len(rows)

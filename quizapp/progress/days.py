@@ -43,7 +43,9 @@ def offset_changes(zone: ZoneInfo, start: datetime, end: datetime) -> list[tuple
     """(epoch second from which it holds, UTC offset in seconds) over [start, end],
     the first holding from ``start``: one entry, or one more per daylight-saving change."""
     def offset(moment: datetime) -> int:
-        return int(moment.astimezone(zone).utcoffset().total_seconds())
+        shift = moment.astimezone(zone).utcoffset()
+        assert shift is not None, "an aware datetime always has an offset"
+        return int(shift.total_seconds())
 
     changes = [(int(start.timestamp()), offset(start))]
     step, moment = timedelta(hours=6), start
