@@ -55,16 +55,75 @@ def cycle(client) -> dict[str, float] | None:
     return times
 
 
+def log_in(client, username: str) -> None:
+    token = TOKEN.search(client.get("/login").get_data(as_text=True)).group(1)
+    response = client.post("/login", data={"username": username, "password": PASSWORD,
+                                           "csrf_token": token})
+    if response.status_code != 303:
+        sys.exit(f"could not log in as {username}")
+
+
+def time_pages(app, client, args) -> None:
+    """Median CPU milliseconds (and statements) of each page, after three warm-up requests.
+
+    CPU time, not wall time: on a shared machine the other processes' load would
+    otherwise be counted (SQLite runs in this process, so its work is included)."""
+    from sqlalchemy import event
+
+    from quizapp.extensions import db
+
+    if args.student != "-":
+        log_in(client, args.student)
+    statements = []
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", lambda *a, **k: statements.append(1))
+    profiler = None
+    for path in args.page:
+        for _ in range(3):
+            assert client.get(path).status_code == 200, path
+        if args.profile:
+            from pyinstrument import Profiler
+
+            profiler = Profiler(interval=0.0002)
+            profiler.start()
+        times = []
+        statements.clear()
+        for _ in range(args.cycles):
+            started = time.process_time()
+            client.get(path)
+            times.append(time.process_time() - started)
+        if profiler is not None:
+            profiler.stop()
+            Path(args.profile).write_text(profiler.output_text(unicode=False, color=False))
+        print(f"  GET {path:40} median {statistics.median(times) * 1000:7.2f} ms, "
+              f"least {min(times) * 1000:7.2f} ms, "
+              f"{len(statements) / args.cycles:.0f} statements")
+    hello = []
+    for _ in range(300):
+        started = time.process_time()
+        client.get("/healthz")
+        hello.append(time.process_time() - started)
+    print(f"  {'GET /healthz':44} median {statistics.median(hello) * 1000:7.2f} ms, "
+          f"least {min(hello) * 1000:7.2f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("student", help="a seeded student's username, e.g. student0100")
     parser.add_argument("--cycles", type=int, default=30)
     parser.add_argument("--profile", metavar="FILE", help="write pyinstrument's report here")
+    parser.add_argument("--page", action="append", metavar="PATH",
+                        help="time GET PATH instead of review cycles (repeatable; the "
+                             "student may be 'teacher' or '-' for anonymous)")
     args = parser.parse_args()
 
     app = create_app({"RATELIMIT_ENABLED": False})
     client = app.test_client()
+    if args.page:
+        time_pages(app, client, args)
+        return
     token = TOKEN.search(client.get("/login").get_data(as_text=True)).group(1)
     response = client.post("/login", data={"username": args.student, "password": PASSWORD,
                                            "csrf_token": token})

@@ -28,6 +28,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import httpx
+import wrk_phases
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "benchmark passphrase"
@@ -70,7 +71,10 @@ async def timed(recorder, name, request, ok_statuses):
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 REVEAL = re.compile(r'href="(/review\?reveal=1[^"]*)"')
 NEXT_CARD = "next card (GET /review)"
-PHASES = ("hello", "next card", "dashboard", "class page", "submit", "study", "paced")
+PHASES = ("hello", "home", "bank page", "source page", "quiz question", "next card",
+          "answer check", "dashboard", "class page", "submit", "study", "paced")
+# Phases only wrk drives (the Python driver keeps to the ones it always had).
+WRK_ONLY = {"home", "bank page", "source page", "quiz question", "answer check"}
 SUBMIT = "submit a review (POST /review/rate)"
 
 
@@ -193,17 +197,28 @@ def cpu_used(before: tuple, after: tuple) -> dict:
 
 
 async def drive(base, server_group, seconds, usernames, *, phase, path=None, name=None,
-                forms=None, started=None, think=None):
-    """One phase: every client logs in (unless anonymous), then runs its loop."""
+                forms=None, started=None, think=None, ready=None):
+    """One phase: every client logs in (unless anonymous), then runs its loop.
+
+    ``ready``: a blocking call made once everyone has logged in (the paced phase's
+    processes wait for each other there)."""
     recorder, acknowledged = Recorder(), []
     limits = httpx.Limits(max_connections=len(usernames) + 5,
                           max_keepalive_connections=len(usernames) + 5)
     clients = [httpx.AsyncClient(base_url=base, timeout=30, limits=limits)
                for _ in usernames]
     try:
-        tokens = await asyncio.gather(*(log_in(client, username) for client, username
+        logging_in = asyncio.Semaphore(8)  # a password check costs ~50 ms of server CPU
+
+        async def one_log_in(client, username):
+            async with logging_in:
+                return await log_in(client, username)
+
+        tokens = await asyncio.gather(*(one_log_in(client, username) for client, username
                                         in zip(clients, usernames, strict=True)))
         assert all(t is not None for t in tokens), "a simulated user could not log in"
+        if ready is not None:
+            await asyncio.to_thread(ready)
         deadline = time.monotonic() + seconds
         if started is not None:
             started.set()
@@ -222,6 +237,42 @@ async def drive(base, server_group, seconds, usernames, *, phase, path=None, nam
     return recorder, acknowledged
 
 
+def _paced_worker(job) -> dict:
+    """One process's share of the paced phase (run in a child process)."""
+    base, server_group, seconds, usernames, think, barrier = job
+    recorder, acknowledged = asyncio.run(drive(
+        base, server_group, seconds, usernames, phase="study", think=think,
+        ready=barrier.wait))
+    return {"latencies": dict(recorder.latencies), "errors": dict(recorder.errors),
+            "reasons": {k: dict(v) for k, v in recorder.reasons.items()},
+            "cpu": recorder.cpu, "acknowledged": len(acknowledged)}
+
+
+def paced_phase(base, server_group, seconds, usernames, think, processes):
+    """The paced phase spread over ``processes`` driver processes, so that no one event
+    loop is the limit; their figures merged as one recorder."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with context.Manager() as manager, context.Pool(processes) as pool:
+        barrier = manager.Barrier(processes)
+        shares = [usernames[i::processes] for i in range(processes)]
+        results = pool.map(_paced_worker, [(base, server_group, seconds, share, think,
+                                            barrier) for share in shares])
+    recorder = Recorder()
+    for result in results:
+        for name, values in result["latencies"].items():
+            recorder.latencies[name].extend(values)
+        for name, count in result["errors"].items():
+            recorder.errors[name] += count
+        for name, reasons in result["reasons"].items():
+            for reason, count in reasons.items():
+                recorder.reasons[name][reason] += count
+    recorder.cpu = {"server_cores": results[0]["cpu"]["server_cores"],
+                    "client_cores": sum(r["cpu"]["client_cores"] for r in results)}
+    return recorder, [None] * sum(r["acknowledged"] for r in results)
+
+
 def submission_forms(env, usernames) -> dict:
     """For each student, a review form for each of their cards (the fields the review
     page would carry, signed with the server's key), so that a phase can time the
@@ -237,7 +288,7 @@ from quizapp.study.models import Card
 app = create_app()
 with app.app_context():
     rows = db.session.execute(
-        select(User.username, Card.question_id, Card.reviews, Question.type)
+        select(User.username, Card.question_id, Card.reviews, Question.type, User.id)
         .join(Card, Card.user_id == User.id).join(Question, Question.id == Card.question_id)
         .where(User.username.in_({list(usernames)!r})))
     print(json.dumps([list(row) for row in rows]))
@@ -248,14 +299,15 @@ with app.app_context():
     signer = URLSafeSerializer(env["SECRET_KEY"], salt="study.rating")
     shown = int(time.time() * 1000)
     forms = defaultdict(list)
-    for username, question, reviews, kind in json.loads(python(env, "-c", code)):
+    for username, question, reviews, kind, user_id in json.loads(python(env, "-c", code)):
         if kind == "flashcard":
             forms[username].append({"question": str(question), "seen": str(reviews),
                                     "shown": shown_signer.dumps({"q": question, "t": shown}),
                                     "rating": "3"})
         else:
             forms[username].append({"payload": signer.dumps(
-                {"q": question, "r": None, "seen": reviews, "s": 1, "d": 8000}),
+                {"q": question, "r": None, "seen": reviews, "s": 1, "d": 8000,
+                 "u": user_id, "t": int(time.time())}),
                 "rating": "1"})
     return forms
 
@@ -291,6 +343,23 @@ def python(env, *args) -> str:
     result = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True,
                             text=True, check=True)
     return result.stdout
+
+
+def content_slugs(env) -> dict:
+    """The largest bank's slug and its first document's: the read pages' phases use them."""
+    code = """
+import json
+from sqlalchemy import func, select
+from quizapp import create_app
+from quizapp.banks.models import Bank, Question
+from quizapp.extensions import db
+app = create_app()
+with app.app_context():
+    bank = db.session.scalar(select(Bank).join(Question, Question.bank_id == Bank.id)
+        .group_by(Bank.id).order_by(func.count().desc()).limit(1))
+    print(json.dumps({"bank": bank.slug, "document": bank.documents[0].slug}))
+"""
+    return json.loads(python(env, "-c", code))
 
 
 def review_count(env) -> int:
@@ -358,12 +427,23 @@ def main() -> None:
     parser.add_argument("--think", type=float, nargs=2, default=(1.0, 5.0),
                         metavar=("SHORTEST", "LONGEST"),
                         help="seconds a student takes before each click in the paced phase")
+    parser.add_argument("--driver", choices=("wrk", "python"),
+                        default="wrk" if wrk_phases.available() else "python",
+                        help="closed-loop phases on wrk (default when installed) or on the "
+                             "asyncio driver; study and paced always use the latter")
+    parser.add_argument("--connections", type=int, default=32,
+                        help="wrk's connections in each closed-loop phase")
+    parser.add_argument("--paced", type=int, help="students in the paced phase "
+                        "(default --students)")
+    parser.add_argument("--paced-processes", type=int, default=1,
+                        help="driver processes the paced phase is spread over")
     parser.add_argument("--phases", default=",".join(PHASES),
                         help="which phases to run, comma-separated (hello always runs)")
     args = parser.parse_args()
-    if args.seeded < 4 * args.students:
-        parser.error("--seeded must be at least 4 × --students: each phase that logs in "
-                     "uses students of its own")
+    paced_students = args.paced or args.students
+    if args.seeded < 3 * args.students + paced_students:
+        parser.error("--seeded must be at least 3 × --students + --paced: each phase that "
+                     "logs in uses students of its own")
 
     workdir = Path(tempfile.mkdtemp(prefix="quizapp-bench-"))
     database = args.postgres or f"sqlite:///{workdir / 'bench.sqlite3'}"
@@ -385,17 +465,33 @@ def main() -> None:
     n = args.students
     submitters = [f"student{i:04d}" for i in range(n)]
     studiers = [f"student{i:04d}" for i in range(n, 2 * n)]
-    pacers = [f"student{i:04d}" for i in range(3 * n, 4 * n)]  # the kill check uses 2n..3n
+    # the kill check uses 2n..3n
+    pacers = [f"student{i:04d}" for i in range(3 * n, 3 * n + paced_students)]
     half = args.seconds / 2
     forms = submission_forms(env, submitters)
     before = review_count(env)
     wanted = {"hello", *args.phases.split(",")}
     phases, submitted, studied = {}, [], []
     class_id = results["seed"]["class_id"]
+    durations = {"submit": args.seconds, "study": args.seconds, "paced": args.seconds}
     try:
-        phases["hello"], _ = asyncio.run(drive(
-            base, server.pid, half, [None] * n, phase="get", path="/healthz",
-            name="hello (GET /healthz)"))
+        if args.driver == "wrk":
+            slugs = content_slugs(env)
+            rows = wrk_phases.run_all(
+                base, server.pid, wanted=wanted, seconds=half,
+                connections=args.connections, password=PASSWORD, studiers=studiers,
+                submit_forms=forms if "submit" in wanted else {}, class_id=class_id,
+                bank_slug=slugs["bank"], document_slug=slugs["document"],
+                group_cpu_seconds=group_cpu_seconds)
+            submitted = [None] * sum(row[0]["good"] for name, row in rows.items()
+                                     if name == "submit")
+            wanted -= {"next card", "dashboard", "class page", "submit"}
+        else:
+            rows = {}
+        if args.driver == "python":
+            phases["hello"], _ = asyncio.run(drive(
+                base, server.pid, half, [None] * n, phase="get", path="/healthz",
+                name="hello (GET /healthz)"))
         if "next card" in wanted:
             phases["next card"], _ = asyncio.run(drive(
                 base, server.pid, half, studiers, phase="get", path="/review",
@@ -416,19 +512,28 @@ def main() -> None:
             phases["study"], studied = asyncio.run(drive(
                 base, server.pid, args.seconds, studiers, phase="study"))
         if "paced" in wanted:
-            phases["paced"], paced = asyncio.run(drive(
-                base, server.pid, args.seconds, pacers, phase="study",
-                think=tuple(args.think)))
+            if args.paced_processes > 1:
+                phases["paced"], paced = paced_phase(
+                    base, server.pid, args.seconds, pacers, tuple(args.think),
+                    args.paced_processes)
+            else:
+                phases["paced"], paced = asyncio.run(drive(
+                    base, server.pid, args.seconds, pacers, phase="study",
+                    think=tuple(args.think)))
             studied += paced
     finally:
         stop_server(server)
     acknowledged = submitted + studied
     stored = review_count(env) - before
-    durations = {"submit": args.seconds, "study": args.seconds, "paced": args.seconds}
-    results["phases"] = {name: summarise(recorder, durations.get(name, half))
-                         for name, recorder in phases.items()}
+    results["phases"] = {**rows, **{name: summarise(recorder, durations.get(name, half))
+                                    for name, recorder in phases.items()}}
+    results["driver"] = args.driver
     results["acknowledged_reviews"] = len(acknowledged)
     results["stored_reviews"] = stored
+    # wrk stops with a request on each connection whose answer it never reads: those
+    # reviews may be stored without being acknowledged, never the other way round.
+    results["unanswered_at_end"] = (args.connections if args.driver == "wrk"
+                                    and "submit" in results["phases"] else 0)
     hello_rps = results["phases"]["hello"][0]["rps"]
     for rows in results["phases"].values():
         for row in rows:
@@ -439,6 +544,8 @@ def main() -> None:
     if args.kill:
         results["kill"] = kill_check(env, args, workdir)
     print(json.dumps(results, indent=2) if args.json else table(results))
+    # More stored than acknowledged is a request whose answer never arrived (wrk's last
+    # ones, or a time-out): stored, not lost. Fewer is a lost review.
     if stored < len(acknowledged):
         sys.exit(f"LOST REVIEWS: {len(acknowledged)} acknowledged, {stored} stored")
 
@@ -479,13 +586,13 @@ def table(results) -> str:
              f"{'÷ hello':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"]
     for phase, rows in results["phases"].items():
         for row in rows:
-            lines.append(f"{phase:11} {row['endpoint']:45} {row['requests']:>8} "
+            lines.append(f"{phase:11} {row['endpoint'][:45]:45} {row['requests']:>8} "
                          f"{row['errors']:>6} {row['rps']:>7.1f} {row['per_hello']:>7.1%} "
                          f"{row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} {row['p99_ms']:>8.1f}")
     lines += ["", "CPU during each phase (cores; ms of CPU per request):"]
     for phase, rows in results["phases"].items():
         cpu = rows[0].get("cpu", {}) if rows else {}
-        if cpu.get("server_cores") is not None:
+        if cpu.get("server_cores") is not None and cpu.get("server_ms_per_request"):
             lines.append(f"  {phase:11} server {cpu['server_cores']:.2f} "
                          f"({cpu['server_ms_per_request']:.2f} ms), load generator "
                          f"{cpu['client_cores']:.2f} ({cpu['client_ms_per_request']:.2f} ms)")
@@ -495,6 +602,8 @@ def table(results) -> str:
         lines += ["", "errors: " + "; ".join(reasons)]
     lines += ["", f"reviews acknowledged: {results['acknowledged_reviews']}, stored: "
                   f"{results['stored_reviews']}",
+              f"(up to {results['unanswered_at_end']} more may be stored: requests wrk sent "
+              "but stopped before reading their answers)",
               f"review submissions per second / hello requests per second: "
               f"{results.get('review_submissions_per_hello', 0):.1%}"]
     if "kill" in results:

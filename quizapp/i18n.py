@@ -4,6 +4,7 @@ import functools
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -73,12 +74,22 @@ def _digits(text: str) -> str:
     return text.translate(ARABIC_INDIC) if arabic_indic_digits() else text
 
 
+# Babel's formatting is pure but slow (tens of microseconds); a chart formats hundreds
+# of the same numbers and days, so each result is kept, per locale, in a bounded cache.
+_decimal = lru_cache(maxsize=4096)(lambda value, locale: format_decimal(value, locale=locale))
+_percent = lru_cache(maxsize=4096)(lambda value, locale: format_percent(value, locale=locale))
+_date = lru_cache(maxsize=4096)(lambda value, style, locale: format_date(value, style,
+                                                                          locale=locale))
+_skeleton = lru_cache(maxsize=4096)(lambda value, skeleton, locale: format_skeleton(
+    skeleton, value, locale=locale))
+
+
 def format_number(value: float | Decimal) -> str:
-    return _digits(format_decimal(value, locale=get_locale()))
+    return _digits(_decimal(value, str(get_locale())))
 
 
 def format_percentage(value: float | Decimal) -> str:
-    return _digits(format_percent(value, locale=get_locale()))
+    return _digits(_percent(value, str(get_locale())))
 
 
 DATE_STYLES = {"short", "medium", "long", "full"}
@@ -87,8 +98,8 @@ DATE_STYLES = {"short", "medium", "long", "full"}
 def format_day(value: date, style: str = "long") -> str:
     """A date in one of CLDR's styles, or by a skeleton ("MMMd": "Dec 1", "1 ديسمبر")."""
     if style in DATE_STYLES:
-        return digits(format_date(value, style, locale=get_locale()))
-    return digits(format_skeleton(style, value, locale=get_locale()))
+        return digits(_date(value, style, str(get_locale())))
+    return digits(_skeleton(value, style, str(get_locale())))
 
 
 def time_element(value: date, style: str = "medium") -> Markup:

@@ -7,7 +7,7 @@ a later change to the folding comes with a migration that fills the column again
 ``custom_studies`` holds the questions a student chose to review now (custom study).
 
 Revision ID: 0017
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-01 20:00:00.000000
 
 """
@@ -20,7 +20,7 @@ from quizapp.banks.search_text import question_search_text
 
 # revision identifiers, used by Alembic.
 revision = '0017'
-down_revision = '0014'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 
 from ..core.messages import N_
 from ..database import IMMEDIATE, utcnow, write_transaction
@@ -197,6 +197,8 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id: i
         summary.details_updated = True
 
     seen = set()
+    new_rows: list[dict[str, Any]] = []
+    new_tags: dict[str, list[str]] = {}
     for position, question in enumerate(checked.questions):
         uid = stored_name(question.id, owner_id)
         seen.add(uid)
@@ -205,9 +207,9 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id: i
                                  if question.source else None)
         row = questions_by_uid.get(uid)
         if row is None:
-            row = Question(uid=uid, bank_id=bank.id, **values)
-            row.tag_rows = _tag_rows(question)
-            db.session.add(row)
+            new_rows.append({"uid": uid, "bank_id": bank.id, "created_at": now,
+                             "updated_at": now, **values})
+            new_tags[uid] = list(dict.fromkeys(question.tags))
             summary.added.append(uid)
             continue
         moved = row.bank_id != bank.id
@@ -228,14 +230,28 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id: i
         else:
             summary.unchanged += 1  # only its place in the bank moved
 
-    gone = db.session.scalars(
-        select(Question).where(Question.bank_id == bank.id, Question.retired_at.is_(None))
-    )
-    for row in gone:
-        if row.uid not in seen:
-            row.retired_at = now
-            summary.retired.append(row.uid)
+    _insert_questions(new_rows, new_tags)
+    gone = [(question_id, uid) for question_id, uid in db.session.execute(
+        select(Question.id, Question.uid)
+        .where(Question.bank_id == bank.id, Question.retired_at.is_(None))) if uid not in seen]
+    if gone:
+        db.session.execute(update(Question).where(Question.id.in_([i for i, _ in gone]))
+                           .values(retired_at=now))
+        summary.retired.extend(uid for _, uid in gone)
     return summary
+
+
+def _insert_questions(rows: list[dict[str, Any]], tags: dict[str, list[str]]) -> None:
+    """New questions and their tags as a few multi-row INSERTs, not one ORM object (and
+    one statement) each: a 10,000-question bank loads in seconds."""
+    for start in range(0, len(rows), 1000):
+        chunk = rows[start:start + 1000]
+        ids = db.session.execute(insert(Question).returning(Question.uid, Question.id),
+                                 chunk).all()
+        tag_rows = [{"question_id": question_id, "tag": tag}
+                    for uid, question_id in ids for tag in tags[uid]]
+        if tag_rows:
+            db.session.execute(insert(QuestionTag), tag_rows)
 
 
 @contextmanager

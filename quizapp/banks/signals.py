@@ -20,3 +20,8 @@ home_sections = _signals.signal("home-sections")
 #: feature above banks (a document's draft), ``text`` the checked YAML. Documents keeps
 #: its draft in step with what the teacher wrote in the editor.
 editor_text_checked = _signals.signal("editor-text-checked")
+#: Sent while a student's bank page is built: the sender is the ``Bank``, ``user`` the
+#: account. A receiver returns the ids of the bank's questions the student has answered
+#: (study answers); only those are shown with their source quote, which usually holds
+#: the answer.
+answered_questions = _signals.signal("answered-questions")

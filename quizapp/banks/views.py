@@ -3,13 +3,15 @@
 from flask import Blueprint, abort, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
-from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from .. import database
+from ..core.fragments import fragment_cache
 from ..extensions import db
+from ..i18n import arabic_indic_digits, current_language
 from .access import visible_banks, visible_document_or_404, visible_quote
-from .models import Bank, Question
+from .models import Bank
+from .pages import question_list
 from .services import active_question_counts, broken_quotes, questions_quoting
 from .signals import home_sections, studies_bank
 
@@ -37,19 +39,12 @@ def show(slug: str) -> ResponseReturnValue:
     )
     if bank is None:
         abort(404)
-    questions = db.session.scalars(
-        select(Question)
-        .where(Question.bank_id == bank.id, Question.retired_at.is_(None))
-        .options(selectinload(Question.tag_rows), selectinload(Question.document))
-        .order_by(Question.position)
-    ).all()
+    user = current_user._get_current_object()
+    question_items, question_count = question_list(bank, user)
     studying = current_user.is_authenticated and any(
-        answer for _, answer in studies_bank.send(bank, user=current_user._get_current_object()))
-    # Only its owner is told which quotes a corrected document no longer holds.
-    broken = (broken_quotes(questions) if current_user.is_authenticated
-              and bank.owner_id == current_user.id else set())
-    return render_template("banks/show.html", bank=bank, questions=questions,
-                           studying=studying, broken=broken)
+        answer for _, answer in studies_bank.send(bank, user=user))
+    return render_template("banks/show.html", bank=bank, question_items=question_items,
+                           question_count=question_count, studying=studying)
 
 
 @blueprint.get("/sources/<slug>")
@@ -63,7 +58,12 @@ def source(slug: str) -> ResponseReturnValue:
     owned = current_user.is_authenticated and document.owner_id == current_user.id
     quoting = questions_quoting(document) if owned else []
     broken = broken_quotes(quoting)
-    return render_template("banks/source.html", document=document,
-                           paragraphs=document.marked_paragraphs(quote), quote=quote,
-                           owned=owned, flagged=[q for q in quoting if q.id in broken],
+    key = ("document", document.slug, document.content_hash, current_language(),
+           arabic_indic_digits(), quote)
+    text = fragment_cache().get_or_render(key, lambda: render_template(
+        "banks/_document_text.html", document=document,
+        paragraphs=document.marked_paragraphs(quote)))
+    return render_template("banks/source.html", document=document, document_text=text,
+                           quote=quote, owned=owned,
+                           flagged=[q for q in quoting if q.id in broken],
                            quoting=len(quoting))

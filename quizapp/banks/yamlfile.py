@@ -213,7 +213,10 @@ def _parse(text: str, filename: str, max_bytes: int, loader_class: Loader) -> Pa
                           "file is %(size)s bytes; the limit is %(limit)s", "size"),
                 size=size, limit=max_bytes)
         return parsed
-    for line_no, line in enumerate(text.splitlines(), start=1):
+    # One search of the whole text first: the per-line pass (for the positions) only
+    # runs when there is something to report.
+    for line_no, line in enumerate(text.splitlines() if BIDI_CONTROLS.search(text) else (),
+                                   start=1):
         for match in BIDI_CONTROLS.finditer(line):
             problem(line_no, match.start() + 1,
                     N_("bidi control character U+%(code)s is not allowed"),

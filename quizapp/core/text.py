@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from .messages import N_
 
@@ -88,8 +89,21 @@ def _character_problem(ch: str, allowed: str) -> TextProblem | None:
     return None
 
 
+@cache
+def _stacked_bmp_marks() -> re.Pattern[str]:
+    """A run of too many combining marks, for text within the Basic Multilingual Plane:
+    one C-speed search instead of a category lookup per character (built once, ~20 ms)."""
+    marks = "".join(re.escape(chr(code)) for code in range(0x10000)
+                    if unicodedata.category(chr(code)).startswith("M"))
+    return re.compile(f"[{marks}]{{{MAX_COMBINING_RUN + 1}}}")
+
+
 def has_stacked_marks(value: str) -> bool:
     """Whether more than MAX_COMBINING_RUN combining marks follow one another."""
+    if value.isascii():
+        return False
+    if max(value) <= "\uffff":
+        return _stacked_bmp_marks().search(value) is not None
     run = 0
     for ch in value:
         run = run + 1 if _is_mark(ch) else 0

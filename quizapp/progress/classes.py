@@ -61,10 +61,15 @@ def class_report(school_class: SchoolClass, now: datetime):
         row = rows[user_id]
         row.reviews_7d, row.reviews_30d = int(last_7 or 0), last_30
         row.retention_30d = (right / learned_count) if learned_count else None
+    # Each student's latest review in a shown bank: read backwards along the (user, time)
+    # index and stop at the first one, not a maximum over every review they ever made.
+    latest = (select(ReviewLog.reviewed_at)
+              .join(Question, Question.id == ReviewLog.question_id)
+              .where(ReviewLog.user_id == User.id, shown)
+              .order_by(ReviewLog.reviewed_at.desc()).limit(1)
+              .correlate(User).scalar_subquery())
     for user_id, last in db.session.execute(
-            select(ReviewLog.user_id, func.max(ReviewLog.reviewed_at))
-            .join(Question, Question.id == ReviewLog.question_id)
-            .where(ReviewLog.user_id.in_(members), shown).group_by(ReviewLog.user_id)):
+            select(User.id, latest).where(User.id.in_(members))):
         rows[user_id].last_activity = as_utc(last)
 
     # Mastery, as on the student's own page: one aggregate over the class's cards.

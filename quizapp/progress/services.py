@@ -21,6 +21,7 @@ from ..extensions import db
 from ..study import scheduling
 from ..study.models import Card, QuizAnswer, QuizAttempt, ReviewLog
 from ..study.services import new_cards_left_today, start_of_day, studied_bank_ids
+from .days import DayCounts, count_columns, day_of, local_day_number
 
 HEATMAP_DAYS = 182
 FORECAST_DAYS = 30
@@ -151,38 +152,56 @@ def build_dashboard(user: User, now: datetime, *, shown_banks=None) -> Dashboard
                Question.retired_at.is_(None))).scalar_one()
 
     since = midnight - timedelta(days=HEATMAP_DAYS)
-    log_query = (select(ReviewLog.reviewed_at, ReviewLog.state_before, ReviewLog.rating)
-                 .where(ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since))
-    if shown_banks is not None:
-        log_query = log_query.join(Question, Question.id == ReviewLog.question_id).where(
-            Question.bank_id.in_(select(Bank.id).where(shown_banks)))
-    logs = db.session.execute(log_query).all()
-    per_day = Counter(local_date(log.reviewed_at, zone) for log in logs)
-    retention, retention_count = true_retention(
-        [log for log in logs if log.reviewed_at >= now - timedelta(days=30)])
+    per_day = review_days(user, since, now, zone, shown_banks)
+    recent = [counts for counts in per_day.values() if counts.recent_learned]
+    learned_30d = sum(counts.recent_learned for counts in recent)
+    retention = (sum(counts.recent_learned_right for counts in recent) / learned_30d
+                 if learned_30d else None)
 
+    # The weekly series from the days, in one pass (never a scan of the log per week).
     week_start = today - timedelta(days=today.weekday())
-    weeks = []
-    for back in range(RETENTION_WEEKS - 1, -1, -1):
-        start = week_start - timedelta(weeks=back)
-        week_logs = [log for log in logs
-                     if start <= local_date(log.reviewed_at, zone) < start + timedelta(days=7)]
-        value, count = true_retention(week_logs)
-        weeks.append((start, value, count))
+    first_week = week_start - timedelta(weeks=RETENTION_WEEKS - 1)
+    week_learned, week_right = [0] * RETENTION_WEEKS, [0] * RETENTION_WEEKS
+    for day, counts in per_day.items():
+        index = (day - first_week).days // 7
+        if 0 <= index < RETENTION_WEEKS:
+            week_learned[index] += counts.learned
+            week_right[index] += counts.learned_right
+    weeks = [(first_week + timedelta(weeks=i),
+              week_right[i] / week_learned[i] if week_learned[i] else None, week_learned[i])
+             for i in range(RETENTION_WEEKS)]
 
     bank_rows = {bank.id: bank for bank in db.session.scalars(
         select(Bank).where(Bank.id.in_(bank_ids)).order_by(Bank.slug))}
     return Dashboard(
         due_now=due_now, due_later_today=due_later,
         new_available=min(new_cards_left_today(user, now), new_in_banks),
-        reviews_today=per_day.get(today, 0), streak=streak_from(set(per_day), today),
-        retention_30d=retention, retention_reviews_30d=retention_count,
+        reviews_today=per_day[today].reviews if today in per_day else 0,
+        streak=streak_from(set(per_day), today),
+        retention_30d=retention, retention_reviews_30d=learned_30d,
         by_bank=[(bank, by_bank[bank_id]) for bank_id, bank in bank_rows.items()],
         by_kind=[(kind, by_kind[kind]) for kind in FACT_KINDS],
         forecast=[(today + timedelta(days=d), forecast[d]) for d in range(FORECAST_DAYS)],
-        heatmap=[(today - timedelta(days=d), per_day.get(today - timedelta(days=d), 0))
-                 for d in range(HEATMAP_DAYS - 1, -1, -1)],
+        heatmap=[(day, per_day[day].reviews if day in per_day else 0)
+                 for day in (today - timedelta(days=d) for d in range(HEATMAP_DAYS - 1, -1, -1))],
         retention_weeks=weeks)
+
+
+def review_days(user: User, since: datetime, now: datetime, zone: ZoneInfo,
+                shown_banks=None) -> dict[date, DayCounts]:
+    """The student's reviews since ``since``, counted per local day: one grouped query."""
+    day = local_day_number(ReviewLog.reviewed_at, zone, since, now)
+    query = (select(day, *count_columns(
+        ReviewLog.state_before, ReviewLog.rating, ReviewLog.reviewed_at,
+        now - timedelta(days=30), learned_state=int(State.Review),
+        wrong_rating=int(Rating.Again)))
+        .where(ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= since)
+        .group_by(day))
+    if shown_banks is not None:
+        query = query.join(Question, Question.id == ReviewLog.question_id).where(
+            Question.bank_id.in_(select(Bank.id).where(shown_banks)))
+    return {day_of(number): DayCounts(*(int(value) for value in values))
+            for number, *values in db.session.execute(query)}
 
 
 def quiz_history(user: User, limit: int = 100):

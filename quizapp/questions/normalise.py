@@ -11,6 +11,7 @@
 
 import re
 import unicodedata
+from functools import cache
 
 from ..numerals import western_digits
 
@@ -28,8 +29,18 @@ def plain_text(text: str) -> str:
     text = _TANWEEN_ALIF.sub("", text.translate(_ARABIC_LETTERS))
     # NFKD splits أ into ا + hamza mark, é into e + accent: dropping marks (Mn) removes
     # hamza seats, harakat and Latin accents in one go.
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text)
-                   if unicodedata.category(ch) != "Mn")
+    decomposed = unicodedata.normalize("NFKD", text)
+    if max(decomposed, default="") <= "\uffff":
+        return decomposed.translate(_nonspacing_marks())  # one C-speed pass
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+@cache
+def _nonspacing_marks() -> dict[int, None]:
+    """The Basic Multilingual Plane's nonspacing marks, as a table that deletes them
+    (built once, ~10 ms): str.translate instead of a category lookup per character."""
+    return {code: None for code in range(0x10000)
+            if unicodedata.category(chr(code)) == "Mn"}
 
 
 def answer_words(text: str, *, ignore_article: bool = False) -> list[str]:

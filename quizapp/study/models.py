@@ -60,7 +60,10 @@ class ReviewLog(Model):
     """Every review, with the card before and after it (which makes undo exact)."""
 
     __tablename__ = "review_logs"
-    __table_args__ = (Index("ix_review_logs_user_time", "user_id", "reviewed_at"),)
+    # State, rating and question ride along so that the dashboard's and the class page's
+    # counts read the index alone (migration 0015).
+    __table_args__ = (Index("ix_review_logs_user_time", "user_id", "reviewed_at",
+                            "state_before", "rating", "question_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))

@@ -21,11 +21,15 @@ def test_benchmark_runs_end_to_end(tmp_path):
     report = json.loads(result.stdout)
     assert report["seed"]["review_logs"] == 16 * 30 * 4
     assert report["acknowledged_reviews"] > 0
-    assert report["stored_reviews"] == report["acknowledged_reviews"]
+    # Every acknowledged review stored; wrk may leave a few sent but unread at the end.
+    assert (report["acknowledged_reviews"] <= report["stored_reviews"]
+            <= report["acknowledged_reviews"] + report["unanswered_at_end"])
     rows = {row["endpoint"]: row for phase in report["phases"].values() for row in phase}
     assert all(row["errors"] == 0 for row in rows.values()), rows
     # Every endpoint the issue names was measured.
     for endpoint in ("hello (GET /healthz)", "next card (GET /review)",
+                     *(("home, anonymous (GET /)", "check an answer (POST /review/answer)")
+                       if report["driver"] == "wrk" else ()),
                      "dashboard (GET /progress)", "class page (GET /classes/<id>)",
                      "submit a review (POST /review/rate)"):
         assert rows[endpoint]["requests"] > 0, endpoint

@@ -1,5 +1,7 @@
 import pytest
 
+from .conftest import log_in
+
 pytestmark = pytest.mark.browser
 
 BANK_TITLES = {
@@ -39,8 +41,8 @@ def test_language_switch_keeps_the_page(live_server, page, screenshot):
     screenshot("bank-en")
 
 
-def test_source_link_highlights_the_quote(live_server, page, screenshot):
-    page.set_extra_http_headers({"Accept-Language": "en"})
+def test_source_link_highlights_the_quote(live_server, page, screenshot, people):
+    log_in(page, live_server, "mona", "en")  # a teacher sees every question's quote
     page.goto(live_server + "/banks/cultural-centre-beijing")
     first = page.locator(".question").first
     quote = first.locator("blockquote").inner_text()
