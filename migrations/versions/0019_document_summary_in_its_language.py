@@ -34,5 +34,6 @@ def upgrade():
 def downgrade():
     op.execute(documents.update().where(_TEACHERS_ARABIC, documents.c.summary_ar.is_not(None))
                .values(summary_en=documents.c.summary_ar))
-    with op.batch_alter_table('documents') as batch_op:
-        batch_op.drop_column('summary_ar')
+    # A plain DROP COLUMN (SQLite 3.35+, as 0013 does): a batch rebuild would drop the
+    # documents table, which questions point at with foreign keys on.
+    op.drop_column('documents', 'summary_ar')
