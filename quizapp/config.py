@@ -166,4 +166,7 @@ DEFAULTS = {
     "MEMORY_REFIT_REVIEWS": 200,
     # FSRS spreads due dates a little so cards learnt together do not stay together.
     "FSRS_FUZZING": True,
+    # Rendered fragments (a bank's questions, a document's text) kept per process, keyed
+    # by content hash (core/fragments.py): at most this many characters (about 64 MB).
+    "FRAGMENT_CACHE_CHARS": 32 * 1024 * 1024,
 }

@@ -73,5 +73,5 @@ def fragment_cache() -> FragmentCache:
     cache = current_app.extensions.get("fragment_cache")
     if cache is None:
         cache = current_app.extensions.setdefault("fragment_cache", FragmentCache(
-            current_app.config.get("FRAGMENT_CACHE_CHARS", DEFAULT_MAX_CHARS)))
+            current_app.config["FRAGMENT_CACHE_CHARS"]))
     return cache
