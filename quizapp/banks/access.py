@@ -17,6 +17,7 @@ from flask_login import current_user
 from sqlalchemy import or_, select
 
 from ..accounts.models import ClassMembership, SchoolClass
+from ..core.params import names_nothing
 from ..extensions import db
 from .models import Bank, Document, GlossaryEntry, Question, bank_documents
 
@@ -45,6 +46,13 @@ def shipped_or_owned_by(user_id):
     return or_(Bank.shipped.is_(True), Bank.owner_id == user_id)
 
 
+def _word_or_404(word: str) -> None:
+    """Every slug or uid from a request (a path, a query argument, a form) is checked
+    here before it reaches a query."""
+    if names_nothing(word):
+        abort(404)
+
+
 def visible_banks(user=None):
     """The active banks an account (the current one by default) may see."""
     user = current_user if user is None else user
@@ -52,6 +60,7 @@ def visible_banks(user=None):
 
 
 def visible_bank_or_404(slug: str, *, include_retired: bool = False) -> Bank:
+    _word_or_404(slug)
     query = (select(Bank).where(visible_to(current_user)) if include_retired
              else visible_banks())
     return _one_or_404(query.where(Bank.slug == slug))
@@ -64,12 +73,14 @@ def visible_bank_by_id_or_404(bank_id: int) -> Bank:
 
 def own_bank_or_404(slug: str) -> Bank:
     """A bank the current teacher published (retired or not); 404 for anyone else's."""
+    _word_or_404(slug)
     return _one_or_404(select(Bank).where(Bank.slug == slug, Bank.owner_id == current_user.id))
 
 
 def downloadable_bank_or_404(slug: str) -> Bank:
     """A bank whose YAML and history the current teacher may read: a shipped one or
     their own (retired or not)."""
+    _word_or_404(slug)
     return _one_or_404(select(Bank).where(Bank.slug == slug,
                                           shipped_or_owned_by(current_user.id)))
 
@@ -93,11 +104,14 @@ def visible_question_or_404(question_id: int, *, user=None,
 
 
 def visible_question_by_uid_or_404(uid: str, *, user=None) -> Question:
+    _word_or_404(uid)
     return _one_or_404(visible_questions(user, include_retired=True).where(Question.uid == uid))
 
 
 def visible_quote(document_id: int, uid: str, *, user=None) -> str | None:
     """The quote of a question the account may see, from that document; else None."""
+    if names_nothing(uid):
+        return None
     user = current_user if user is None else user
     return db.session.scalar(
         select(Question.quote).join(Bank, Bank.id == Question.bank_id)
@@ -118,12 +132,14 @@ def visible_documents_condition(user=None):
 
 
 def visible_document_or_404(slug: str, *, user=None) -> Document:
+    _word_or_404(slug)
     return _one_or_404(select(Document).where(Document.slug == slug,
                                               visible_documents_condition(user)))
 
 
 def own_document_or_404(slug: str) -> Document:
     """A document the current teacher added; 404 for anyone else's, and for shipped ones."""
+    _word_or_404(slug)
     return _one_or_404(select(Document).where(Document.slug == slug,
                                               Document.owner_id == current_user.id))
 
@@ -136,6 +152,7 @@ def own_document_by_id_or_404(document_id: int) -> Document:
 
 def own_glossary_entry_or_404(slug: str) -> GlossaryEntry:
     """A glossary entry the current teacher added; 404 for anyone else's."""
+    _word_or_404(slug)
     return _one_or_404(select(GlossaryEntry).where(GlossaryEntry.slug == slug,
                                                    GlossaryEntry.owner_id == current_user.id))
 

@@ -58,12 +58,18 @@ class IdConverter(IntegerConverter):
         return super().to_python(value)
 
 
+def names_nothing(word: str) -> bool:
+    """Whether a slug or id taken from a request can name nothing stored: one holding a
+    control character (NUL above all, which PostgreSQL text cannot hold) is "not found"
+    before any query sees it."""
+    return any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in word)
+
+
 class WordConverter(UnicodeConverter):
-    """``<slug>`` and other path words: one holding a control character (NUL above all,
-    which PostgreSQL text cannot hold) names nothing, so it is "not found"."""
+    """``<slug>`` and other path words (see ``names_nothing``)."""
 
     def to_python(self, value: str) -> str:
-        if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in value):
+        if names_nothing(value):
             raise ValidationError()
         return value
 
