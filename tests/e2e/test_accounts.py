@@ -1,6 +1,7 @@
 """A student registers, logs out, logs in and joins a class, in each language."""
 
 import pytest
+from playwright.sync_api import expect
 
 from quizapp.accounts.services import NewAccount, register
 from quizapp.classes import services as class_services
@@ -48,8 +49,10 @@ def test_register_logout_login_and_join_a_class(live_server, page, screenshot, c
     page.get_by_label(t["password"], exact=True).fill("a long enough passphrase")
     page.get_by_label(t["again"]).fill("a long enough passphrase")
     page.get_by_role("button", name=t["create"]).click()
+    # Signed up and logged in: the account's link is in the header (waited for: the
+    # register page, still shown while the next one loads, has the same language).
+    expect(page.get_by_role("link", name="سارة Sara")).to_be_visible()
     assert page.locator("html").get_attribute("lang") == lang
-    assert page.get_by_role("link", name="سارة Sara").is_visible()
 
     page.get_by_role("button", name=t["logout"]).click()
     page.get_by_role("link", name=t["login"]).first.click()
