@@ -139,3 +139,26 @@ def write_yaml(page, text: str) -> None:
     content.press("Control+A")
     page.evaluate("text => navigator.clipboard.writeText(text)", text)
     content.press("Control+V")
+
+
+@pytest.fixture
+def student(loaded_app):
+    """Make a student whose account speaks ``lang``; returns the username."""
+    def make(lang):
+        with loaded_app.app_context():
+            register(NewAccount(username=f"student_{lang}", display_name="Student",
+                                password=PASSWORD, locale=lang))
+        return f"student_{lang}"
+    return make
+
+
+LOGIN_BUTTON = {"ar": "تسجيل الدخول", "en": "Log in"}
+
+
+def log_in_speaking(page, base, username, lang):
+    """Log in as a browser asking for ``lang`` would, pressing the localised button."""
+    page.set_extra_http_headers({"Accept-Language": lang})
+    page.goto(base + "/login")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.locator("main").get_by_role("button", name=LOGIN_BUTTON[lang]).click()

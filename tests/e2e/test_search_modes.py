@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .conftest import PASSWORD, answer_whatever_is_asked, check
+from .conftest import answer_whatever_is_asked, check, log_in_speaking
 
 pytestmark = pytest.mark.browser
 TEXT = {
@@ -20,24 +20,8 @@ TEXT = {
 }
 
 
-@pytest.fixture
-def student(loaded_app):
-    from quizapp.accounts.services import NewAccount, register
-
-    def make(lang):
-        with loaded_app.app_context():
-            register(NewAccount(username=f"student_{lang}", display_name="Student",
-                                password=PASSWORD, locale=lang))
-        return f"student_{lang}"
-    return make
 
 
-def log_in(page, base, username, lang):
-    page.set_extra_http_headers({"Accept-Language": lang})
-    page.goto(base + "/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.locator("main").get_by_role("button", name=TEXT[lang]["login"]).click()
 
 
 def finish_quiz(page, t, *, answer=True) -> int:
@@ -62,7 +46,7 @@ def finish_quiz(page, t, *, answer=True) -> int:
 def test_search_from_the_header_then_quiz_on_the_results(live_server, page, screenshot,
                                                           student, lang):
     t = TEXT[lang]
-    log_in(page, live_server, student(lang), lang)
+    log_in_speaking(page, live_server, student(lang), lang)
     page.goto(live_server + "/")
     # Arabic-Indic digits and a tanween find the figure written "620 متراً" in the source.
     page.locator("header #search-all").fill(t["query"])
@@ -81,7 +65,7 @@ def test_search_from_the_header_then_quiz_on_the_results(live_server, page, scre
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_retry_my_mistakes_after_a_quiz(live_server, page, screenshot, student, lang):
     t = TEXT[lang]
-    log_in(page, live_server, student(lang), lang)
+    log_in_speaking(page, live_server, student(lang), lang)
     page.goto(live_server + "/banks/cultural-centre-beijing")
     page.fill("#length", "3")
     page.get_by_role("button", name=t["start"]).click()

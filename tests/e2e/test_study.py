@@ -3,14 +3,12 @@
 import pytest
 from sqlalchemy import func, select
 
-from quizapp.accounts.services import NewAccount, register
 from quizapp.extensions import db
 from quizapp.study.models import ReviewLog
 
-from .conftest import answer_whatever_is_asked
+from .conftest import answer_whatever_is_asked, log_in_speaking
 
 pytestmark = pytest.mark.browser
-PASSWORD = "a long enough passphrase"
 TEXT = {
     "ar": {"login": "تسجيل الدخول", "start": "بدء اختبار", "check": "التحقّق من إجابتي",
            "next": "السؤال التالي", "score": "عرض درجتي", "your_score": "درجتك",
@@ -23,28 +21,14 @@ TEXT = {
 }
 
 
-@pytest.fixture
-def student(loaded_app):
-    def make(lang):
-        with loaded_app.app_context():
-            register(NewAccount(username=f"student_{lang}", display_name="Student",
-                                password=PASSWORD, locale=lang))
-        return f"student_{lang}"
-    return make
 
 
-def log_in(page, base, username, lang):
-    page.set_extra_http_headers({"Accept-Language": lang})
-    page.goto(base + "/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.locator("main").get_by_role("button", name=TEXT[lang]["login"]).click()
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_take_a_full_quiz_and_see_the_source(live_server, page, screenshot, student, lang):
     t = TEXT[lang]
-    log_in(page, live_server, student(lang), lang)
+    log_in_speaking(page, live_server, student(lang), lang)
     page.goto(live_server + "/banks/cultural-centre-beijing")
     page.fill("#length", "3")
     page.get_by_role("button", name=t["start"]).click()
@@ -73,7 +57,7 @@ def test_take_a_full_quiz_and_see_the_source(live_server, page, screenshot, stud
 def test_review_session_with_the_keyboard(live_server, page, screenshot, student, loaded_app,
                                           lang):
     t = TEXT[lang]
-    log_in(page, live_server, student(lang), lang)
+    log_in_speaking(page, live_server, student(lang), lang)
     page.goto(live_server + "/banks/cultural-centre-beijing")
     page.get_by_role("button", name=t["add"]).click()
     page.get_by_role("link", name=t["review"]).click()
