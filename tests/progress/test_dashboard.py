@@ -5,24 +5,14 @@ from types import SimpleNamespace
 
 from fsrs import Card as FsrsCard
 from fsrs import Rating, State
-from sqlalchemy import select, update
+from sqlalchemy import update
 
-from quizapp.banks.models import Question
 from quizapp.extensions import db
 from quizapp.progress.services import build_dashboard, streak_from, true_retention
-from quizapp.study import scheduling, services
+from quizapp.study import scheduling
 from quizapp.study.models import Card
 
-
-def first_questions(bank, count):
-    return db.session.scalars(select(Question).where(Question.bank_id == bank.id)
-                              .order_by(Question.position).limit(count)).all()
-
-
-def review(user, question, when, rating=Rating.Good):
-    card = services.card_for(user, question.id)
-    services.record_review(user, question, rating, now=when,
-                           reviews_seen=card.reviews if card else 0, fuzzing=False)
+from .conftest import first_questions, review
 
 
 def test_streak_counts_back_from_today_or_yesterday():

@@ -10,7 +10,7 @@ from sqlalchemy import event, select
 
 from quizapp.accounts.models import User
 from quizapp.accounts.services import NewAccount, register
-from quizapp.banks.models import Bank, Question
+from quizapp.banks.models import Bank
 from quizapp.classes import services as class_services
 from quizapp.extensions import db
 from quizapp.progress.home import streak, student_home, study_today, teacher_home
@@ -19,19 +19,9 @@ from quizapp.study.models import QuizAttempt
 
 from ..people import PASSWORD, post
 from ..study.conftest import logged_in
+from .conftest import first_questions, review
 
 NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
-
-
-def questions_of(bank, count):
-    return db.session.scalars(select(Question).where(Question.bank_id == bank.id)
-                              .order_by(Question.position).limit(count)).all()
-
-
-def review(user, question, when, rating=Rating.Good):
-    card = services.card_for(user, question.id)
-    services.record_review(user, question, rating, now=when,
-                           reviews_seen=card.reviews if card else 0, fuzzing=False)
 
 
 @contextmanager
@@ -65,7 +55,7 @@ def test_todays_new_cards_are_waiting_up_to_the_daily_limit(studying):
 
 def test_reviews_today_count_towards_the_goal(studying, bank):
     studying.new_cards_per_day = 5
-    for minute, question in enumerate(questions_of(bank, 2)):
+    for minute, question in enumerate(first_questions(bank, 2)):
         review(studying, question, NOW - timedelta(minutes=30 - minute))
     today = study_today(studying, NOW)
     assert today.reviews_today == 2
@@ -78,7 +68,7 @@ def test_reviews_today_count_towards_the_goal(studying, bank):
 
 def test_goal_met_when_nothing_is_left_today(studying, bank):
     studying.new_cards_per_day = 1
-    question = questions_of(bank, 1)[0]
+    question = first_questions(bank, 1)[0]
     review(studying, question, NOW - timedelta(hours=2), Rating.Easy)  # days away
     today = study_today(studying, NOW)
     assert (today.reviews_today, today.waiting, today.due_later_today) == (1, 0, 0)
@@ -86,7 +76,7 @@ def test_goal_met_when_nothing_is_left_today(studying, bank):
 
 
 def test_streak_runs_to_yesterday_before_todays_first_review(studying, bank):
-    question = questions_of(bank, 1)[0]
+    question = first_questions(bank, 1)[0]
     for days_ago in (3, 2, 1):
         review(studying, question, NOW - timedelta(days=days_ago))
     assert streak(studying, NOW) == 3
@@ -97,7 +87,7 @@ def test_streak_runs_to_yesterday_before_todays_first_review(studying, bank):
 def test_streak_follows_the_students_midnight(studying, bank):
     """In UTC these fall on 8, 9 and 10 March; in Almaty (UTC+5) on 9, 9 and 10."""
     studying.timezone = "Asia/Almaty"
-    first, second, third = questions_of(bank, 3)
+    first, second, third = first_questions(bank, 3)
     review(studying, first, datetime(2026, 3, 8, 20, 0, tzinfo=UTC))
     review(studying, second, datetime(2026, 3, 9, 18, 30, tzinfo=UTC))
     review(studying, third, datetime(2026, 3, 10, 5, 0, tzinfo=UTC))
@@ -105,7 +95,7 @@ def test_streak_follows_the_students_midnight(studying, bank):
 
 
 def test_a_long_streak_is_counted_past_one_window_in_few_queries(studying, bank):
-    question = questions_of(bank, 1)[0]
+    question = first_questions(bank, 1)[0]
     for days_ago in range(44, -1, -1):  # 45 days in a row, today included
         review(studying, question, NOW - timedelta(days=days_ago, minutes=-1))
     review(studying, question, NOW - timedelta(days=47))  # after a gap: not counted
@@ -121,8 +111,8 @@ def test_assignments_show_due_date_progress_and_best_quiz(ctx, bank):
     school_class = class_services.create_class(teacher, "Class 10")
     class_services.join_class(student, school_class.join_code)
     class_services.assign_bank(school_class, bank, date(2026, 3, 20))
-    size = len(questions_of(bank, 1000))
-    for question in questions_of(bank, 4):
+    size = len(first_questions(bank, 1000))
+    for question in first_questions(bank, 4):
         review(student, question, NOW - timedelta(hours=1))
     assignment = class_services.assignments([school_class.id])[0]
     for score, finished in ((0.5, True), (0.8, True), (1.0, False)):
@@ -142,9 +132,9 @@ def test_assignments_show_due_date_progress_and_best_quiz(ctx, bank):
 def test_recent_banks_are_the_latest_studied_first(studying, bank):
     other = db.session.scalar(select(Bank).where(Bank.slug != bank.slug, Bank.shipped))
     services.add_study_bank(studying, other)
-    review(studying, questions_of(other, 1)[0], NOW - timedelta(days=3))
-    review(studying, questions_of(bank, 1)[0], NOW - timedelta(days=1))
-    review(studying, questions_of(bank, 2)[1], NOW - timedelta(days=40))  # too long ago
+    review(studying, first_questions(other, 1)[0], NOW - timedelta(days=3))
+    review(studying, first_questions(bank, 1)[0], NOW - timedelta(days=1))
+    review(studying, first_questions(bank, 2)[1], NOW - timedelta(days=40))  # too long ago
     assert [b.slug for b in student_home(studying, NOW).recent_banks] == [bank.slug, other.slug]
 
 
@@ -158,7 +148,7 @@ def test_the_home_costs_the_same_queries_however_much_was_studied(ctx, bank):
         class_services.join_class(student, school_class.join_code)
         for other in db.session.scalars(select(Bank).where(Bank.shipped)):
             class_services.assign_bank(school_class, other, None)
-        for index, question in enumerate(questions_of(bank, reviews)):
+        for index, question in enumerate(first_questions(bank, reviews)):
             review(student, question, NOW - timedelta(hours=5, minutes=index))
         student = db.session.get(User, student.id)  # loaded before counting
         with counted_queries() as statements:
@@ -211,7 +201,7 @@ def test_review_with_nothing_due_says_when_to_come_back(loaded_app):
         student.new_cards_per_day = 1
         db.session.commit()
         bank = db.session.scalar(select(Bank).where(Bank.slug == "cultural-centre-beijing"))
-        review(student, questions_of(bank, 1)[0], datetime.now(UTC), Rating.Easy)
+        review(student, first_questions(bank, 1)[0], datetime.now(UTC), Rating.Easy)
     html = client.get("/review").get_data(as_text=True)
     assert "Nothing more to review for now" in html
     assert re.search(r"Your next card comes due in \d+ (day|week)", html)
