@@ -1,5 +1,7 @@
 """A teacher's glossary: the shipped names, and their own added, corrected or removed."""
 
+from collections.abc import Callable
+
 from flask import Blueprint, abort, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -37,21 +39,27 @@ def index() -> ResponseReturnValue:
                            shipped=glossary.shipped_names(), form=Form())
 
 
+def _posted(form: NameForm, entry, store: Callable[[glossary.Name], object]
+            ) -> ResponseReturnValue:
+    """A posted name: stored, then back to the list; else the form again saying why."""
+    if form.csrf_token.errors:
+        abort(400)
+    if form.validate():
+        try:
+            store(_name(form))
+        except glossary.EntryRefused as refused:
+            _refused(form, refused)
+        else:
+            return redirect(url_for("glossary.index"), code=303)
+    return render_template("documents/name_form.html", form=form, entry=entry), 422
+
+
 @blueprint.route("/my-glossary/new", methods=["GET", "POST"])
 @teacher_required
 def new() -> ResponseReturnValue:
     form = NameForm()
     if form.is_submitted():
-        if form.csrf_token.errors:
-            abort(400)
-        if form.validate():
-            try:
-                glossary.add_name(current_user.id, _name(form))
-            except glossary.EntryRefused as refused:
-                _refused(form, refused)
-            else:
-                return redirect(url_for("glossary.index"), code=303)
-        return render_template("documents/name_form.html", form=form, entry=None), 422
+        return _posted(form, None, lambda name: glossary.add_name(current_user.id, name))
     return render_template("documents/name_form.html", form=form, entry=None)
 
 
@@ -61,16 +69,7 @@ def edit(slug: str) -> ResponseReturnValue:
     entry = own_glossary_entry_or_404(slug)
     form = NameForm()
     if form.is_submitted():
-        if form.csrf_token.errors:
-            abort(400)
-        if form.validate():
-            try:
-                glossary.change_name(entry, _name(form))
-            except glossary.EntryRefused as refused:
-                _refused(form, refused)
-            else:
-                return redirect(url_for("glossary.index"), code=303)
-        return render_template("documents/name_form.html", form=form, entry=entry), 422
+        return _posted(form, entry, lambda name: glossary.change_name(entry, name))
     name = glossary.as_name(entry)
     form.kind.data, form.ar.data, form.en.data = name.kind, name.ar, name.en
     form.variants_ar.data = "\n".join(name.variants_ar)
