@@ -65,8 +65,12 @@ def test_review_session_with_the_keyboard(live_server, page, screenshot, student
     for _ in range(8):
         done_before = page.locator("progress").get_attribute("value")
         if page.locator("[data-key=Space]").count():
+            # The keys are the page's (deferred) script's: a key pressed before it runs
+            # is lost, as it would be for a person pressing it that early.
+            page.wait_for_load_state("load")
             page.keyboard.press("Space")
             page.wait_for_selector(".ratings")
+            page.wait_for_load_state("load")
             screenshot(f"review-flashcard-{lang}")
             page.keyboard.press("3")
             rated_flashcard = True
@@ -74,6 +78,7 @@ def test_review_session_with_the_keyboard(live_server, page, screenshot, student
             answer_whatever_is_asked(page)
             page.get_by_role("button", name=t["check"]).click()
             page.wait_for_selector(".ratings")
+            page.wait_for_load_state("load")
             page.keyboard.press("2")
         page.wait_for_selector("progress")
         assert int(page.locator("progress").get_attribute("value")) == int(done_before) + 1
