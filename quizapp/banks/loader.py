@@ -233,7 +233,8 @@ def _sync_bank(checked: CheckedBank, documents: dict[str, Document], owner_id: i
     _insert_questions(new_rows, new_tags)
     gone = [(question_id, uid) for question_id, uid in db.session.execute(
         select(Question.id, Question.uid)
-        .where(Question.bank_id == bank.id, Question.retired_at.is_(None))) if uid not in seen]
+        .where(Question.bank_id == bank.id, Question.retired_at.is_(None))
+        .order_by(Question.position)) if uid not in seen]
     if gone:
         db.session.execute(update(Question).where(Question.id.in_([i for i, _ in gone]))
                            .values(retired_at=now))
@@ -393,17 +394,19 @@ def _sync_glossary(library: Library) -> None:
 
 
 def _retire_missing_banks(present: set[str], now: datetime) -> list[BankSummary]:
-    """Retire the shipped banks (no owner) whose file is gone, with their questions."""
+    """Retire the shipped banks (no owner) whose file is gone, with their questions (in
+    bank order: PostgreSQL returns rows a rolled-back dry run touched in another order)."""
     summaries = []
     missing = db.session.scalars(
         select(Bank).where(Bank.shipped.is_(True), Bank.retired_at.is_(None),
-                           Bank.slug.not_in(present))
+                           Bank.slug.not_in(present)).order_by(Bank.slug)
     )
     for bank in missing:
         bank.retired_at = now
         summary = BankSummary(bank.slug)
         for row in db.session.scalars(
             select(Question).where(Question.bank_id == bank.id, Question.retired_at.is_(None))
+            .order_by(Question.position)
         ):
             row.retired_at = now
             summary.retired.append(row.uid)
