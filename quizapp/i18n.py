@@ -11,10 +11,11 @@ from typing import Any
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal, format_percent
 from flask import Flask, current_app, has_request_context, request
+from flask.globals import _cv_app
 from flask_babel import Domain, get_domain, get_locale, refresh
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .extensions import babel
 from .numerals import arabic_indic_sentence
@@ -58,20 +59,47 @@ ARABIC_INDIC = str.maketrans("0123456789,.%", "٠١٢٣٤٥٦٧٨٩٬٫٪")
 ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
-def arabic_indic_digits() -> bool:
-    """Whether this page writes numbers with Arabic-Indic digits.
-
-    Only Arabic pages do, and only for accounts that chose it: the default is what CLDR
-    gives `ar`, which is Western digits.
-    """
+def _wants_arabic_indic() -> bool:
     from flask_login import current_user
 
     return (has_request_context() and current_language() == "ar"
             and current_user.is_authenticated and current_user.numerals == "arab")
 
 
-def _digits(text: str) -> str:
-    return text.translate(ARABIC_INDIC) if arabic_indic_digits() else text
+def _interface() -> tuple[Any, bool, str]:
+    """This page's translations, whether it writes Arabic-Indic digits, and its locale.
+
+    Every sentence of a page asks both: worked out from the locale, the domain and the
+    account they cost tens of microseconds a call, a millisecond over a page's dozens of
+    sentences. They are kept on the request's globals with the locale and the account
+    they were worked out for, and worked out again when either changes (Flask-Babel's
+    `refresh()` after a settings change, a log-in or log-out in the middle of a request).
+    """
+    app_context = _cv_app.get(None)
+    if app_context is None:
+        return get_domain().get_translations(), False, str(get_locale())
+    kept = vars(app_context.g)
+    babel_state = kept.get("_flask_babel")
+    locale = getattr(babel_state, "babel_locale", None)
+    memo = kept.get("_quizapp_interface")
+    if (memo is not None and locale is not None and memo[0] is locale
+            and memo[1] is kept.get("_login_user")):
+        return memo[2], memo[3], memo[4]
+    translations = get_domain().get_translations()
+    wanted = _wants_arabic_indic()
+    locale = get_locale()
+    kept["_quizapp_interface"] = (locale, kept.get("_login_user"), translations, wanted,
+                                  str(locale))
+    return translations, wanted, str(locale)
+
+
+def arabic_indic_digits() -> bool:
+    """Whether this page writes numbers with Arabic-Indic digits.
+
+    Only Arabic pages do, and only for accounts that chose it: the default is what CLDR
+    gives `ar`, which is Western digits.
+    """
+    return _interface()[1]
 
 
 # Babel's formatting is pure but slow (tens of microseconds); a chart formats hundreds
@@ -85,11 +113,15 @@ _skeleton = lru_cache(maxsize=4096)(lambda value, skeleton, locale: format_skele
 
 
 def format_number(value: float | Decimal) -> str:
-    return _digits(_decimal(value, str(get_locale())))
+    _, arabic_indic, locale = _interface()
+    text = _decimal(value, locale)
+    return text.translate(ARABIC_INDIC) if arabic_indic else text
 
 
 def format_percentage(value: float | Decimal) -> str:
-    return _digits(_percent(value, str(get_locale())))
+    _, arabic_indic, locale = _interface()
+    text = _percent(value, locale)
+    return text.translate(ARABIC_INDIC) if arabic_indic else text
 
 
 DATE_STYLES = {"short", "medium", "long", "full"}
@@ -97,15 +129,21 @@ DATE_STYLES = {"short", "medium", "long", "full"}
 
 def format_day(value: date, style: str = "long") -> str:
     """A date in one of CLDR's styles, or by a skeleton ("MMMd": "Dec 1", "1 ديسمبر")."""
-    if style in DATE_STYLES:
-        return digits(_date(value, style, str(get_locale())))
-    return digits(_skeleton(value, style, str(get_locale())))
+    _, arabic_indic, locale = _interface()
+    return _day(value, style, locale, arabic_indic)
+
+
+@lru_cache(maxsize=4096)
+def _day(value: date, style: str, locale: str, arabic_indic: bool) -> str:
+    text = (_date(value, style, locale) if style in DATE_STYLES
+            else _skeleton(value, style, locale))
+    return text.translate(ARABIC_INDIC_DIGITS) if arabic_indic else text
 
 
 def time_element(value: date, style: str = "medium") -> Markup:
     """A date for people, with the machine-readable one in <time datetime>."""
-    return Markup('<time datetime="{}">{}</time>').format(value.isoformat(),
-                                                          format_day(value, style))
+    return Markup(f'<time datetime="{value.isoformat()}">'
+                  f'{escape(format_day(value, style))}</time>')
 
 
 def digits(text: str) -> str:
@@ -185,30 +223,27 @@ def _in_template(context: Context, message: str, variables: dict[str, Any]) -> s
 
 @pass_context
 def _template_gettext(context: Context, string: str, /, **variables: Any) -> str:
-    return _in_template(context, get_domain().get_translations().ugettext(string), variables)
+    return _in_template(context, _interface()[0].ugettext(string), variables)
 
 
 @pass_context
 def _template_ngettext(context: Context, singular: str, plural: str, num: int, /,
                        **variables: Any) -> str:
     variables.setdefault("num", num)
-    translations = get_domain().get_translations()
-    return _in_template(context, translations.ungettext(singular, plural, num), variables)
+    return _in_template(context, _interface()[0].ungettext(singular, plural, num), variables)
 
 
 @pass_context
 def _template_pgettext(context: Context, msgctxt: str, string: str, /,
                        **variables: Any) -> str:
-    translations = get_domain().get_translations()
-    return _in_template(context, translations.upgettext(msgctxt, string), variables)
+    return _in_template(context, _interface()[0].upgettext(msgctxt, string), variables)
 
 
 @pass_context
 def _template_npgettext(context: Context, msgctxt: str, singular: str, plural: str,
                         num: int, /, **variables: Any) -> str:
     variables.setdefault("num", num)
-    translations = get_domain().get_translations()
-    return _in_template(context, translations.unpgettext(msgctxt, singular, plural, num),
+    return _in_template(context, _interface()[0].unpgettext(msgctxt, singular, plural, num),
                         variables)
 
 

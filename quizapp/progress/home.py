@@ -7,7 +7,7 @@ reads the handful of rows they return, never a student's history.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, case, func, literal, select, union_all
@@ -19,9 +19,11 @@ from ..banks.models import Bank, Question
 from ..extensions import db
 from ..study.models import Card, QuizAttempt, ReviewLog
 from ..study.services import new_cards_left_today, start_of_day, studied_bank_ids
+from .days import day_of, local_day_number
+from .services import streak_from
 
-# The streak is counted in windows of this many days, one query each: a student on a
-# 10-day streak costs one query, one on a 100-day streak four.
+# The streak is counted over this many days first, then (only when it fills them) over
+# MAX_STREAK_DAYS: one query for most students, two for a long streak.
 STREAK_WINDOW_DAYS = 30
 MAX_STREAK_DAYS = 366
 RECENT_DAYS = 30
@@ -109,55 +111,47 @@ def study_today(user: User, now: datetime) -> Today:
                   .limit(new_left).subquery())
         new_available = db.session.execute(
             select(func.count()).select_from(unseen)).scalar_one()
-    reviews_today = db.session.execute(
-        select(func.count()).select_from(ReviewLog)
-        .where(ReviewLog.user_id == user.id, ReviewLog.reviewed_at >= midnight)).scalar_one()
+    days_streak, reviews_today = _streak_and_today(user, now)
     studies_anything = db.session.execute(select(literal(1)).where(
         select(banks.c.bank_id).exists())).scalar() is not None
     return Today(due_now=int(due_now), due_later_today=int(due_later),
                  new_available=new_available, reviews_today=reviews_today,
-                 streak=streak(user, now), studies_anything=studies_anything)
+                 streak=days_streak, studies_anything=studies_anything)
 
 
-def _days_with_reviews(user: User, starts: list[datetime], end: datetime) -> set[int]:
-    """Which of the days beginning at ``starts`` (newest first, each ending where the
-    previous one begins, the first at ``end``) have a review: one grouped query."""
-    day = case(*[(ReviewLog.reviewed_at >= start, index)
-                 for index, start in enumerate(starts)], else_=-1)
-    return {index for (index,) in db.session.execute(
-        select(day).where(ReviewLog.user_id == user.id,
-                          ReviewLog.reviewed_at >= starts[-1],
-                          ReviewLog.reviewed_at < end)
+def _reviews_per_day(user: User, zone: ZoneInfo, since: datetime,
+                     now: datetime) -> dict[date, int]:
+    """The student's reviews since ``since`` per local day that has one: one grouped query."""
+    day = local_day_number(ReviewLog.reviewed_at, zone, since, now)
+    return {day_of(number): count for number, count in db.session.execute(
+        select(day, func.count()).where(ReviewLog.user_id == user.id,
+                                        ReviewLog.reviewed_at >= since)
         .group_by(day))}
+
+
+def _streak_and_today(user: User, now: datetime) -> tuple[int, int]:
+    """The streak (below) and today's reviews, from the same grouped query."""
+    zone = ZoneInfo(user.timezone)
+    today = now.astimezone(zone).date()
+    count, reviews_today = 0, 0
+    for window in (STREAK_WINDOW_DAYS, MAX_STREAK_DAYS):
+        first = today - timedelta(days=window - 1)
+        since = datetime.combine(first, time(0), zone).astimezone(UTC)
+        per_day = _reviews_per_day(user, zone, since, now)
+        count, reviews_today = streak_from(set(per_day), today), per_day.get(today, 0)
+        if count < window - 1:
+            break
+    return count, reviews_today
 
 
 def streak(user: User, now: datetime) -> int:
     """Days in a row with a review, ending today (or yesterday, before today's first).
 
     Days are the student's own (their time zone's midnights, daylight saving included).
+    The last STREAK_WINDOW_DAYS are asked first; only a streak that fills them is counted
+    again over MAX_STREAK_DAYS.
     """
-    zone = ZoneInfo(user.timezone)
-    today = now.astimezone(zone).date()
-
-    def midnight(day: date) -> datetime:
-        return start_of_day(user, datetime(day.year, day.month, day.day, 12, tzinfo=zone)
-                            .astimezone(now.tzinfo))
-
-    count, offset, started = 0, 0, False
-    while offset < MAX_STREAK_DAYS:
-        days = [today - timedelta(days=offset + n) for n in range(STREAK_WINDOW_DAYS)]
-        found = _days_with_reviews(user, [midnight(day) for day in days],
-                                   midnight(days[0] + timedelta(days=1)))
-        for index in range(len(days)):
-            if index in found:
-                count += 1
-                started = True
-            elif offset + index == 0 and not started:
-                continue  # no review yet today: the streak may still run to yesterday
-            else:
-                return count
-        offset += STREAK_WINDOW_DAYS
-    return count
+    return _streak_and_today(user, now)[0]
 
 
 def assignment_statuses(user: User) -> list[AssignmentStatus]:
