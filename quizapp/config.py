@@ -58,6 +58,12 @@ def load(app: Flask, overrides: dict[str, Any] | None) -> None:
     app.config.update(DEFAULTS)
     app.config.update(from_environment(Path(app.instance_path), overrides))
     app.config.update(overrides)
+    if (str(app.config.get("SQLALCHEMY_DATABASE_URI", "")).startswith("sqlite")
+            and "SQLALCHEMY_ENGINE_OPTIONS" not in overrides):
+        # A pre-ping (a SELECT 1 on every checkout, i.e. every request) finds a server
+        # that dropped the connection; a SQLite file never does.
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+            **app.config["SQLALCHEMY_ENGINE_OPTIONS"], "pool_pre_ping": False}
 
 
 def from_environment(instance_path: Path, overrides: Mapping[str, Any]) -> dict[str, Any]:

@@ -90,3 +90,27 @@ def test_a_number_written_in_a_template_follows_each_request(loaded_app):
         with loaded_app.test_request_context("/", headers={"Cookie": "lang=ar"}):
             login_user(user)
             assert template.render() == "٠ ١٠٠٪"
+
+
+def test_the_setting_is_worked_out_again_after_a_log_out_or_a_language_change(
+        arabic_request, loaded_app):
+    """Each page works the setting out once, but a log-out or a refreshed locale in the
+    middle of a request (saving the settings does both kinds) is followed at once."""
+    from flask_babel import force_locale, refresh
+    from flask_login import logout_user
+
+    from quizapp.i18n import digits, format_number
+
+    render = loaded_app.jinja_env.from_string("{{ _('Line %(line)s: %(problem)s', "
+                                             "line=12, problem='x') }}")
+    assert (digits("12"), format_number(1500)) == ("١٢", "١٬٥٠٠")
+    assert render.render() == "السطر ١٢: x"
+    logout_user()
+    assert (digits("12"), format_number(1500)) == ("12", "1,500")
+    assert render.render() == "السطر 12: x"
+    login_user(arabic_request)
+    assert digits("12") == "١٢"
+    with force_locale("en"):
+        assert (digits("12"), render.render()) == ("12", "Line 12: x")
+    refresh()
+    assert digits("12") == "١٢"
