@@ -312,12 +312,15 @@ with app.app_context():
     return forms
 
 
-def start_server(env, port) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [str(VENV_BIN / "gunicorn"), "wsgi:app", "--bind", f"127.0.0.1:{port}",
-         "--access-logfile", "/dev/null"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        start_new_session=True)
+def start_server(env, port, log: Path) -> subprocess.Popen:
+    """gunicorn as deployed; its error log goes to ``log`` (a pipe nobody reads would fill
+    up and block every worker at its next log line)."""
+    with log.open("ab") as errors:
+        server = subprocess.Popen(
+            [str(VENV_BIN / "gunicorn"), "wsgi:app", "--bind", f"127.0.0.1:{port}",
+             "--access-logfile", "/dev/null"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors,
+            start_new_session=True)
     for _ in range(200):
         try:
             if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
@@ -325,7 +328,7 @@ def start_server(env, port) -> subprocess.Popen:
         except httpx.HTTPError:
             time.sleep(0.1)
     server.kill()
-    raise RuntimeError("gunicorn did not start: " + server.stderr.read().decode()[-2000:])
+    raise RuntimeError("gunicorn did not start: " + log.read_text()[-2000:])
 
 
 def stop_server(server, sig=signal.SIGTERM) -> None:
@@ -461,7 +464,9 @@ def main() -> None:
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(env, port)
+    server_log = workdir / "gunicorn.log"
+    print(f"server's error log: {server_log}", file=sys.stderr)
+    server = start_server(env, port, server_log)
     n = args.students
     submitters = [f"student{i:04d}" for i in range(n)]
     studiers = [f"student{i:04d}" for i in range(n, 2 * n)]
@@ -553,7 +558,8 @@ def main() -> None:
 def kill_check(env, args, workdir) -> dict:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(env, port)
+    server_log = workdir / "gunicorn.log"
+    server = start_server(env, port, server_log)
     before = review_count(env)
 
     studiers = [f"student{i:04d}" for i in range(2 * args.students, 3 * args.students)]
@@ -569,7 +575,7 @@ def kill_check(env, args, workdir) -> dict:
 
     _, acknowledged = asyncio.run(load_then_kill())
     server.wait(timeout=30)
-    server = start_server(env, port)  # the restart must succeed on the same database
+    server = start_server(env, port, server_log)  # the restart must succeed on the same database
     stop_server(server)
     stored = review_count(env) - before
     check = None

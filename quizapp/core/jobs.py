@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +29,12 @@ from flask_login import current_user, login_user
 from huey import Huey
 from huey.api import TaskWrapper
 from huey.storage import RedisStorage, SqliteStorage
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from .. import config
-from ..database import WRITING, utcnow
+from ..database import WRITING, utcnow, write_transaction
 from ..extensions import db
 from .messages import N_
 from .models import Job
@@ -101,6 +102,16 @@ UNEXPECTED = N_("The job stopped on an unexpected error. Try again; if it happen
 # below every feature.
 _worker_app: Flask | None = None
 GONE = N_("What this job was working on is no longer there, or no longer yours.")
+LOST = N_("The job stopped before it finished: the server running it was stopped or "
+          "restarted. Start it again.")
+
+# A job still running this long after it started, or still waiting this long after it
+# was queued, has lost its worker (stopped or killed, on this machine or another) or its
+# queue's message: it is ended as failed, so that its owner is told and may start it
+# again, and it no longer counts against MAX_UNFINISHED_JOBS. The longest job here (a
+# 10,000-question bank) runs well under a minute.
+LOST_RUNNING = timedelta(hours=1)
+LOST_QUEUED = timedelta(hours=24)
 
 
 def app_context() -> AbstractContextManager[Any]:
@@ -146,6 +157,7 @@ def start(task: TaskWrapper, *, owner_id: int, params: dict[str, Any] | None = N
     ``reuse_unfinished``: the same owner's unfinished job of this kind and these params,
     if there is one, instead of a second (a download link followed twice, a reload).
     """
+    end_lost_jobs(owner_id)
     if reuse_unfinished:
         for unfinished in db.session.scalars(select(Job).where(
                 Job.owner_id == owner_id, Job.kind == task.kind,
@@ -158,9 +170,10 @@ def start(task: TaskWrapper, *, owner_id: int, params: dict[str, Any] | None = N
             ) >= MAX_UNFINISHED_JOBS:
         abort(429)  # asked from a page; the monthly fits are never refused
     job = Job(kind=task.kind, owner_id=owner_id, params=params or {}, payload=payload)
-    db.session.add(job)
-    db.session.commit()
-    job_id = job.id
+    with _writing():
+        db.session.add(job)
+        db.session.flush()
+        job_id = job.id
     task(job_id)
     _forget_old_jobs(owner_id)
     # In immediate mode the task has run and committed: show what it left.
@@ -170,12 +183,37 @@ def start(task: TaskWrapper, *, owner_id: int, params: dict[str, Any] | None = N
     return found
 
 
+def end_lost_jobs(owner_id: int) -> None:
+    """Fail the owner's jobs that will never finish (LOST_RUNNING, LOST_QUEUED).
+
+    Looked for with a read first: an UPDATE, even of no row, would take SQLite's write
+    lock for the rest of the caller's transaction.
+    """
+    now = utcnow()
+    lost = (Job.owner_id == owner_id, or_(
+        and_(Job.state == "running", Job.started_at < now - LOST_RUNNING),
+        and_(Job.state == "queued", Job.created_at < now - LOST_QUEUED)))
+    if db.session.scalar(select(Job.id).where(*lost).limit(1)) is None:
+        return
+    with _writing():
+        db.session.execute(update(Job).where(*lost).values(
+            state="failed", finished_at=now, message_key=LOST, message_params={}))
+
+
 def _forget_old_jobs(owner_id: int) -> None:
     finished = Job.owner_id == owner_id, Job.state.in_(("done", "failed"))
     kept = (select(Job.id).where(*finished).order_by(Job.id.desc())
             .limit(KEPT_FINISHED_JOBS))
-    db.session.execute(delete(Job).where(*finished, Job.id.not_in(kept.scalar_subquery())))
-    db.session.commit()
+    with _writing():
+        db.session.execute(delete(Job).where(*finished,
+                                             Job.id.not_in(kept.scalar_subquery())))
+
+
+def _writing() -> AbstractContextManager[Any]:
+    """A write transaction of its own (its lock taken before the first statement: a read
+    turned into a write fails at once on SQLite when another write came in between), or
+    the caller's, when a job is started from inside one."""
+    return nullcontext() if db.session.info.get(WRITING) else write_transaction()
 
 
 def _claim(job_id: int) -> bool:
@@ -261,6 +299,9 @@ def own_job_or_404(job_id: int) -> Job:
     job = db.session.get(Job, job_id)
     if job is None or not current_user.is_authenticated or job.owner_id != current_user.id:
         abort(404)
+    if not job.finished:
+        end_lost_jobs(job.owner_id)
+        db.session.refresh(job)
     return job
 
 

@@ -5,6 +5,7 @@ bounded read after each stored review) and monthly for everyone with new reviews
 their last fit; the fit itself always runs on a worker.
 """
 
+import logging
 from datetime import UTC, datetime
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -15,6 +16,7 @@ from fsrs import Rating
 from fsrs import ReviewLog as FsrsReviewLog
 from huey import crontab
 from sqlalchemy import Integer, bindparam, exists, func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..accounts.models import User
 from ..core import jobs
@@ -25,6 +27,8 @@ from ..database import write_transaction
 from ..extensions import db
 from . import memory, scheduling
 from .models import Card, MemoryFit, ReviewLog
+
+log = logging.getLogger(__name__)
 
 KIND = "memory_fit"
 
@@ -92,7 +96,14 @@ def note_review(user_id: int) -> Job | None:
         return None
     if _fit_pending(user_id):
         return None
-    return jobs.start(fit_memory, owner_id=user_id)
+    try:
+        return jobs.start(fit_memory, owner_id=user_id)
+    except SQLAlchemyError:
+        # The review is stored and acknowledged whatever happens here: a fit that could
+        # not be queued (the database busy past its timeout) is queued at the next one.
+        db.session.rollback()
+        log.warning("could not queue a memory fit for user %s", user_id, exc_info=True)
+        return None
 
 
 def _student_reviews(user_id: int) -> list[ReviewLog]:

@@ -123,3 +123,40 @@ def test_a_download_link_followed_twice_reuses_the_unfinished_job(loaded_app, wo
         other = jobs.start(export_for_test, owner_id=world.teacher.id,
                            params={"class_id": 2}, reuse_unfinished=True)
         assert other.id != waiting.id and other.state == "done"
+
+
+def test_a_job_whose_worker_died_is_failed_and_no_longer_blocks_new_ones(
+        loaded_app, world, client_as):
+    """A worker killed in the middle leaves its job "running" for ever: once it has run
+    past LOST_RUNNING (or waited past LOST_QUEUED) its owner is told, in their language,
+    and it stops counting against the five unfinished jobs an account may have."""
+    from datetime import timedelta
+
+    from quizapp.database import utcnow
+
+    with loaded_app.app_context():
+        long_ago = utcnow() - jobs.LOST_QUEUED - timedelta(minutes=1)
+        dead = Job(kind="test_export", owner_id=world.teacher.id, state="running",
+                   started_at=utcnow() - jobs.LOST_RUNNING - timedelta(minutes=1))
+        busy = Job(kind="test_export", owner_id=world.teacher.id, state="running",
+                   started_at=utcnow() - timedelta(minutes=5))
+        forgotten = [Job(kind="test_export", owner_id=world.teacher.id, created_at=long_ago)
+                     for _ in range(jobs.MAX_UNFINISHED_JOBS - 1)]
+        db.session.add_all([dead, busy, *forgotten])
+        db.session.commit()
+        dead_id, busy_id = dead.id, busy.id
+    teacher = client_as("teacher")
+    page = teacher.get(f"/jobs/{dead_id}").get_data(as_text=True)
+    assert "The job stopped before it finished" in page and 'role="alert"' in page
+    assert 'http-equiv="refresh"' not in page
+    teacher.set_cookie("lang", "ar")
+    assert "توقّفت العملية قبل أن تنتهي" in teacher.get(f"/jobs/{dead_id}").get_data(
+        as_text=True)
+    assert 'http-equiv="refresh"' in teacher.get(f"/jobs/{busy_id}").get_data(as_text=True)
+    with loaded_app.test_request_context("/"):  # from a page: the limit applies
+        job = jobs.start(export_for_test, owner_id=world.teacher.id)
+        assert job.state == "done"
+        states = dict(db.session.execute(select(Job.id, Job.state).where(
+            Job.owner_id == world.teacher.id)).all())
+    assert states[busy_id] == "running"
+    assert list(states.values()).count("failed") == jobs.MAX_UNFINISHED_JOBS

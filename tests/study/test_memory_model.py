@@ -144,3 +144,35 @@ def test_the_monthly_run_fits_only_students_with_new_reviews(ctx, student):
     tasks.monthly_fits()  # nothing new since: no second fit
     assert db.session.scalar(select(func.count()).select_from(Job)) == 1
     assert idle.id not in owners
+
+
+def test_a_fit_is_queued_even_when_another_review_was_written_since_this_one_read(
+        ctx, student):
+    """Under load a review's request reads (is a fit due?), another student's review is
+    committed, then this one queues its fit: the job row must still be written (on
+    SQLite a read transaction turned into a write fails at once, "database is locked",
+    which answered stored reviews with a 500)."""
+    ctx.config["MEMORY_REFIT_REVIEWS"] = 50
+    store_reviews(student.id, simulated_reviews(forgetful_parameters(), cards=10, days=30))
+    student_id = student.id
+    assert db.session.scalar(select(func.count()).select_from(User)) > 0  # a read is open
+    with db.engine.connect() as other:  # another request's write, committed meanwhile
+        written = other.execute(User.__table__.update().where(User.id == student_id)
+                                .values(display_name="Sara K."))
+        other.commit()
+    assert written.rowcount == 1
+    assert tasks.note_review(student_id) is not None
+
+
+def test_a_fit_that_cannot_be_queued_does_not_fail_the_review(ctx, student, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    def busy(*args, **kwargs):
+        raise OperationalError("INSERT INTO jobs", {}, Exception("database is locked"))
+
+    ctx.config["MEMORY_REFIT_REVIEWS"] = 50
+    store_reviews(student.id, simulated_reviews(forgetful_parameters(), cards=10, days=30))
+    monkeypatch.setattr(tasks.jobs, "start", busy)
+    assert tasks.note_review(student.id) is None  # logged; the review stands
+    monkeypatch.undo()
+    assert tasks.note_review(student.id) is not None  # and the next review queues it
