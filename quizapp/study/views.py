@@ -19,7 +19,6 @@ from flask_babel import format_timedelta
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from fsrs import Rating
-from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 
 from .. import database
@@ -33,44 +32,15 @@ from ..banks.access import (
 )
 from ..banks.models import Bank, Question
 from ..banks.schema import FACT_KINDS
-from ..core.params import MAX_ID, int_field, parse_int
+from ..core.params import int_field, parse_int
 from ..extensions import db
 from ..i18n import current_language, digits, other_language
 from ..questions.presenting import response_from_form
-from . import modes, quizzes, reviews
+from . import modes, quizzes, reviews, signed_forms
 from . import services as study
 from .feedback import feedback_for
 
 blueprint = Blueprint("study", __name__)
-
-MAX_DURATION_MS = 3600 * 1000
-
-
-def _signer(purpose: str) -> URLSafeSerializer:
-    """One salt per kind of token, so that one kind is never accepted as another."""
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=f"study.{purpose}")
-
-
-def _shown_token(question_id: int, now: datetime) -> str:
-    return _signer("shown").dumps({"q": question_id, "t": int(now.timestamp() * 1000)})
-
-
-def _is_int(value, low: int, high: int) -> bool:
-    return type(value) is int and low <= value <= high
-
-
-def _duration_ms(token: str | None, question_id: int, now: datetime) -> int | None:
-    """Time from showing the question to the answer, from a token the server signed."""
-    try:
-        data = _signer("shown").loads(token or "")
-    except BadSignature:
-        return None
-    if not (isinstance(data, dict) and data.get("q") == question_id
-            and _is_int(data.get("t"), 0, 2**53)):
-        return None
-    elapsed = int(now.timestamp() * 1000) - data["t"]
-    return elapsed if 0 <= elapsed <= MAX_DURATION_MS else None
-
 
 def _display_language() -> tuple[str, bool]:
     """The language to show a question in: the page's, or the other one on request."""
@@ -158,8 +128,9 @@ def quiz_question(attempt_id: int, position: int):
             response = response_from_form(question, layout, request.form)
             outcome = modes.answer_in_quiz(
                 current_user, attempt, position, question, response,
-                duration_ms=_duration_ms(request.form.get("shown"), question.id, now), now=now,
-                fuzzing=_fuzzing())
+                duration_ms=signed_forms.duration_ms(request.form.get("shown"), question.id,
+                                                     now),
+                now=now, fuzzing=_fuzzing())
             if outcome.reviewed is not None:
                 flash(_("This card was due: your answer also counts as its review (%(rating)s).",
                         rating=rating_name(int(outcome.reviewed))), "info")
@@ -172,7 +143,7 @@ def quiz_question(attempt_id: int, position: int):
         question=question, layout=layout, answer=answered, switched=switched,
         # A monolingual bank's question is shown in its own language, marked as such.
         qlang=question.content_language(lang),
-        shown=_shown_token(question.id, now),
+        shown=signed_forms.shown_token(question.id, now),
         done=len(quizzes.answers_by_position(attempt)),
         next_position=quizzes.next_position(attempt),
         feedback=feedback_for(question, answered.response, lang) if answered else None)
@@ -261,7 +232,8 @@ def review():
         is_new=card is None,
         # A review in this session is one to undo; only before it is the log asked.
         can_undo=done > 0 or reviews.can_undo(current_user),
-        revealed=revealed, shown=request.args.get("shown") or _shown_token(question.id, now),
+        revealed=revealed,
+        shown=request.args.get("shown") or signed_forms.shown_token(question.id, now),
         buttons=_rating_buttons(reviews.rating_intervals(current_user, card, now))
         if revealed else None,
         passage=question.document.passage(question.quote)
@@ -307,13 +279,14 @@ def review_answer():
     try:
         checked = reviews.answer_for_review(
             current_user, question, seen=seen, form=request.form, lang=current_language(),
-            duration_ms=_duration_ms(request.form.get("shown"), question.id, now), now=now)
+            duration_ms=signed_forms.duration_ms(request.form.get("shown"), question.id, now),
+            now=now)
     except reviews.WrongReviewKind:  # a flashcard is revealed and rated, not answered
         abort(400)
     return render_template(
         "study/review_feedback.html", question=question, feedback=checked.feedback,
         suggested=int(checked.suggested), buttons=_rating_buttons(checked.intervals),
-        payload=_signed_submission(checked, now), bank_slug=request.form.get("bank"),
+        payload=signed_forms.signed_submission(checked, now), bank_slug=request.form.get("bank"),
         custom_id=_bank_arg().get("custom"))
 
 
@@ -322,55 +295,19 @@ def _question_from_form() -> Question:
     return visible_question_or_404(int_field("question"))
 
 
-PAYLOAD_KEYS = {"q", "seen", "r", "d", "s", "u", "t"}
-# A rating completes an answer given moments before; a day leaves room for a break.
-PAYLOAD_MAX_AGE_SECONDS = 24 * 3600
-
-
-def _signed_submission(checked: reviews.ReviewFeedback, now: datetime) -> str:
-    """The checked answer, signed into the feedback page for the rating to complete; it
-    names the account and the time, so it is neither another's nor replayed much later."""
-    submission = checked.submission
-    return _signer("rating").dumps({
-        "q": submission.question_id, "seen": submission.seen, "r": submission.response,
-        "d": submission.duration_ms, "s": int(checked.suggested), "u": current_user.id,
-        "t": int(now.timestamp())})
-
-
-def _rating_payload(now: datetime) -> reviews.ReviewSubmission:
-    """The signed answer a rating completes, checked for shape: a token of another kind,
-    one of another account's, or one whose keys or values are not what ``review_answer``
-    signs, is a 400; so is one older than PAYLOAD_MAX_AGE_SECONDS, with a message."""
-    try:
-        data = _signer("rating").loads(request.form.get("payload", ""))
-    except BadSignature:
-        abort(400)
-    if not (isinstance(data, dict) and set(data) == PAYLOAD_KEYS
-            and _is_int(data["q"], 1, MAX_ID) and _is_int(data["seen"], 0, MAX_ID)
-            and _is_int(data["s"], 1, 4) and data["u"] == current_user.id
-            and _is_int(data["t"], 0, 2**40)
-            and (data["d"] is None or _is_int(data["d"], 0, MAX_DURATION_MS))):
-        abort(400)
-    if now.timestamp() - data["t"] > PAYLOAD_MAX_AGE_SECONDS:
-        flash(_("This answer is too old to rate. Answer the card again."), "error")
-        abort(400)
-    return reviews.ReviewSubmission(data["q"], data["seen"], data["d"], answered=True,
-                                    response=data["r"], suggested=Rating(data["s"]))
-
-
 @blueprint.post("/review/rate")
 @login_required
 def review_rate():
     rating = Rating(int_field("rating", low=1, high=4))
     now = database.utcnow()
     if request.form.get("payload"):
-        submission = _rating_payload(now)
+        submission = signed_forms.rating_payload(now)
         question = visible_question_or_404(submission.question_id)
     else:  # a revealed flashcard
         question = _question_from_form()
         submission = reviews.ReviewSubmission(
             question.id, int_field("seen"),
-            _duration_ms(request.form.get("shown"), question.id, now))
+            signed_forms.duration_ms(request.form.get("shown"), question.id, now))
     try:
         outcome = reviews.rate(current_user, question, rating, submission, now=now,
                                fuzzing=_fuzzing())

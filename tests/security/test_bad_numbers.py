@@ -150,10 +150,10 @@ def test_a_rating_payload_passed_as_a_shown_token_is_ignored(world, client_as):
     "q",
 ])
 def test_a_signed_payload_of_the_wrong_shape_is_a_400(payload, world, client_as, loaded_app):
-    from quizapp.study import views
+    from quizapp.study import signed_forms
 
     with loaded_app.test_request_context():
-        signed = views._signer("rating").dumps(payload)
+        signed = signed_forms.signer("rating").dumps(payload)
     response = post(client_as("student"), "/review/rate", {"payload": signed, "rating": "3"})
     assert response.status_code == 400
 
