@@ -19,8 +19,7 @@ from ..banks.models import Bank, Question
 from ..extensions import db
 from ..study.models import Card, QuizAttempt, ReviewLog
 from ..study.services import new_cards_left_today, start_of_day, studied_bank_ids
-from .days import day_of, local_day_number
-from .services import streak_from
+from .services import review_days, streak_from
 
 # The streak is counted over this many days first, then (only when it fills them) over
 # MAX_STREAK_DAYS: one query for most students, two for a long streak.
@@ -119,16 +118,6 @@ def study_today(user: User, now: datetime) -> Today:
                  streak=days_streak, studies_anything=studies_anything)
 
 
-def _reviews_per_day(user: User, zone: ZoneInfo, since: datetime,
-                     now: datetime) -> dict[date, int]:
-    """The student's reviews since ``since`` per local day that has one: one grouped query."""
-    day = local_day_number(ReviewLog.reviewed_at, zone, since, now)
-    return {day_of(number): count for number, count in db.session.execute(
-        select(day, func.count()).where(ReviewLog.user_id == user.id,
-                                        ReviewLog.reviewed_at >= since)
-        .group_by(day))}
-
-
 def _streak_and_today(user: User, now: datetime) -> tuple[int, int]:
     """The streak (below) and today's reviews, from the same grouped query."""
     zone = ZoneInfo(user.timezone)
@@ -137,8 +126,9 @@ def _streak_and_today(user: User, now: datetime) -> tuple[int, int]:
     for window in (STREAK_WINDOW_DAYS, MAX_STREAK_DAYS):
         first = today - timedelta(days=window - 1)
         since = datetime.combine(first, time(0), zone).astimezone(UTC)
-        per_day = _reviews_per_day(user, zone, since, now)
-        count, reviews_today = streak_from(set(per_day), today), per_day.get(today, 0)
+        per_day = review_days(user, since, now, zone)
+        count = streak_from(set(per_day), today)
+        reviews_today = per_day[today].reviews if today in per_day else 0
         if count < window - 1:
             break
     return count, reviews_today
