@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from run import PASSWORD, TOKEN  # noqa: E402 - the load driver's page parsing
+from profile import log_in  # noqa: E402 - bench/profile.py, beside this script
 
 from quizapp import create_app  # noqa: E402
 
@@ -86,12 +86,7 @@ def main() -> None:
     for who in ("anonymous", args.student):
         client = app.test_client()
         if who != "anonymous":
-            page = client.get("/login").get_data(as_text=True)
-            response = client.post("/login", data={
-                "username": who, "password": PASSWORD,
-                "csrf_token": TOKEN.search(page).group(1)})
-            if response.status_code != 303:
-                sys.exit(f"could not log in as {who}")
+            log_in(client, who)
         results[who] = {name: median_ms(client, path, args.requests)
                         for name, path in paths.items()}
     hello = results["anonymous"]["hello"]
